@@ -1,0 +1,9 @@
+// The list of `tensile` subcommands. Each command lives in its own file under src/commands/ and
+// registers itself here with one line, so commands never edit each other's files.
+import type { Command } from 'commander';
+
+export type CommandInstaller = (program: Command) => void;
+
+export const commandInstallers: CommandInstaller[] = [
+  // e.g. installDiffCommand, installFitCommand, installModelCommand
+];

@@ -1,0 +1,2 @@
+// Public API of core/diff (re-exported by src/index.ts).
+export {};

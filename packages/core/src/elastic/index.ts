@@ -1,0 +1,2 @@
+// Public API of core/elastic (re-exported by src/index.ts).
+export {};

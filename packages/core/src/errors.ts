@@ -1,0 +1,40 @@
+// The typed errors of @tensile/core. Every public entry point throws a subclass of TensileError
+// whose message names the argument, the value and what was expected, and whose `code` is stable
+// so callers can branch on it without parsing messages.
+
+export interface TensileErrorDetails {
+  /** The argument, op, field or row the error is about (e.g. "params.b", "pow", "row 3"). */
+  readonly where?: string;
+  /** The offending value, if it can be shown. */
+  readonly value?: unknown;
+  /** Anything else worth keeping for programmatic use. */
+  readonly [key: string]: unknown;
+}
+
+export class TensileError extends Error {
+  /** A stable machine-readable code, e.g. "E_NON_FINITE". */
+  readonly code: string;
+  readonly details: TensileErrorDetails;
+
+  constructor(code: string, message: string, details: TensileErrorDetails = {}, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+/** Shows a value in an error message without dumping huge arrays or throwing on odd inputs. */
+export function describeValue(value: unknown): string {
+  try {
+    if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
+    if (typeof value === 'string') return JSON.stringify(value.length > 60 ? value.slice(0, 57) + '...' : value);
+    if (typeof value === 'bigint' || typeof value === 'boolean' || value == null) return String(value);
+    if (typeof value === 'function') return 'a function';
+    if (ArrayBuffer.isView(value)) return `${value.constructor.name}(${(value as unknown as ArrayLike<number>).length})`;
+    if (Array.isArray(value)) return `an array of length ${value.length}`;
+    return `an object (${Object.prototype.toString.call(value).slice(8, -1)})`;
+  } catch {
+    return 'an unprintable value';
+  }
+}

@@ -1,0 +1,2 @@
+// Public API of core/fit (re-exported by src/index.ts).
+export {};

@@ -1,0 +1,2 @@
+// Public API of core/nn (re-exported by src/index.ts).
+export {};
