@@ -1,2 +1,3 @@
 // Public API of core/diff (re-exported by src/index.ts).
-export {};
+export * from './symbolic/index';
+export * from './compile/index';

@@ -1,0 +1,2 @@
+// Public API of compile-to-JS (re-exported by src/diff/index.ts).
+export {};
