@@ -1,2 +1,21 @@
-// Public API of core/elastic (re-exported by src/index.ts).
-export {};
+// Public API of core/elastic (re-exported by src/index.ts, and the subpath "@tensile/core/elastic").
+export type {
+  DampingCurveName,
+  DampingCurveOption,
+  DampingFunction,
+  ElasticAnnouncements,
+  ElasticAxis,
+  ElasticEdge,
+  ElasticEngine,
+  ElasticInputOptions,
+  ElasticOptions,
+  ElasticSnapshot,
+  ElasticState,
+  Host,
+  HostHandler,
+  HostTarget,
+  PullToRefreshOptions,
+  RefreshContext,
+  ScrollMetrics,
+  SpringOptions,
+} from './types';

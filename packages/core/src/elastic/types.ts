@@ -1,0 +1,199 @@
+// Public types of the elastic engine (overscroll damping + pull-to-refresh). Adapters, demos and
+// tests code against these; the engine reaches the DOM only through a `Host`.
+import type { Curve } from '../curve';
+
+/** Lifecycle of the engine as seen by indicators. */
+export type ElasticState =
+  /** At rest, nothing held. */
+  | 'idle'
+  /** A finger, pen, mouse or wheel holds an overscroll at `edge`, below the refresh threshold. */
+  | 'pulling'
+  /** Past the refresh threshold at the refresh edge: releasing now refreshes. */
+  | 'ready'
+  /** `onRefresh` is running; the content is held at `holdOffset`. */
+  | 'refreshing'
+  /** `onRefresh` resolved; shown for `resultMs`, then springs back. */
+  | 'complete'
+  /** `onRefresh` rejected or timed out (`error` holds the reason); shown for `resultMs`. */
+  | 'error'
+  /** Released below the threshold, or the gesture was cancelled (second finger, touchcancel, blur...): springing back. */
+  | 'cancelled';
+
+export type ElasticEdge = 'top' | 'bottom' | 'left' | 'right';
+
+/** 'y': a vertical container (top/bottom edges); 'x': horizontal (left/right); 'both': all four. */
+export type ElasticAxis = 'y' | 'x' | 'both';
+
+/** What `getSnapshot()` returns: the same object until something in it changes. */
+export interface ElasticSnapshot {
+  readonly state: ElasticState;
+  /** The edge being overscrolled (kept while springing back), or null at rest. */
+  readonly edge: ElasticEdge | null;
+  /** Finger travel past the edge, px (>= 0). */
+  readonly distance: number;
+  /** Displayed offset after the damping curve, px (>= 0, away from the edge). */
+  readonly offset: number;
+  /** 0..1 towards the refresh threshold (1 = ready), 0 on edges without refresh. */
+  readonly progress: number;
+  /** The rejection or timeout reason while `state === 'error'`, otherwise null. */
+  readonly error: unknown;
+}
+
+/** Built-in damping curves (see curves.ts for the formulas and where each comes from). */
+export type DampingCurveName = 'article' | 'ios' | 'use-gesture' | 'antd' | 'framework7' | 'android' | 'linear';
+
+/** A damping function: finger distance (px, >= 0) and container size (px) to displayed offset (px). */
+export type DampingFunction = (distance: number, size: number) => number;
+
+/** A built-in name, any `Curve` (fitted, neural, TF.js-backed) or a plain function. */
+export type DampingCurveOption = DampingCurveName | Curve | DampingFunction;
+
+export interface RefreshContext {
+  /** Aborted on timeout, detach or destroy: pass it to fetch(). */
+  readonly signal: AbortSignal;
+}
+
+export interface PullToRefreshOptions {
+  /** Distance that arms the refresh, px (default 60). */
+  threshold?: number;
+  /** Whether `threshold` is finger travel or displayed offset (default 'displayed'). */
+  thresholdIn?: 'finger' | 'displayed';
+  /**
+   * Velocity-aware trigger, px/ms of finger speed at release (default 0 = off): a release this
+   * fast (towards the pull) that has reached half the threshold refreshes too.
+   */
+  velocity?: number;
+  /** Called once per armed release or `refresh()`; the refresh ends when its promise settles. */
+  onRefresh?: (context: RefreshContext) => unknown;
+  /** Abort `onRefresh` after this long, ms (default 10000; 0 = never). */
+  timeout?: number;
+  /** Keep 'refreshing' visible at least this long, ms (default 400), so it never flashes. */
+  minVisibleMs?: number;
+  /** How long 'complete' / 'error' stay before springing back, ms (default 500). */
+  resultMs?: number;
+  /** Displayed offset held while refreshing, px (default: the threshold, as displayed). */
+  holdOffset?: number;
+  /** The edge that refreshes (default 'top'). */
+  edge?: ElasticEdge;
+}
+
+export interface ElasticInputOptions {
+  /** Touch events (default true). */
+  touch?: boolean;
+  /** Pen pointers (default true). */
+  pen?: boolean;
+  /** Mouse drag (default false: opt in, desktops usually scroll with the wheel). */
+  mouse?: boolean;
+  /** Wheel and trackpad (default true); a release is read from the decaying delta tail. */
+  wheel?: boolean;
+  /** The key that refreshes while the container has focus (default 'r'; false = off). */
+  keyboard?: string | false;
+}
+
+/** Release spring, in the usual physical units (mass 1). */
+export interface SpringOptions {
+  /** Stiffness, 1/s^2 (default 280). */
+  stiffness?: number;
+  /** Damping, 1/s (default 34: critically damped at 280 is 33.5). */
+  damping?: number;
+  /** Mass (default 1). */
+  mass?: number;
+  /** At rest when closer than this to the target, px (default 0.5). */
+  restDelta?: number;
+  /** ...and slower than this, px/s (default 10). */
+  restSpeed?: number;
+}
+
+export interface ElasticAnnouncements {
+  ready?: string;
+  refreshing?: string;
+  complete?: string;
+  error?: string;
+}
+
+export interface ElasticOptions {
+  /** Scroll axis of the container (default 'y'). */
+  axis?: ElasticAxis;
+  /** Which edges stretch (default: all edges of `axis`). */
+  edges?: Partial<Record<ElasticEdge, boolean>>;
+  /** Damping curve (default 'article'). */
+  curve?: DampingCurveOption;
+  /** Largest displayed offset, px (default 500, the article's `max`); also the article curve's `max`. */
+  max?: number;
+  /** Container size along the axis for size-relative curves (ios, use-gesture), px (default 'auto': measured at the gesture start). */
+  size?: number | 'auto';
+  /** Pull-to-refresh at `edge` (default off; `true` = defaults). */
+  pullToRefresh?: PullToRefreshOptions | boolean;
+  input?: ElasticInputOptions;
+  spring?: SpringOptions;
+  /** 'content': translate the content; 'indicator': translate only `indicator` so sticky/fixed children keep working (default 'content'). */
+  moveTarget?: 'content' | 'indicator';
+  /** The element translated in 'content' mode (default: the container's first element child). */
+  content?: HTMLElement | null;
+  /** The element translated in 'indicator' mode (none: only the CSS variables move). */
+  indicator?: HTMLElement | null;
+  /** 'auto' follows prefers-reduced-motion; true jumps instead of springing (default 'auto'). */
+  reducedMotion?: 'auto' | boolean;
+  /** The outside world (default: the DOM host, created on attach). */
+  host?: Host;
+  /** aria-live status texts (false = no live region). */
+  announce?: ElasticAnnouncements | false;
+  /** Ignore all input while true (default false). */
+  disabled?: boolean;
+}
+
+export interface ElasticEngine {
+  attach(el: HTMLElement): void;
+  detach(): void;
+  subscribe(listener: () => void): () => void;
+  getSnapshot(): ElasticSnapshot;
+  setOptions(options: ElasticOptions): void;
+  /** Runs a refresh as if pulled (no-op while one runs: returns the running one). Never rejects. */
+  refresh(): Promise<void>;
+  destroy(): void;
+}
+
+/** Scroll position and extent of a container, px. */
+export interface ScrollMetrics {
+  top: number;
+  left: number;
+  /** Largest `top` (scrollHeight - clientHeight), and likewise for `left`. */
+  maxTop: number;
+  maxLeft: number;
+  /** clientWidth / clientHeight. */
+  width: number;
+  height: number;
+}
+
+export type HostTarget = HTMLElement | 'window' | 'document';
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type HostHandler = (event: any) => void;
+
+/** Everything the engine needs from the outside world; `createDomHost()` and `createFakeHost()` implement it. */
+export interface Host {
+  /** Milliseconds, monotonic. */
+  now(): number;
+  requestFrame(callback: () => void): number;
+  cancelFrame(id: number): void;
+  setTimer(callback: () => void, ms: number): number;
+  clearTimer(id: number): void;
+  /** Adds a listener; returns its removal. */
+  listen(target: HostTarget, type: string, handler: HostHandler, options?: AddEventListenerOptions): () => void;
+  scroll(el: HTMLElement): ScrollMetrics;
+  /** Scroll containers on `axis` from the event target up to (excluding) `root`, innermost first. */
+  scrollChain(target: unknown, root: HTMLElement, axis: 'x' | 'y'): HTMLElement[];
+  /** The container's first element child (the default content layer). */
+  firstChild(el: HTMLElement): HTMLElement | null;
+  /** Inline style property (e.g. 'transform', '--tensile-offset'); '' when unset. */
+  getStyle(el: HTMLElement, prop: string): string;
+  /** Sets an inline style property; '' removes it. */
+  setStyle(el: HTMLElement, prop: string, value: string): void;
+  getAttribute(el: HTMLElement, name: string): string | null;
+  /** Sets an attribute; null removes it. */
+  setAttribute(el: HTMLElement, name: string, value: string | null): void;
+  /** True when the page is hidden (visibilitychange). */
+  hidden(): boolean;
+  prefersReducedMotion(): boolean;
+  /** Creates a polite live region for `el`; `say('')` clears it. */
+  createStatus(el: HTMLElement): { say(text: string): void; remove(): void };
+}
