@@ -1,0 +1,88 @@
+// Touch input through the DevTools protocol: Chromium's touch emulation plus
+// Input.dispatchTouchEvent, which goes through the same input pipeline (touch-action, passive
+// listeners, native scrolling) as a real finger. Moves are paced one per animation frame.
+import type { CDPSession, Page } from 'playwright-core';
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface DragOptions {
+  /** Number of touchmove events between start and end. */
+  steps?: number;
+  /** Animation frames to hold still at the end before lifting (0 = lift while moving). */
+  holdFrames?: number;
+  /** Skip the touchEnd (the finger stays down; call end() or cancel() later). */
+  keepDown?: boolean;
+}
+
+/** Waits for `n` animation frames of the page: pacing by frames, not by wall-clock time. */
+export async function frames(page: Page, n = 1): Promise<void> {
+  await page.evaluate(
+    (count) =>
+      new Promise<void>((resolve) => {
+        let left = count;
+        const tick = () => (--left <= 0 ? resolve() : requestAnimationFrame(tick));
+        requestAnimationFrame(tick);
+      }),
+    n,
+  );
+}
+
+export class Touchscreen {
+  private constructor(
+    readonly page: Page,
+    readonly cdp: CDPSession,
+  ) {}
+
+  /** Switches touch emulation on for `page` (maxTouchPoints > 0, `ontouchstart` in window). */
+  static async enable(page: Page): Promise<Touchscreen> {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
+    return new Touchscreen(page, cdp);
+  }
+
+  private async send(type: 'touchStart' | 'touchMove' | 'touchEnd' | 'touchCancel', points: Point[]): Promise<void> {
+    await this.cdp.send('Input.dispatchTouchEvent', {
+      type,
+      touchPoints: points.map((p, id) => ({ x: p.x, y: p.y, id, radiusX: 1, radiusY: 1, force: 1 })),
+    });
+  }
+
+  start(...points: Point[]): Promise<void> {
+    return this.send('touchStart', points);
+  }
+
+  move(...points: Point[]): Promise<void> {
+    return this.send('touchMove', points);
+  }
+
+  end(): Promise<void> {
+    return this.send('touchEnd', []);
+  }
+
+  cancel(): Promise<void> {
+    return this.send('touchCancel', []);
+  }
+
+  /** One finger from `from` to `to` in `steps` frame-paced moves, then (by default) lifted. */
+  async drag(from: Point, to: Point, opts: DragOptions = {}): Promise<void> {
+    const steps = opts.steps ?? 20;
+    await this.start(from);
+    await frames(this.page);
+    for (let i = 1; i <= steps; i++) {
+      const t = i / steps;
+      await this.move({ x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t });
+      await frames(this.page);
+    }
+    // Holding still lets the velocity decay to zero, so a release is judged on distance alone.
+    // (No repeated moves: Chromium drops touchmoves that do not change the position.)
+    if (opts.holdFrames) await frames(this.page, opts.holdFrames);
+    if (!opts.keepDown) await this.end();
+  }
+
+  async detach(): Promise<void> {
+    await this.cdp.detach();
+  }
+}
