@@ -1,0 +1,34 @@
+// The typed errors of the differentiation engine (forward, reverse, trace, numeric, tensors).
+// Codes are stable: callers branch on `error.code`, the message is for people.
+import { TensileError, describeValue } from '../errors';
+import type { TensileErrorDetails } from '../errors';
+
+export type DiffErrorCode =
+  /** An op produced NaN from non-NaN operands (log(-1), sqrt(-2), Infinity - Infinity, ...). */
+  | 'E_NAN'
+  /** A value or gradient that must be finite is not (the message names the op that first overflowed). */
+  | 'E_NON_FINITE'
+  /** grad/valueAndGrad of a function whose output is not one scalar. */
+  | 'E_NOT_SCALAR'
+  /** Inputs, tangents, cotangents or tensors of the wrong shape or type. */
+  | 'E_SHAPE'
+  /** A value from a finished grad/jvp/trace (or from a tape that is not enclosing this one) was used. */
+  | 'E_STALE_VALUE'
+  /** Any other bad argument (not a function, bad option, too deep a tree, ...). */
+  | 'E_ARGUMENT';
+
+export class DiffError extends TensileError {
+  declare readonly code: DiffErrorCode;
+  constructor(code: DiffErrorCode, message: string, details: TensileErrorDetails = {}) {
+    super(code, message, details);
+  }
+}
+
+/** "log(-1)" / "pow(-2, 0.5)": an op applied to the primal values of its operands, for messages. */
+export function describeCall(op: string, operands: readonly unknown[]): string {
+  return `${op}(${operands.map(describeValue).join(', ')})`;
+}
+
+export function argumentError(where: string, value: unknown, expected: string): DiffError {
+  return new DiffError('E_ARGUMENT', `${where}: expected ${expected}, got ${describeValue(value)}`, { where, value });
+}

@@ -1,0 +1,138 @@
+// Pytrees: the nested inputs and outputs of differentiable functions (a number, an array, a
+// Float64Array or a record of those, to any depth) flattened to a list of leaves and rebuilt in
+// the same shape, so a gradient comes back shaped like the parameters it belongs to.
+import { describeValue } from '../errors';
+import { DiffError } from './errors';
+import { Boxed } from './value';
+import type { Num } from './value';
+
+/** What a differentiable function may take and return. Typed arrays arrive as arrays of Num. */
+export type Tree<L = number> = L | Float64Array | readonly Tree<L>[] | { readonly [key: string]: Tree<L> };
+
+/** How a tree was put together; flatten order is depth-first, arrays by index, records by
+ * sorted key (as JAX), so two records with the same keys always flatten alike. */
+export type TreeDef =
+  | { readonly kind: 'leaf' }
+  | { readonly kind: 'typed'; readonly length: number }
+  | { readonly kind: 'array'; readonly items: readonly TreeDef[] }
+  | { readonly kind: 'record'; readonly keys: readonly string[]; readonly items: readonly TreeDef[] };
+
+const LEAF: TreeDef = { kind: 'leaf' };
+/** Deeper than this is a cycle or hostile input, not a parameter structure. */
+const MAX_DEPTH = 64;
+
+export interface Flat {
+  readonly leaves: Num[];
+  readonly def: TreeDef;
+  /** "a", "w[3]", "layers[0].bias": the path of each leaf, for messages and trace inputs. */
+  readonly paths: string[];
+}
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  if (typeof x !== 'object' || x === null) return false;
+  const proto = Object.getPrototypeOf(x);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * Flattens `tree`; `what` names it in errors ("grad input"). With `finite`, plain-number leaves
+ * must be finite (inputs), otherwise any number is accepted (outputs are checked by the caller).
+ */
+export function flatten(tree: unknown, what: string, finite = true): Flat {
+  const leaves: Num[] = [];
+  const paths: string[] = [];
+  const def = walk(tree, what, 0, leaves, paths, finite, '');
+  return { leaves, def, paths };
+}
+
+function walk(x: unknown, what: string, depth: number, leaves: Num[], paths: string[], finite: boolean, path: string): TreeDef {
+  if (depth > MAX_DEPTH) {
+    throw new DiffError('E_SHAPE', `${what}: nested deeper than ${MAX_DEPTH} levels at ${path || 'the root'} (a cycle?)`, { where: what });
+  }
+  if (typeof x === 'number' || x instanceof Boxed) {
+    if (finite && typeof x === 'number' && !Number.isFinite(x)) {
+      throw new DiffError('E_NON_FINITE', `${what}${path ? ' at ' + path : ''}: expected a finite number, got ${describeValue(x)}`, {
+        where: path || what,
+        value: x,
+      });
+    }
+    leaves.push(x);
+    paths.push(path);
+    return LEAF;
+  }
+  if (x instanceof Float64Array || x instanceof Float32Array) {
+    for (let i = 0; i < x.length; i++) walk(x[i], what, depth + 1, leaves, paths, finite, `${path}[${i}]`);
+    return { kind: 'typed', length: x.length };
+  }
+  if (Array.isArray(x)) {
+    const items: TreeDef[] = new Array(x.length);
+    for (let i = 0; i < x.length; i++) items[i] = walk(x[i], what, depth + 1, leaves, paths, finite, `${path}[${i}]`);
+    return { kind: 'array', items };
+  }
+  if (isRecord(x)) {
+    const keys = Object.keys(x).sort(); // sorted, so key order never changes the leaf order
+    const items = keys.map((k) => walk(x[k], what, depth + 1, leaves, paths, finite, path ? `${path}.${k}` : k));
+    return { kind: 'record', keys, items };
+  }
+  throw new DiffError(
+    'E_SHAPE',
+    `${what}${path ? ' at ' + path : ''}: expected a number, an array, a Float64Array or a plain record of those, got ${describeValue(x)}`,
+    { where: path || what, value: x },
+  );
+}
+
+/**
+ * Rebuilds a tree of shape `def` from `leaves` (consumed in flatten order). `typed` decides what a
+ * typed-array node becomes: a Float64Array (results whose leaves are numbers) or a plain array
+ * (the inputs a user function sees, which may hold boxed values).
+ */
+export function unflatten(def: TreeDef, leaves: readonly Num[], typed: boolean): unknown {
+  const at = { i: 0 };
+  return build(def, leaves, at, typed);
+}
+
+function build(def: TreeDef, leaves: readonly Num[], at: { i: number }, typed: boolean): unknown {
+  switch (def.kind) {
+    case 'leaf':
+      return leaves[at.i++];
+    case 'typed': {
+      let allNumbers = typed;
+      for (let k = 0; k < def.length && allNumbers; k++) allNumbers = typeof leaves[at.i + k] === 'number';
+      const out = allNumbers ? new Float64Array(def.length) : new Array<Num>(def.length);
+      for (let k = 0; k < def.length; k++) out[k] = leaves[at.i++] as number;
+      return out;
+    }
+    case 'array':
+      return def.items.map((item) => build(item, leaves, at, typed));
+    case 'record': {
+      const out: Record<string, unknown> = {};
+      for (let k = 0; k < def.keys.length; k++) out[def.keys[k]] = build(def.items[k], leaves, at, typed);
+      return out;
+    }
+  }
+}
+
+/** Throws E_SHAPE unless `b` has the structure of `a` (typed and plain arrays of equal length match). */
+export function assertSameShape(a: TreeDef, b: TreeDef, what: string, path = ''): void {
+  const fail = (detail: string) =>
+    new DiffError('E_SHAPE', `${what}${path ? ' at ' + path : ''}: ${detail}`, { where: path || what });
+  const len = (d: TreeDef) => (d.kind === 'typed' ? d.length : d.kind === 'array' ? d.items.length : -1);
+  if (a.kind === 'leaf' || b.kind === 'leaf') {
+    if (a.kind !== b.kind) throw fail(`expected ${a.kind === 'leaf' ? 'a number' : 'a container'}, got ${b.kind === 'leaf' ? 'a number' : 'a container'}`);
+    return;
+  }
+  if (a.kind === 'record' || b.kind === 'record') {
+    if (a.kind !== 'record' || b.kind !== 'record') throw fail('expected the same kind of container (record vs array)');
+    if (a.keys.length !== b.keys.length || a.keys.some((k, i) => k !== b.keys[i])) {
+      throw fail(`expected keys [${a.keys.join(', ')}], got [${b.keys.join(', ')}]`);
+    }
+    a.keys.forEach((k, i) => assertSameShape(a.items[i], b.items[i], what, path ? `${path}.${k}` : k));
+    return;
+  }
+  if (len(a) !== len(b)) throw fail(`expected length ${len(a)}, got ${len(b)}`);
+  for (let i = 0; i < len(a); i++) {
+    const ai = a.kind === 'array' ? a.items[i] : LEAF;
+    const bi = b.kind === 'array' ? b.items[i] : LEAF;
+    assertSameShape(ai, bi, what, `${path}[${i}]`);
+  }
+}

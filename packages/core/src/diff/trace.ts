@@ -1,0 +1,185 @@
+// Tracing: runs a function once on example inputs and records every primitive op it performs as a
+// flat list of nodes, plus a guard for every comparison that looked at a traced value. This is
+// the input of compile-to-JS (src/diff/compile), which turns a trace into straight-line code and
+// re-traces when a guard no longer holds for new inputs.
+import { DiffError, argumentError } from './errors';
+import { nanError } from './ops';
+import { PRIMITIVES } from './primitives';
+import type { Primitive, PrimitiveOp } from './primitives';
+import { flatten, unflatten } from './pytree';
+import type { TreeDef } from './pytree';
+import { Boxed, nextLevel, primalNumber } from './value';
+import type { ComparisonOp, CustomRule, Interpreter, Num } from './value';
+
+/** `input` and `const` nodes start a trace; every other node is a key of PRIMITIVES. */
+export type TraceOp = PrimitiveOp | 'input' | 'const';
+
+export interface TraceNode {
+  /** Its index in `Trace.nodes`; args always point to smaller ids (topological order). */
+  readonly id: number;
+  readonly op: TraceOp;
+  /** Node ids of the arguments, in the order of the primitive's parameters ([] for input/const). */
+  readonly args: readonly number[];
+  /** The value at trace time: the constant for `const`, the example input for `input`. */
+  readonly value: number;
+  /** For `input` nodes: the position in `Trace.inputs` (pytree flatten order). */
+  readonly inputIndex?: number;
+}
+
+/** A comparison the traced run made; a compiled trace is valid only for inputs where all hold. */
+export interface TraceGuard {
+  readonly op: ComparisonOp;
+  /** Node ids of the two compared values (a plain number becomes a `const` node). */
+  readonly args: readonly [number, number];
+  /** What the comparison returned on the example input. */
+  readonly outcome: boolean;
+}
+
+/**
+ * The record of one run of `f` on example inputs.
+ *
+ * - `nodes`: topologically ordered; evaluate them in order with `PRIMITIVES[op].f(args...)`.
+ * - `inputs`: the ids of the input nodes, in pytree flatten order of the example input
+ *   (depth-first, arrays by index, records by sorted key); `inputPaths` names each ("w[3]", "a").
+ * - `output`: the id of the output node when f returns one scalar, else -1; `outputs` holds the ids
+ *   of all output leaves in flatten order and `outputDef` their shape (rebuild with `unflatten`).
+ *   An output leaf may be an input or a `const` node.
+ * - `guards`: every comparison (lt/le/gt/ge/eq) that involved a traced value, in execution order.
+ *   Branches, min/max ties and the activations' kinks are decided by the example input; the
+ *   guards say for which inputs the trace stays the same program.
+ *
+ * customGradient ops are traced through their value function (their custom rule is not kept);
+ * stopGradient appears as its own op.
+ */
+export interface Trace {
+  readonly nodes: readonly TraceNode[];
+  readonly inputs: readonly number[];
+  readonly inputPaths: readonly string[];
+  readonly inputDef: TreeDef;
+  readonly output: number;
+  readonly outputs: readonly number[];
+  readonly outputDef: TreeDef;
+  readonly guards: readonly TraceGuard[];
+}
+
+class Tracer extends Boxed {
+  constructor(
+    readonly owner: TraceContext,
+    readonly id: number,
+    readonly primal: number,
+  ) {
+    super();
+  }
+}
+
+class TraceContext implements Interpreter {
+  readonly level = nextLevel();
+  readonly label = 'trace';
+  active = true;
+  readonly nodes: TraceNode[] = [];
+  readonly guards: TraceGuard[] = [];
+  private readonly constIds = new Map<number, number>();
+
+  input(value: number, inputIndex: number): Tracer {
+    const id = this.nodes.length;
+    this.nodes.push({ id, op: 'input', args: [], value, inputIndex });
+    return new Tracer(this, id, value);
+  }
+
+  /** The node id of an operand: its own node, or a (shared) const node for a plain number. */
+  idOf(x: Num): number {
+    if (typeof x === 'number') {
+      const known = Object.is(x, -0) ? undefined : this.constIds.get(x);
+      if (known !== undefined) return known;
+      const id = this.nodes.length;
+      this.nodes.push({ id, op: 'const', args: [], value: x });
+      if (!Object.is(x, -0)) this.constIds.set(x, id);
+      return id;
+    }
+    // A comparison may hand us a value of an inner transformation whose primal chain reaches us.
+    for (let v: Num = x; typeof v !== 'number'; v = v.primal) if (v.owner === this) return (v as Tracer).id;
+    throw new DiffError(
+      'E_ARGUMENT',
+      `trace: the function uses a value of an enclosing ${x.owner.label}; trace the whole computation instead`,
+      { where: 'trace' },
+    );
+  }
+
+  private push(rule: Primitive, args: number[], value: number, operands: Num[]): Tracer {
+    if (value !== value && operands.every((o) => primalNumber(o) === primalNumber(o))) throw nanError(rule.name, operands);
+    const id = this.nodes.length;
+    this.nodes.push({ id, op: rule.name, args, value });
+    return new Tracer(this, id, value);
+  }
+
+  apply1(rule: Primitive, x: Num): Num {
+    const ix = this.idOf(x);
+    return this.push(rule, [ix], rule.f(primalNumber(x), 0), [x]);
+  }
+
+  apply2(rule: Primitive, a: Num, b: Num): Num {
+    const ia = this.idOf(a);
+    const ib = this.idOf(b);
+    return this.push(rule, [ia, ib], rule.f(primalNumber(a), primalNumber(b)), [a, b]);
+  }
+
+  applyCustom(custom: CustomRule, args: readonly Num[]): Num {
+    return custom.f(...args);
+  }
+
+  onCompare(op: ComparisonOp, a: Num, b: Num, outcome: boolean): void {
+    this.guards.push({ op, args: [this.idOf(a), this.idOf(b)], outcome });
+  }
+}
+
+/**
+ * Runs `f` once on `exampleInput` (a number, array, Float64Array or record tree of finite numbers)
+ * and returns the recorded program. `f` must be written with the polymorphic ops (add, mul, exp,
+ * lt, ...); typed arrays in the input arrive as plain arrays. Its output may be a Num or a tree.
+ */
+export function trace(f: (input: never) => unknown, exampleInput: unknown): Trace {
+  if (typeof f !== 'function') throw argumentError('trace: f', f, 'a function');
+  const { leaves, def, paths } = flatten(exampleInput, 'trace input');
+  const ctx = new TraceContext();
+  try {
+    const tracers = leaves.map((x, i) => ctx.input(primalNumber(x), i));
+    if (leaves.some((x) => typeof x !== 'number')) {
+      throw new DiffError('E_ARGUMENT', 'trace: example inputs must be plain numbers', { where: 'trace input' });
+    }
+    const out = (f as (input: unknown) => unknown)(unflatten(def, tracers, false));
+    const flatOut = flatten(out, 'trace output', false);
+    const outputs = flatOut.leaves.map((x) => ctx.idOf(x));
+    return {
+      nodes: ctx.nodes,
+      inputs: tracers.map((t) => t.id),
+      inputPaths: paths,
+      inputDef: def,
+      output: flatOut.def.kind === 'leaf' ? outputs[0] : -1,
+      outputs,
+      outputDef: flatOut.def,
+      guards: ctx.guards,
+    };
+  } finally {
+    ctx.active = false;
+  }
+}
+
+/**
+ * Re-runs a trace on new flat inputs (the reference semantics for compiled code): returns the
+ * output leaves and whether every guard still holds (if not, the outputs are not f's).
+ */
+export function evaluateTrace(t: Trace, inputs: ArrayLike<number>): { outputs: number[]; guardsHold: boolean } {
+  if (inputs.length !== t.inputs.length) {
+    throw new DiffError('E_SHAPE', `evaluateTrace: expected ${t.inputs.length} inputs, got ${inputs.length}`, { where: 'inputs' });
+  }
+  const v = new Float64Array(t.nodes.length);
+  for (const node of t.nodes) {
+    if (node.op === 'input') v[node.id] = inputs[node.inputIndex as number];
+    else if (node.op === 'const') v[node.id] = node.value;
+    else v[node.id] = PRIMITIVES[node.op].f(v[node.args[0]], node.args.length > 1 ? v[node.args[1]] : 0);
+  }
+  const cmp = { lt: (a: number, b: number) => a < b, le: (a: number, b: number) => a <= b, gt: (a: number, b: number) => a > b,
+    ge: (a: number, b: number) => a >= b, eq: (a: number, b: number) => a === b };
+  const guardsHold = t.guards.every((g) => cmp[g.op](v[g.args[0]], v[g.args[1]]) === g.outcome);
+  return { outputs: t.outputs.map((id) => v[id]), guardsHold };
+}
