@@ -1,5 +1,6 @@
 // Builds pages with Vite and serves the output on localhost with `vite preview`, so the browser
 // runs the same bundles a user would get (not the dev server's on-the-fly modules).
+import path from 'node:path';
 import { build, preview, type InlineConfig, type PreviewServer } from 'vite';
 
 export interface Served {
@@ -22,7 +23,7 @@ export async function servePages(outDir: string): Promise<Served> {
   // No config file: serving needs none of the app's plugins, only the built files.
   const server: PreviewServer = await preview({
     configFile: false,
-    root: outDir,
+    root: path.dirname(outDir),
     logLevel: 'warn',
     build: { outDir },
     preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
