@@ -1,0 +1,193 @@
+// The Curve a fit produces: evaluable (scalar and Float64Array batch, sign-symmetric: the model
+// is fitted on x >= 0 and mirrored, y(-x) = -y(x), y(0) = 0), exportable as standalone JavaScript
+// like the article's `damping(x, max)`, and serialisable to JSON that round-trips exactly.
+import type { Curve } from '../curve';
+import { describeValue } from '../errors';
+import { FitOptionsError } from './errors';
+import type { ModelDefinition, ModelSettings } from './model';
+import { numberOps } from './model';
+import { defaultModelRegistry } from './registry';
+import type { ModelRegistry } from './registry';
+
+/** The JSON form of a fitted curve (`format` and `version` let later readers migrate). */
+export interface CurveJSON {
+  format: 'tensile-curve';
+  version: 1;
+  /** Model name as the registry resolves it: "article", "poly:5", ... */
+  model: string;
+  /** Settings that rebuild the model (e.g. { "max": 500 }). */
+  settings: Record<string, number | boolean | string>;
+  /** Fitted parameters by name. */
+  params: Record<string, number>;
+}
+
+export interface ExportOptions {
+  /** Function name (a JavaScript identifier); default "damping". */
+  name?: string;
+  /** Round parameters to this many significant digits (1..17); default: exact (shortest round-trip form). */
+  round?: number;
+}
+
+const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+function literal(v: number, round: number | undefined): string {
+  const s = round === undefined ? String(v) : String(Number(v.toPrecision(round)));
+  return v < 0 ? `(${s})` : s;
+}
+
+/** A fitted damping curve. Construct through `fitCurve` or `curveFromJSON`. */
+export class FittedCurve implements Curve {
+  readonly name: string;
+  /** Fitted parameters by name (frozen). */
+  readonly params: Readonly<Record<string, number>>;
+  private readonly p: Float64Array;
+  private readonly f: (x: number, p: Float64Array) => number;
+
+  constructor(
+    readonly model: ModelDefinition,
+    params: ArrayLike<number>,
+  ) {
+    if (params.length !== model.params.length) {
+      throw new FitOptionsError('E_FIT_BAD_OPTION', `model "${model.name}" has ${model.params.length} parameters, got ${params.length} values`, {
+        where: 'params',
+        value: params.length,
+      });
+    }
+    this.name = model.name;
+    this.p = Float64Array.from(params);
+    const named: Record<string, number> = {};
+    model.params.forEach((k, i) => (named[k] = this.p[i]));
+    this.params = Object.freeze(named);
+    this.f = model.evaluate ? model.evaluate.bind(model) : (x, p) => model.expr(x, Array.from(p), numberOps);
+  }
+
+  /** y(x) = sign(x) * model(|x|), and 0 at x = 0. Throws on NaN rather than returning it. */
+  evaluate(x: number): number {
+    const ax = x < 0 ? -x : x;
+    const v = ax === 0 ? 0 : this.f(ax, this.p);
+    if (v !== v) {
+      throw new FitOptionsError('E_FIT_CURVE_NAN', `curve "${this.name}" at x = ${describeValue(x)} is NaN (x must be a finite number)`, {
+        where: 'x',
+        value: x,
+      });
+    }
+    return x < 0 ? -v : v;
+  }
+
+  evaluateBatch(xs: ArrayLike<number>, out?: Float64Array): Float64Array {
+    const result = out ?? new Float64Array(xs.length);
+    if (result.length !== xs.length) {
+      throw new FitOptionsError('E_FIT_BAD_OPTION', `evaluateBatch: out has length ${result.length} but xs has ${xs.length}`, {
+        where: 'out',
+        value: result.length,
+      });
+    }
+    for (let i = 0; i < xs.length; i++) result[i] = this.evaluate(xs[i]);
+    return result;
+  }
+
+  /** The parameters in model order (a copy). */
+  paramArray(): Float64Array {
+    return Float64Array.from(this.p);
+  }
+
+  private body(opts: ExportOptions, typed: boolean): string {
+    const name = opts.name ?? 'damping';
+    if (!IDENT.test(name)) {
+      throw new FitOptionsError('E_FIT_BAD_OPTION', `name must be a JavaScript identifier, got ${describeValue(name)}`, { where: 'name', value: name });
+    }
+    const round = opts.round;
+    if (round !== undefined && (!Number.isInteger(round) || round < 1 || round > 17)) {
+      throw new FitOptionsError('E_FIT_BAD_OPTION', `round must be an integer number of significant digits in 1..17, got ${describeValue(round)}`, {
+        where: 'round',
+        value: round,
+      });
+    }
+    if (!this.model.toJSExpression) {
+      throw new FitOptionsError('E_FIT_NOT_EXPORTABLE', `model "${this.name}" has no JavaScript form (toJSExpression); export its JSON instead`, {
+        where: 'model',
+        value: this.name,
+      });
+    }
+    const expr = this.model.toJSExpression(Array.from(this.p, (v) => literal(v, round)));
+    const max = this.model.settings.max;
+    const usesMax = /\bmax\b/.test(expr) && typeof max === 'number';
+    const shown = this.model.params.map((k, i) => `${k} = ${literal(this.p[i], round).replace(/^\((.*)\)$/, '$1')}`).join(', ');
+    const head = typed ? `export function ${name}(x: number, max?: number): number {` : `function ${name}(x, max) {`;
+    return [
+      `/**`,
+      ` * Damping curve fitted by Tensile: ${this.name}, y = ${this.model.formula}`,
+      ` * ${shown}${usesMax ? ` (fitted with max = ${max})` : ''}`,
+      ` * Finger distance x (px) -> displayed offset (px); sign-symmetric: ${name}(-x) === -${name}(x).`,
+      ` */`,
+      head,
+      ...(usesMax ? [`  if (max === undefined) max = ${max};`] : []),
+      `  const s = x < 0 ? -1 : 1;`,
+      `  x = Math.abs(x);`,
+      `  if (x === 0) return 0;`,
+      `  return s * (${expr});`,
+      `}`,
+      '',
+    ].join('\n');
+  }
+
+  /** Standalone JavaScript defining `function damping(x, max)` (or `name`) for this curve. */
+  toJS(opts: ExportOptions = {}): string {
+    return this.body(opts, false);
+  }
+
+  /** The same as `toJS` with TypeScript types and `export`. */
+  toTS(opts: ExportOptions = {}): string {
+    return this.body(opts, true);
+  }
+
+  toJSON(): CurveJSON {
+    return {
+      format: 'tensile-curve',
+      version: 1,
+      model: this.name,
+      settings: { ...this.model.settings },
+      params: { ...this.params },
+    };
+  }
+}
+
+function bad(message: string, value?: unknown): FitOptionsError {
+  return new FitOptionsError('E_FIT_BAD_CURVE_JSON', message, { where: 'json', value });
+}
+
+/**
+ * Rebuilds a FittedCurve from `toJSON()` output (an object or its JSON text). Custom models are
+ * found through `registry`, or passed directly as `model`.
+ */
+export function curveFromJSON(json: unknown, opts: { registry?: ModelRegistry; model?: ModelDefinition } = {}): FittedCurve {
+  let data = json;
+  if (typeof data === 'string') {
+    try {
+      data = JSON.parse(data);
+    } catch (err) {
+      throw bad(`curve JSON does not parse: ${(err as Error).message}`);
+    }
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) throw bad(`curve JSON must be an object, got ${describeValue(data)}`, data);
+  const d = data as Partial<CurveJSON>;
+  if (d.format !== 'tensile-curve') throw bad(`curve JSON: format must be "tensile-curve", got ${describeValue(d.format)}`, d.format);
+  if (d.version !== 1) throw bad(`curve JSON: version ${describeValue(d.version)} is not supported (expected 1)`, d.version);
+  if (typeof d.model !== 'string') throw bad(`curve JSON: model must be a string, got ${describeValue(d.model)}`, d.model);
+  const settings = d.settings ?? {};
+  if (settings === null || typeof settings !== 'object' || Array.isArray(settings)) throw bad(`curve JSON: settings must be an object`, settings);
+  for (const [k, v] of Object.entries(settings)) {
+    if (!['number', 'boolean', 'string'].includes(typeof v)) throw bad(`curve JSON: settings.${k} must be a number, boolean or string, got ${describeValue(v)}`, v);
+  }
+  const model = opts.model ?? (opts.registry ?? defaultModelRegistry).resolve(d.model, settings as ModelSettings);
+  const params = d.params;
+  if (params === null || typeof params !== 'object' || Array.isArray(params)) throw bad(`curve JSON: params must be an object of numbers`, params);
+  const extra = Object.keys(params).filter((k) => !model.params.includes(k));
+  if (extra.length) throw bad(`curve JSON: model "${model.name}" has no parameter ${extra.map((k) => JSON.stringify(k)).join(', ')}`, extra);
+  const values = model.params.map((k) => {
+    const v = (params as Record<string, unknown>)[k];
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw bad(`curve JSON: params.${k} must be a finite number, got ${describeValue(v)}`, v);
+    return v;
+  });
+  return new FittedCurve(model, values);
+}

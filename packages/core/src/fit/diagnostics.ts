@@ -1,0 +1,139 @@
+// Goodness of fit and parameter uncertainty at the optimum: SSE, RMSE, R², AICc, residuals, and
+// standard errors / confidence intervals from the Jacobian (cov = s² (JᵀWJ)⁻¹ by QR of the
+// column-equilibrated weighted Jacobian, never by inverting JᵀJ directly).
+import { householderQR, inverseGram } from './qr';
+import { studentTCritical } from './quantiles';
+import type { Samples } from './samples';
+
+export interface Diagnostics {
+  /** Weighted sum of squared residuals Σ w (y - f)² (plain SSE without weights). */
+  sse: number;
+  /** sqrt(SSE / n), n = samples with weight > 0. */
+  rmse: number;
+  /** 1 - SSE / SST (weighted); 1 for a perfect fit of constant y, 0 for an imperfect one. */
+  r2: number;
+  /**
+   * Small-sample Akaike criterion n ln(SSE/n) + 2k + 2k(k+1)/(n-k-1), k = parameters + 1 (the
+   * variance); Infinity when n <= k + 1, -Infinity for a perfect fit.
+   */
+  aicc: number;
+  maxAbsResidual: number;
+  /** y - f(x) per sample (unweighted), in sample order. */
+  residuals: Float64Array;
+  /** Standard error per parameter; null when there are no spare degrees of freedom or a parameter is not identifiable. */
+  stderr: (number | null)[];
+  /** Confidence interval per parameter at `confidence` (Student t, n - p dof), or null with stderr. */
+  intervals: ([number, number] | null)[];
+  /** Degrees of freedom n - p. */
+  dof: number;
+}
+
+export function sumSquaredWeighted(samples: Samples, predicted: Float64Array, residuals: Float64Array): number {
+  const { y, weights } = samples;
+  let sse = 0;
+  for (let i = 0; i < y.length; i++) {
+    residuals[i] = y[i] - predicted[i];
+    sse += (weights ? weights[i] : 1) * residuals[i] * residuals[i];
+  }
+  return sse;
+}
+
+/**
+ * `predicted`: f(x_i) at the optimum; `jacobian`: df(x_i)/dp_j (row-major m x p, unweighted),
+ * or null when the model gives none.
+ */
+export function computeDiagnostics(
+  samples: Samples,
+  params: Float64Array,
+  predicted: Float64Array,
+  jacobian: Float64Array | null,
+  confidence: number,
+): Diagnostics {
+  const { y, weights } = samples;
+  const m = y.length;
+  const p = params.length;
+  const residuals = new Float64Array(m);
+  const sse = sumSquaredWeighted(samples, predicted, residuals);
+  let n = 0;
+  let wsum = 0;
+  let wy = 0;
+  let maxAbsResidual = 0;
+  for (let i = 0; i < m; i++) {
+    const w = weights ? weights[i] : 1;
+    if (w > 0) {
+      n++;
+      maxAbsResidual = Math.max(maxAbsResidual, Math.abs(residuals[i]));
+    }
+    wsum += w;
+    wy += w * y[i];
+  }
+  const mean = wy / wsum;
+  let sst = 0;
+  for (let i = 0; i < m; i++) sst += (weights ? weights[i] : 1) * (y[i] - mean) ** 2;
+  const r2 = sst > 0 ? 1 - sse / sst : sse === 0 ? 1 : 0;
+  const k = p + 1;
+  const aicc = n - k - 1 <= 0 ? Infinity : sse === 0 ? -Infinity : n * Math.log(sse / n) + 2 * k + (2 * k * (k + 1)) / (n - k - 1);
+  const dof = n - p;
+  const stderr: (number | null)[] = new Array(p).fill(null);
+  const intervals: ([number, number] | null)[] = new Array(p).fill(null);
+  if (jacobian && dof > 0) {
+    // Equilibrate columns so that pure scale differences (poly coefficients span 1e-20..1) do not
+    // look like rank deficiency; undo the scaling on the covariance.
+    const scale = new Float64Array(p);
+    const a = new Float64Array(m * p);
+    for (let j = 0; j < p; j++) {
+      let s = 0;
+      for (let i = 0; i < m; i++) s += (weights ? weights[i] : 1) * jacobian[i * p + j] ** 2;
+      scale[j] = Math.sqrt(s) || 1;
+    }
+    for (let i = 0; i < m; i++) {
+      const sw = weights ? Math.sqrt(weights[i]) : 1;
+      for (let j = 0; j < p; j++) a[i * p + j] = (sw * jacobian[i * p + j]) / scale[j];
+    }
+    const inv = inverseGram(householderQR(a, m, p));
+    if (inv) {
+      const s2 = sse / dof;
+      const t = studentTCritical(1 - confidence, dof);
+      for (let j = 0; j < p; j++) {
+        const v = (s2 * inv[j * p + j]) / (scale[j] * scale[j]);
+        if (Number.isFinite(v) && v >= 0) {
+          const se = Math.sqrt(v);
+          stderr[j] = se;
+          intervals[j] = [params[j] - t * se, params[j] + t * se];
+        }
+      }
+    }
+  }
+  return { sse, rmse: Math.sqrt(sse / n), r2, aicc, maxAbsResidual, residuals, stderr, intervals, dof };
+}
+
+/**
+ * Whether f is monotone on [min x, max x]: checked on a fine grid (plus the sample points), with
+ * a tolerance of 1e-9 of the value range so flat plateaus do not count as turning points.
+ */
+export function monotoneOnRange(f: (x: number) => number, xs: ArrayLike<number>, gridPoints = 2001): boolean {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < xs.length; i++) {
+    lo = Math.min(lo, xs[i]);
+    hi = Math.max(hi, xs[i]);
+  }
+  const grid = new Float64Array(gridPoints);
+  for (let i = 0; i < gridPoints; i++) grid[i] = lo + ((hi - lo) * i) / (gridPoints - 1);
+  const values = Array.from(grid, f);
+  let vmin = Infinity;
+  let vmax = -Infinity;
+  for (const v of values) {
+    vmin = Math.min(vmin, v);
+    vmax = Math.max(vmax, v);
+  }
+  const tol = 1e-9 * (vmax - vmin || 1);
+  let up = false;
+  let down = false;
+  for (let i = 1; i < values.length; i++) {
+    const d = values[i] - values[i - 1];
+    if (d > tol) up = true;
+    if (d < -tol) down = true;
+  }
+  return !(up && down);
+}

@@ -1,0 +1,173 @@
+// Levenberg-Marquardt for small nonlinear least squares, after MINPACK's lmder: per-column
+// scaling D (the running maximum of the Jacobian's column norms), steps from a QR solve of
+// [J; sqrt(mu) D] (never J^T J), the damping update of Nielsen (1999), and MINPACK's ftol / xtol
+// / gtol tests reported as the reason for stopping. Only steps that lower the sum of squares are
+// taken, so the result is never worse than the start.
+import { householderQR, solveLeastSquares } from './qr';
+
+export type StopReason =
+  /** Relative reduction of the sum of squares (actual and predicted) fell below ftol. */
+  | 'ftol'
+  /** The scaled step fell below xtol relative to the scaled parameters. */
+  | 'xtol'
+  /** The residual is orthogonal to the Jacobian's columns within gtol (a stationary point). */
+  | 'gtol'
+  /** The residuals are exactly zero. */
+  | 'exact'
+  /** maxEvaluations residual evaluations were spent. */
+  | 'maxEvaluations'
+  /** A linear model, solved directly by QR. */
+  | 'direct'
+  /** A model with its own solver reported its own stop. */
+  | 'custom';
+
+export interface LeastSquaresProblem {
+  /** Residual count. */
+  readonly m: number;
+  /** Parameter count. */
+  readonly n: number;
+  /** Writes the residuals at q into out; returns false when any is not finite. */
+  residuals(q: Float64Array, out: Float64Array): boolean;
+  /** Writes the m x n Jacobian (row-major) of the residuals at q into out. */
+  jacobian(q: Float64Array, out: Float64Array): void;
+}
+
+export interface LMOptions {
+  /** Relative sum-of-squares reduction to stop at (default 1e-12). */
+  ftol?: number;
+  /** Relative scaled step to stop at (default 1e-12). */
+  xtol?: number;
+  /** Largest cosine between the residual and a Jacobian column to stop at (default 1e-10). */
+  gtol?: number;
+  /** Residual evaluations allowed (default 200 * (n + 1)). */
+  maxEvaluations?: number;
+}
+
+export interface LMResult {
+  q: Float64Array;
+  sse: number;
+  iterations: number;
+  evaluations: number;
+  stopReason: StopReason;
+}
+
+function sumSquares(r: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < r.length; i++) s += r[i] * r[i];
+  return s;
+}
+
+/** Minimises ||r(q)||^2 from q0. `q0` must give finite residuals (checked by the caller). */
+export function levenbergMarquardt(problem: LeastSquaresProblem, q0: Float64Array, opts: LMOptions = {}): LMResult {
+  const { m, n } = problem;
+  const ftol = opts.ftol ?? 1e-12;
+  const xtol = opts.xtol ?? 1e-12;
+  const gtol = opts.gtol ?? 1e-10;
+  const maxEvaluations = opts.maxEvaluations ?? 200 * (n + 1);
+
+  const q = Float64Array.from(q0);
+  const r = new Float64Array(m);
+  const rTrial = new Float64Array(m);
+  const qTrial = new Float64Array(n);
+  const J = new Float64Array(m * n);
+  const aug = new Float64Array((m + n) * n);
+  const rhs = new Float64Array(m + n);
+  const D = new Float64Array(n);
+  problem.residuals(q, r);
+  let f = sumSquares(r);
+  let evaluations = 1;
+  let iterations = 0;
+  if (f === 0) return { q, sse: 0, iterations, evaluations, stopReason: 'exact' };
+
+  let mu = 1e-3;
+  let nu = 2;
+  let needJacobian = true;
+  let stopReason: StopReason = 'maxEvaluations';
+
+  while (evaluations < maxEvaluations) {
+    if (needJacobian) {
+      problem.jacobian(q, J);
+      iterations++;
+      needJacobian = false;
+      // gtol: the largest |cos| between r and a column of J.
+      const rnorm = Math.sqrt(f);
+      let gmax = 0;
+      for (let j = 0; j < n; j++) {
+        let dot = 0;
+        let cn = 0;
+        for (let i = 0; i < m; i++) {
+          dot += J[i * n + j] * r[i];
+          cn += J[i * n + j] * J[i * n + j];
+        }
+        cn = Math.sqrt(cn);
+        D[j] = Math.max(D[j], cn);
+        if (cn > 0) gmax = Math.max(gmax, Math.abs(dot) / (cn * rnorm));
+      }
+      for (let j = 0; j < n; j++) if (D[j] === 0) D[j] = 1;
+      if (gmax <= gtol) {
+        stopReason = 'gtol';
+        break;
+      }
+    }
+    // Step: least squares of [J; sqrt(mu) D] delta ~ [-r; 0].
+    aug.set(J);
+    aug.fill(0, m * n);
+    const s = Math.sqrt(mu);
+    for (let j = 0; j < n; j++) aug[(m + j) * n + j] = s * D[j];
+    for (let i = 0; i < m; i++) rhs[i] = -r[i];
+    rhs.fill(0, m);
+    const delta = solveLeastSquares(householderQR(aug, m + n, n), rhs).x;
+
+    let dxNorm = 0;
+    let xNorm = 0;
+    for (let j = 0; j < n; j++) {
+      dxNorm = Math.hypot(dxNorm, D[j] * delta[j]);
+      xNorm = Math.hypot(xNorm, D[j] * q[j]);
+      qTrial[j] = q[j] + delta[j];
+    }
+    // Predicted reduction f - ||r + J delta||^2.
+    let lin = 0;
+    for (let i = 0; i < m; i++) {
+      let v = r[i];
+      for (let j = 0; j < n; j++) v += J[i * n + j] * delta[j];
+      lin += v * v;
+    }
+    const predicted = f - lin;
+    const finite = problem.residuals(qTrial, rTrial);
+    evaluations++;
+    const fTrial = finite ? sumSquares(rTrial) : Infinity;
+    const actual = f - fTrial;
+    const rho = predicted > 0 ? actual / predicted : -1;
+
+    if (fTrial < f) {
+      q.set(qTrial);
+      r.set(rTrial);
+      const fOld = f;
+      f = fTrial;
+      needJacobian = true;
+      mu *= Math.max(1 / 3, 1 - (2 * rho - 1) ** 3);
+      nu = 2;
+      if (f === 0) {
+        stopReason = 'exact';
+        break;
+      }
+      if (actual <= ftol * fOld && predicted <= ftol * fOld && rho <= 2) {
+        stopReason = 'ftol';
+        break;
+      }
+    } else {
+      mu *= nu;
+      nu *= 2;
+    }
+    if (dxNorm <= xtol * (xNorm + xtol)) {
+      stopReason = 'xtol';
+      break;
+    }
+    if (!Number.isFinite(mu) || mu > 1e300) {
+      // No step, however short, lowers the sum: we are at a minimum to machine precision.
+      stopReason = 'xtol';
+      break;
+    }
+  }
+  return { q, sse: f, iterations, evaluations, stopReason };
+}

@@ -1,0 +1,98 @@
+// What a fittable model is. Built-in models (src/fit/models/) and user models share this shape;
+// a model written once as `expr` over ModelOps gives both plain values (numbers) and exact
+// Jacobians (the AD engine's Num), so the solver never sees a formula.
+import type { Samples } from './samples';
+import type { StopReason } from './lm';
+
+/** The arithmetic a model formula is written in: numbers for values, AD numbers for Jacobians. */
+export interface ModelOps<N> {
+  add(a: N | number, b: N | number): N;
+  sub(a: N | number, b: N | number): N;
+  mul(a: N | number, b: N | number): N;
+  div(a: N | number, b: N | number): N;
+  /** a^b; the AD engine defines d/db 0^b = 0 (the data contain x = 0). */
+  pow(a: N | number, b: N | number): N;
+  exp(a: N | number): N;
+  log(a: N | number): N;
+  abs(a: N | number): N;
+  neg(a: N | number): N;
+}
+
+/** Plain-number ModelOps. */
+export const numberOps: ModelOps<number> = {
+  add: (a, b) => a + b,
+  sub: (a, b) => a - b,
+  mul: (a, b) => a * b,
+  div: (a, b) => a / b,
+  pow: (a, b) => Math.pow(a, b),
+  exp: Math.exp,
+  log: Math.log,
+  abs: Math.abs,
+  neg: (a) => -a,
+};
+
+/** Parameter values in model order (a Float64Array or a number array). */
+export type ParamValues = ArrayLike<number> & Iterable<number>;
+
+/** Facts about a fitted member of a family, for display, selection and the elastic engine. */
+export interface ModelFacts {
+  /** Direction on x >= 0 implied by the parameters alone ("unknown": check numerically). */
+  monotone: 'increasing' | 'decreasing' | 'constant' | 'unknown';
+  /** lim y as x -> +infinity, or null when unbounded or not known. */
+  asymptote: number | null;
+  /** y(0). */
+  y0: number;
+}
+
+/** Settings that pick a member of a family before fitting; stored with the curve's JSON. */
+export type ModelSettings = Readonly<Record<string, number | boolean | string>>;
+
+export interface SolveContext {
+  /** The start (self-started or the user's). */
+  start: Float64Array;
+  maxEvaluations?: number;
+}
+
+export interface CustomSolution {
+  params: Float64Array;
+  iterations: number;
+  stopReason: StopReason;
+  warnings?: string[];
+}
+
+export interface ModelDefinition {
+  /** Canonical name, e.g. "article", "poly:5", "user". */
+  readonly name: string;
+  /** Human formula, e.g. "a*max/(1 + b/|x|^c)". */
+  readonly formula: string;
+  readonly params: readonly string[];
+  /** Per-parameter bounds (-Infinity / Infinity for none); default unbounded. */
+  readonly lower?: readonly number[];
+  readonly upper?: readonly number[];
+  /** "nonnegative": samples must have x >= 0 (fitted on the positive half, mirrored for x < 0). */
+  readonly domain: 'nonnegative' | 'real';
+  /** Settings that rebuild this member from its family (e.g. { max: 500 }). */
+  readonly settings: ModelSettings;
+  /** The formula over ModelOps; used for Jacobians (through the AD engine). */
+  expr<N>(x: number, p: readonly N[], o: ModelOps<N>): N;
+  /** Plain evaluation at x >= 0 (numerically careful; the same arithmetic as `toJSExpression`). */
+  evaluate?(x: number, p: ParamValues): number;
+  /** A self-starting guess from the data (as R's drc self-starters do). */
+  start(samples: Samples): number[];
+  /** Facts implied by the parameters. */
+  facts?(p: ParamValues): ModelFacts;
+  /** A JavaScript expression of `x` (>= 0) and `max` for fitted parameters given as literals. */
+  toJSExpression?(p: readonly string[]): string;
+  /** A model that brings its own solver (linear models by QR, a neural net by its trainer). */
+  solve?(samples: Samples, ctx: SolveContext): CustomSolution;
+}
+
+/** A family of models under one name: "ll3", or "poly" for "poly:N". Registries hold families. */
+export interface ModelFamily {
+  readonly family: string;
+  readonly summary: string;
+  /** Every member is monotone on x >= 0: a candidate for `auto`. */
+  readonly monotone: boolean;
+  /** Builds a member: `arg` is what follows the colon ("5" in "poly:5"). */
+  create(arg: string | undefined, settings: ModelSettings): ModelDefinition;
+}

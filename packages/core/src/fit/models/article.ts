@@ -1,0 +1,47 @@
+// The article's form y = a*max/(1 + b/|x|^c) with max fixed (default 500). Same curve family as
+// ll3 but badly conditioned (corr(b, c) = 0.996); b, c >= 0 removes the c < 0 basin where the
+// curve is identically 0.
+import { FitOptionsError } from '../errors';
+import type { ModelFamily } from '../model';
+import { ll3Start } from './ll3';
+
+/** The article's `max` (px): the largest offset the designer allows. */
+export const DEFAULT_ARTICLE_MAX = 500;
+
+export const articleFamily: ModelFamily = {
+  family: 'article',
+  summary: 'a*max/(1 + b/|x|^c), the article\'s form (max fixed, default 500)',
+  monotone: true,
+  create(arg, settings) {
+    if (arg !== undefined) throw new FitOptionsError('E_FIT_UNKNOWN_MODEL', `model "article" takes no ":${arg}" argument`, { where: 'model', value: arg });
+    const max = settings.max ?? DEFAULT_ARTICLE_MAX;
+    if (typeof max !== 'number' || !Number.isFinite(max) || max <= 0) {
+      throw new FitOptionsError('E_FIT_BAD_OPTION', `max must be a positive finite number (px), got ${String(max)}`, { where: 'max', value: max });
+    }
+    return {
+      name: 'article',
+      formula: 'a*max/(1 + b/|x|^c)',
+      params: ['a', 'b', 'c'],
+      lower: [-Infinity, 0, 0],
+      upper: [Infinity, Infinity, Infinity],
+      domain: 'nonnegative',
+      settings: { max },
+      // a*max*x^c/(x^c + b): no division by 0^c at x = 0, so the Jacobian is finite there.
+      expr: (x, [a, b, c], o) => {
+        const xc = o.pow(x, c);
+        return o.mul(o.mul(a, max), o.div(xc, o.add(xc, b)));
+      },
+      evaluate: (x, p) => (x === 0 ? 0 : (p[0] * max) / (1 + p[1] / Math.pow(x, p[2]))),
+      start(samples) {
+        const { b, e, d } = ll3Start(samples);
+        return [d / max, Math.pow(e, b), b];
+      },
+      facts: (p) => ({
+        monotone: p[0] === 0 || p[2] === 0 ? 'constant' : p[0] > 0 ? 'increasing' : 'decreasing',
+        asymptote: p[2] > 0 ? p[0] * max : null,
+        y0: 0,
+      }),
+      toJSExpression: ([a, b, c]) => `${a} * max / (1 + ${b} / Math.pow(x, ${c}))`,
+    };
+  },
+};

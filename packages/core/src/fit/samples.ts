@@ -1,0 +1,181 @@
+// Samples to fit: validated, immutable Float64Arrays of x, y and optional weights. Every public
+// fitting entry point goes through `toSamples`, so bad data fails here with the row it is in.
+import { describeValue } from '../errors';
+import { FitDataError } from './errors';
+
+export interface Samples {
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  /** Per-sample weights (>= 0, at least one > 0); undefined means all 1. */
+  readonly weights?: Float64Array;
+}
+
+/** What `fitCurve` accepts: `{ x, y, weights? }` arrays, or an array of `[x, y]` / `{ x, y }` rows. */
+export type SamplesInput =
+  | { x: ArrayLike<number>; y: ArrayLike<number>; weights?: ArrayLike<number> }
+  | ReadonlyArray<readonly [number, number] | { x: number; y: number; weight?: number }>;
+
+/** Refuses inputs that would take seconds per iteration; raise it with the `maxPoints` option. */
+export const DEFAULT_MAX_POINTS = 1_000_000;
+
+function isArrayLike(v: unknown): v is ArrayLike<unknown> {
+  return Array.isArray(v) || (ArrayBuffer.isView(v) && !(v instanceof DataView));
+}
+
+function column(v: unknown, name: string, maxPoints: number): Float64Array {
+  if (!isArrayLike(v)) {
+    throw new FitDataError('E_FIT_MALFORMED', `samples.${name} must be an array of numbers, got ${describeValue(v)}`, {
+      where: `samples.${name}`,
+      value: v,
+    });
+  }
+  if (v.length > maxPoints) {
+    throw new FitDataError('E_FIT_TOO_LARGE', `samples.${name} has ${v.length} values, more than maxPoints = ${maxPoints}`, {
+      where: `samples.${name}`,
+      value: v.length,
+    });
+  }
+  const out = new Float64Array(v.length);
+  for (let i = 0; i < v.length; i++) {
+    const value = v[i];
+    if (typeof value !== 'number') {
+      throw new FitDataError('E_FIT_MALFORMED', `row ${i + 1}: ${name} must be a number, got ${describeValue(value)}`, {
+        where: `row ${i + 1}`,
+        row: i + 1,
+        value,
+      });
+    }
+    if (!Number.isFinite(value)) {
+      throw new FitDataError('E_FIT_NON_FINITE', `row ${i + 1}: ${name} is ${describeValue(value)}; every value must be a finite number`, {
+        where: `row ${i + 1}`,
+        row: i + 1,
+        value,
+      });
+    }
+    out[i] = value;
+  }
+  return out;
+}
+
+function rowsToColumns(rows: ReadonlyArray<unknown>): { x: unknown[]; y: unknown[]; weights?: unknown[] } {
+  const x: unknown[] = [];
+  const y: unknown[] = [];
+  const weights: unknown[] = [];
+  let anyWeight = false;
+  rows.forEach((row, i) => {
+    if (isArrayLike(row)) {
+      if (row.length !== 2 && row.length !== 3) {
+        throw new FitDataError('E_FIT_MALFORMED', `row ${i + 1}: expected [x, y] or [x, y, weight], got an array of length ${row.length}`, {
+          where: `row ${i + 1}`,
+          row: i + 1,
+          value: row,
+        });
+      }
+      x.push(row[0]);
+      y.push(row[1]);
+      weights.push(row.length === 3 ? row[2] : 1);
+      anyWeight ||= row.length === 3;
+    } else if (typeof row === 'object' && row !== null && 'x' in row && 'y' in row) {
+      const r = row as { x: unknown; y: unknown; weight?: unknown };
+      x.push(r.x);
+      y.push(r.y);
+      weights.push(r.weight === undefined ? 1 : r.weight);
+      anyWeight ||= r.weight !== undefined;
+    } else {
+      throw new FitDataError('E_FIT_MALFORMED', `row ${i + 1}: expected [x, y] or { x, y }, got ${describeValue(row)}`, {
+        where: `row ${i + 1}`,
+        row: i + 1,
+        value: row,
+      });
+    }
+  });
+  return anyWeight ? { x, y, weights } : { x, y };
+}
+
+/**
+ * Validates and copies samples. Checks only what holds for every model (shape, finiteness,
+ * weights); model-specific checks (point count, x >= 0, distinct x) come in `checkSamplesFor`.
+ */
+export function toSamples(input: SamplesInput | Samples, opts: { maxPoints?: number } = {}): Samples {
+  const maxPoints = opts.maxPoints ?? DEFAULT_MAX_POINTS;
+  if (input === null || typeof input !== 'object') {
+    throw new FitDataError('E_FIT_MALFORMED', `samples must be { x, y } arrays or an array of rows, got ${describeValue(input)}`, {
+      where: 'samples',
+      value: input,
+    });
+  }
+  const cols = Array.isArray(input) ? rowsToColumns(input) : (input as { x: unknown; y: unknown; weights?: unknown });
+  if (Array.isArray(input) && input.length > maxPoints) {
+    throw new FitDataError('E_FIT_TOO_LARGE', `samples has ${input.length} rows, more than maxPoints = ${maxPoints}`, {
+      where: 'samples',
+      value: input.length,
+    });
+  }
+  const x = column(cols.x, 'x', maxPoints);
+  const y = column(cols.y, 'y', maxPoints);
+  if (x.length === 0 && y.length === 0) {
+    throw new FitDataError('E_FIT_EMPTY', 'samples are empty: need at least one (x, y) row', { where: 'samples' });
+  }
+  if (x.length !== y.length) {
+    throw new FitDataError('E_FIT_LENGTH_MISMATCH', `samples.x has ${x.length} values but samples.y has ${y.length}; they must match`, {
+      where: 'samples',
+      value: [x.length, y.length],
+    });
+  }
+  if (cols.weights === undefined) return Object.freeze({ x, y });
+  const weights = column(cols.weights, 'weight', maxPoints);
+  if (weights.length !== x.length) {
+    throw new FitDataError('E_FIT_LENGTH_MISMATCH', `samples.weights has ${weights.length} values but there are ${x.length} samples`, {
+      where: 'samples.weights',
+      value: weights.length,
+    });
+  }
+  let positive = 0;
+  for (let i = 0; i < weights.length; i++) {
+    if (weights[i] < 0) {
+      throw new FitDataError('E_FIT_BAD_WEIGHT', `row ${i + 1}: weight is ${describeValue(weights[i])}; weights must be >= 0`, {
+        where: `row ${i + 1}`,
+        row: i + 1,
+        value: weights[i],
+      });
+    }
+    if (weights[i] > 0) positive++;
+  }
+  if (positive === 0) {
+    throw new FitDataError('E_FIT_BAD_WEIGHT', 'every weight is 0: at least one sample must count', { where: 'samples.weights' });
+  }
+  return Object.freeze({ x, y, weights });
+}
+
+/** Model-specific checks: enough points for the parameters, distinct x, x >= 0 when required. */
+export function checkSamplesFor(samples: Samples, model: { name: string; params: readonly string[]; domain: 'nonnegative' | 'real' }): void {
+  const { x } = samples;
+  const n = samples.weights ? samples.weights.reduce((k, w) => k + (w > 0 ? 1 : 0), 0) : x.length;
+  const p = model.params.length;
+  if (n < p) {
+    throw new FitDataError(
+      'E_FIT_TOO_FEW_POINTS',
+      `model "${model.name}" has ${p} parameters (${model.params.join(', ')}) but only ${n} sample${n === 1 ? '' : 's'} count; need at least ${p}`,
+      { where: 'samples', value: n, needed: p },
+    );
+  }
+  let allEqual = true;
+  for (let i = 1; i < x.length; i++) if (x[i] !== x[0]) allEqual = false;
+  if (allEqual && p > 1) {
+    throw new FitDataError('E_FIT_CONSTANT_X', `every x equals ${describeValue(x[0])}: a curve needs at least two distinct x values`, {
+      where: 'samples.x',
+      value: x[0],
+    });
+  }
+  if (model.domain === 'nonnegative') {
+    for (let i = 0; i < x.length; i++) {
+      if (x[i] < 0) {
+        throw new FitDataError(
+          'E_FIT_NEGATIVE_X',
+          `row ${i + 1}: x is ${describeValue(x[i])} but model "${model.name}" needs x >= 0 (damping curves are fitted on the positive half and mirrored)`,
+          { where: `row ${i + 1}`, row: i + 1, value: x[i] },
+        );
+      }
+    }
+  }
+}
