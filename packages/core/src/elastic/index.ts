@@ -1,4 +1,13 @@
 // Public API of core/elastic (re-exported by src/index.ts, and the subpath "@tensile/core/elastic").
+export { createElastic, attachElastic } from './engine';
+export { articleDamping, rubberBand, androidStretch, resolveDamping, invertDamping } from './curves';
+export { springAt } from './spring';
+export type { SpringParams, SpringPoint } from './spring';
+export { ELASTIC_DEFAULTS } from './options';
+export { ElasticError } from './errors';
+export { createDomHost } from './host-dom';
+export { createFakeHost } from './host-fake';
+export type { FakeElementInit, FakeEvent, FakeHost } from './host-fake';
 export type {
   DampingCurveName,
   DampingCurveOption,

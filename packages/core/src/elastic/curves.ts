@@ -1,0 +1,118 @@
+// Damping curves: finger travel past an edge (px) to displayed offset (px). Each is sign-symmetric,
+// monotone in |x| and bounded; `resolveDamping` turns any curve option into one safe function.
+import { isCurve } from '../curve';
+import type { Curve } from '../curve';
+import { ElasticError, invalidOption } from './errors';
+import type { DampingCurveOption, DampingFunction } from './types';
+
+/** The article's hand fit to nine designer samples: 0.82231*max / (1 + 4338.47/|x|^1.14791). */
+export function articleDamping(x: number, max = 500): number {
+  // |x|^c is 0 at x = 0, so the fraction is 4338/0 = Infinity and the offset exactly 0.
+  return Math.sign(x) * ((0.82231 * max) / (1 + 4338.47 / Math.abs(x) ** 1.14791));
+}
+
+/**
+ * The rubber band of UIScrollView: (1 - 1/(|x|*c/size + 1)) * size, c = 0.55 on iOS. Tends to
+ * `size` (the container's height or width) and has slope c at 0. use-gesture uses c = 0.15.
+ */
+export function rubberBand(x: number, size: number, c = 0.55): number {
+  const a = Math.abs(x);
+  return Math.sign(x) * ((a * size * c) / (size + c * a));
+}
+
+/** Android 12's stretch, as an exponential approach to a quarter of the container (px). */
+export function androidStretch(x: number, size: number): number {
+  const limit = size / 4;
+  return Math.sign(x) * limit * (1 - Math.exp((-0.6 * Math.abs(x)) / limit));
+}
+
+// Each built-in takes (distance >= 0, container size px, max px).
+const BUILT_IN: Record<string, (d: number, size: number, max: number) => number> = {
+  article: (d, _s, max) => articleDamping(d, max),
+  ios: (d, s) => rubberBand(d, s, 0.55),
+  'use-gesture': (d, s) => rubberBand(d, s, 0.15),
+  // antd-mobile's PullToRefresh: use-gesture's band over 5 x its 40 px head, constant 0.5.
+  antd: (d) => rubberBand(d, 200, 0.5),
+  // Framework7's pull-to-refresh: touchesDiff ** 0.85 (unbounded; the engine caps it at max).
+  framework7: (d) => d ** 0.85,
+  android: (d, s) => androidStretch(d, s),
+  linear: (d) => d,
+};
+
+/** Finger distance covered by a tabulated Curve (beyond it the curve is held flat), px. */
+const TABLE_RANGE = 4000;
+const TABLE_POINTS = 401;
+/** A curve may dip this much (px) between samples and still count as monotone (float noise). */
+const MONOTONE_SLACK = 1e-6;
+/** Container size used to check size-relative functions once, px. */
+const CHECK_SIZE = 800;
+
+/**
+ * Tabulates a Curve once with one `evaluateBatch` call (a TF.js model pays its cost here, not per
+ * move event) and checks it: finite, monotone; then interpolates linearly.
+ */
+function tabulate(curve: Curve): (d: number) => number {
+  const xs = new Float64Array(TABLE_POINTS);
+  for (let i = 0; i < TABLE_POINTS; i++) xs[i] = (i * TABLE_RANGE) / (TABLE_POINTS - 1);
+  const ys = curve.evaluateBatch(xs, new Float64Array(TABLE_POINTS));
+  checkSamples(ys, `curve "${curve.name}"`);
+  const step = TABLE_RANGE / (TABLE_POINTS - 1);
+  return (d) => {
+    const i = Math.min(Math.floor(d / step), TABLE_POINTS - 2);
+    const t = Math.min(d / step - i, 1);
+    return ys[i] + (ys[i + 1] - ys[i]) * t;
+  };
+}
+
+function checkSamples(ys: ArrayLike<number>, what: string): void {
+  for (let i = 0; i < ys.length; i++) {
+    if (!Number.isFinite(ys[i])) {
+      throw new ElasticError('E_ELASTIC_CURVE', `${what} returned ${ys[i]} at sample ${i}, expected finite offsets`, { where: what, value: ys[i] });
+    }
+    if (i > 0 && ys[i] < ys[i - 1] - MONOTONE_SLACK) {
+      throw new ElasticError('E_ELASTIC_CURVE', `${what} decreases at sample ${i} (${ys[i - 1]} then ${ys[i]}), expected a monotone curve`, { where: what, value: ys[i] });
+    }
+  }
+}
+
+/**
+ * Resolves a curve option to (distance, size) -> offset with distance >= 0: checked once for
+ * finiteness and monotonicity, then clamped into [0, max] on every call (so a curve can never
+ * push the content past `max` or the wrong way).
+ */
+export function resolveDamping(option: DampingCurveOption, max: number): DampingFunction {
+  let f: DampingFunction;
+  if (typeof option === 'string') {
+    const builtIn = BUILT_IN[option];
+    if (!builtIn) invalidOption('curve', option, `one of ${Object.keys(BUILT_IN).join(', ')}, a Curve or a function`);
+    f = (d, s) => builtIn(d, s, max);
+  } else if (isCurve(option)) {
+    const table = tabulate(option);
+    f = (d) => table(d);
+  } else if (typeof option === 'function') {
+    const ys = [];
+    for (let d = 0; d <= TABLE_RANGE; d += 10) ys.push(option(d, CHECK_SIZE));
+    checkSamples(ys, 'curve function');
+    f = option;
+  } else {
+    return invalidOption('curve', option, 'a curve name, a Curve or a function');
+  }
+  return (d, s) => {
+    const y = f(d, s);
+    // A non-finite value (a function misbehaving at a size never checked) holds the content still.
+    return y > 0 ? Math.min(y, max) : 0;
+  };
+}
+
+/** Finger distance that shows `offset` (bisection; the curve is monotone), px. */
+export function invertDamping(f: DampingFunction, offset: number, size: number): number {
+  let lo = 0;
+  let hi = 1;
+  while (f(hi, size) < offset && hi < 1e6) hi *= 2;
+  for (let i = 0; i < 40; i++) {
+    const mid = (lo + hi) / 2;
+    if (f(mid, size) < offset) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}

@@ -1,0 +1,151 @@
+// The engine's defaults (one object, units in comments) and their one-time resolution and
+// validation: internals only ever read a ResolvedOptions.
+import { isCurve } from '../curve';
+import { resolveDamping } from './curves';
+import { invalidOption } from './errors';
+import type { DampingFunction, ElasticAxis, ElasticEdge, ElasticOptions, Host, PullToRefreshOptions } from './types';
+
+export const ELASTIC_DEFAULTS = {
+  axis: 'y' as ElasticAxis,
+  curve: 'article' as const,
+  max: 500, // px: the article's max
+  size: 'auto' as number | 'auto', // px along the axis, measured at the gesture start
+  pullToRefresh: {
+    threshold: 60, // px
+    thresholdIn: 'displayed' as 'finger' | 'displayed',
+    velocity: 0, // px/ms at release; 0 = off
+    timeout: 10_000, // ms; 0 = never
+    minVisibleMs: 400, // ms
+    resultMs: 500, // ms
+    holdOffset: undefined as number | undefined, // px; default: the threshold as displayed
+    edge: 'top' as ElasticEdge,
+  },
+  input: { touch: true, pen: true, mouse: false, wheel: true, keyboard: 'r' as string | false },
+  spring: {
+    stiffness: 280, // 1/s^2
+    damping: 34, // 1/s (critically damped at 280 is 33.5: no overshoot)
+    mass: 1,
+    restDelta: 0.5, // px
+    restSpeed: 10, // px/s
+  },
+  moveTarget: 'content' as 'content' | 'indicator',
+  reducedMotion: 'auto' as 'auto' | boolean,
+  announce: {
+    ready: 'Release to refresh',
+    refreshing: 'Refreshing',
+    complete: 'Refreshed',
+    error: 'Refresh failed',
+  },
+};
+
+export interface ResolvedOptions {
+  axis: ElasticAxis;
+  edges: Record<ElasticEdge, boolean>;
+  damp: DampingFunction;
+  max: number;
+  size: number | 'auto';
+  /** null: no pull-to-refresh. */
+  ptr: (Required<Omit<PullToRefreshOptions, 'holdOffset' | 'onRefresh'>> & Pick<PullToRefreshOptions, 'holdOffset' | 'onRefresh'>) | null;
+  input: typeof ELASTIC_DEFAULTS.input;
+  spring: typeof ELASTIC_DEFAULTS.spring;
+  moveTarget: 'content' | 'indicator';
+  content: HTMLElement | null | undefined;
+  indicator: HTMLElement | null | undefined;
+  reducedMotion: 'auto' | boolean;
+  host: Host | undefined;
+  announce: typeof ELASTIC_DEFAULTS.announce | null;
+  disabled: boolean;
+}
+
+const AXIS_EDGES: Record<ElasticAxis, ElasticEdge[]> = { y: ['top', 'bottom'], x: ['left', 'right'], both: ['top', 'bottom', 'left', 'right'] };
+
+function num(where: string, value: unknown, min: number, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min) invalidOption(where, value, `a finite number >= ${min}`);
+  return value;
+}
+
+function obj<T>(where: string, value: unknown): Partial<T> {
+  if (value === undefined) return {};
+  if (typeof value !== 'object' || value === null) invalidOption(where, value, 'an object');
+  return value as Partial<T>;
+}
+
+function oneOf<T extends string | boolean>(where: string, value: unknown, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (!allowed.includes(value as T)) invalidOption(where, value, `one of ${allowed.join(', ')}`);
+  return value as T;
+}
+
+function bool(where: string, value: unknown, fallback: boolean): boolean {
+  return oneOf(where, value, [true, false], fallback);
+}
+
+/** Validates and resolves user options against ELASTIC_DEFAULTS; throws ElasticError on bad input. */
+export function resolveOptions(options: ElasticOptions): ResolvedOptions {
+  const o = obj<ElasticOptions>('options', options);
+  const D = ELASTIC_DEFAULTS;
+  const axis = oneOf('axis', o.axis, ['y', 'x', 'both'], D.axis);
+  const userEdges = obj<Record<ElasticEdge, boolean>>('edges', o.edges);
+  const edges = {} as Record<ElasticEdge, boolean>;
+  for (const e of AXIS_EDGES.both) edges[e] = bool(`edges.${e}`, userEdges[e], AXIS_EDGES[axis].includes(e)) && AXIS_EDGES[axis].includes(e);
+  const max = num('max', o.max, 1, D.max);
+  const size = o.size === 'auto' || o.size === undefined ? D.size : num('size', o.size, 1, 0);
+  const curve = o.curve ?? D.curve;
+  if (typeof curve !== 'string' && typeof curve !== 'function' && !isCurve(curve)) invalidOption('curve', curve, 'a curve name, a Curve or a function');
+
+  let ptr: ResolvedOptions['ptr'] = null;
+  if (o.pullToRefresh !== undefined && o.pullToRefresh !== false) {
+    const p = o.pullToRefresh === true ? {} : obj<PullToRefreshOptions>('pullToRefresh', o.pullToRefresh);
+    const P = D.pullToRefresh;
+    if (p.onRefresh !== undefined && typeof p.onRefresh !== 'function') invalidOption('pullToRefresh.onRefresh', p.onRefresh, 'a function');
+    ptr = {
+      threshold: num('pullToRefresh.threshold', p.threshold, 1, P.threshold),
+      thresholdIn: oneOf('pullToRefresh.thresholdIn', p.thresholdIn, ['finger', 'displayed'], P.thresholdIn),
+      velocity: num('pullToRefresh.velocity', p.velocity, 0, P.velocity),
+      timeout: num('pullToRefresh.timeout', p.timeout, 0, P.timeout),
+      minVisibleMs: num('pullToRefresh.minVisibleMs', p.minVisibleMs, 0, P.minVisibleMs),
+      resultMs: num('pullToRefresh.resultMs', p.resultMs, 0, P.resultMs),
+      holdOffset: p.holdOffset === undefined ? undefined : num('pullToRefresh.holdOffset', p.holdOffset, 0, 0),
+      edge: oneOf('pullToRefresh.edge', p.edge, AXIS_EDGES[axis], P.edge),
+      onRefresh: p.onRefresh,
+    };
+    if (!edges[ptr.edge]) invalidOption('pullToRefresh.edge', ptr.edge, 'an edge enabled in edges');
+  }
+
+  const i = obj<ElasticOptions['input']>('input', o.input) as Partial<typeof D.input>;
+  const key = i.keyboard ?? D.input.keyboard;
+  if (key !== false && (typeof key !== 'string' || key === '')) invalidOption('input.keyboard', key, 'a KeyboardEvent.key value or false');
+  const s = obj<typeof D.spring>('spring', o.spring);
+  const announce = o.announce === false ? null : { ...D.announce, ...obj<typeof D.announce>('announce', o.announce) };
+  if (o.host !== undefined && (typeof o.host !== 'object' || o.host === null || typeof o.host.listen !== 'function')) invalidOption('host', o.host, 'a Host');
+  return {
+    axis,
+    edges,
+    damp: resolveDamping(curve, max),
+    max,
+    size,
+    ptr,
+    input: {
+      touch: bool('input.touch', i.touch, D.input.touch),
+      pen: bool('input.pen', i.pen, D.input.pen),
+      mouse: bool('input.mouse', i.mouse, D.input.mouse),
+      wheel: bool('input.wheel', i.wheel, D.input.wheel),
+      keyboard: key,
+    },
+    spring: {
+      stiffness: num('spring.stiffness', s.stiffness, 1e-6, D.spring.stiffness),
+      damping: num('spring.damping', s.damping, 1e-6, D.spring.damping),
+      mass: num('spring.mass', s.mass, 1e-6, D.spring.mass),
+      restDelta: num('spring.restDelta', s.restDelta, 1e-6, D.spring.restDelta),
+      restSpeed: num('spring.restSpeed', s.restSpeed, 1e-6, D.spring.restSpeed),
+    },
+    moveTarget: oneOf('moveTarget', o.moveTarget, ['content', 'indicator'], D.moveTarget),
+    content: o.content,
+    indicator: o.indicator,
+    reducedMotion: oneOf('reducedMotion', o.reducedMotion, ['auto', true, false], D.reducedMotion),
+    host: o.host,
+    announce,
+    disabled: bool('disabled', o.disabled, false),
+  };
+}
