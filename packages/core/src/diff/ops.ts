@@ -47,20 +47,33 @@ export function apply2(rule: Primitive, a: Num, b: Num): Num {
   return owner.apply2(rule, a, b);
 }
 
-export const add = (a: Num, b: Num): Num => apply2(PRIMITIVES.add, a, b);
-export const sub = (a: Num, b: Num): Num => apply2(PRIMITIVES.sub, a, b);
-export const mul = (a: Num, b: Num): Num => apply2(PRIMITIVES.mul, a, b);
+// On plain numbers the common ops skip the table lookup (the value, not the derivative, is
+// repeated here) so derivative rules that call them inline into straight arithmetic.
+const P = () => PRIMITIVES;
+function checked(y: number, op: string, a: number, b?: number): number {
+  if (y !== y && a === a && (b === undefined || b === b)) throw nanError(op, b === undefined ? [a] : [a, b]);
+  return y;
+}
+
+export const add = (a: Num, b: Num): Num =>
+  typeof a === 'number' && typeof b === 'number' ? checked(a + b, 'add', a, b) : apply2(P().add, a, b);
+export const sub = (a: Num, b: Num): Num =>
+  typeof a === 'number' && typeof b === 'number' ? checked(a - b, 'sub', a, b) : apply2(P().sub, a, b);
+export const mul = (a: Num, b: Num): Num =>
+  typeof a === 'number' && typeof b === 'number' ? checked(a * b, 'mul', a, b) : apply2(P().mul, a, b);
 /** a / b; b = 0 gives ±Infinity as in IEEE arithmetic (0 / 0 is an E_NAN error). */
-export const div = (a: Num, b: Num): Num => apply2(PRIMITIVES.div, a, b);
+export const div = (a: Num, b: Num): Num =>
+  typeof a === 'number' && typeof b === 'number' ? checked(a / b, 'div', a, b) : apply2(P().div, a, b);
 /** a^b; the derivative with respect to b at a = 0 is 0, not NaN. */
-export const pow = (a: Num, b: Num): Num => apply2(PRIMITIVES.pow, a, b);
+export const pow = (a: Num, b: Num): Num =>
+  typeof a === 'number' && typeof b === 'number' ? checked(Math.pow(a, b), 'pow', a, b) : apply2(P().pow, a, b);
 export const min = (a: Num, b: Num): Num => apply2(PRIMITIVES.min, a, b);
 export const max = (a: Num, b: Num): Num => apply2(PRIMITIVES.max, a, b);
-export const neg = (x: Num): Num => apply1(PRIMITIVES.neg, x);
-export const exp = (x: Num): Num => apply1(PRIMITIVES.exp, x);
-export const log = (x: Num): Num => apply1(PRIMITIVES.log, x);
+export const neg = (x: Num): Num => (typeof x === 'number' ? -x : apply1(P().neg, x));
+export const exp = (x: Num): Num => (typeof x === 'number' ? Math.exp(x) : apply1(P().exp, x));
+export const log = (x: Num): Num => (typeof x === 'number' ? checked(Math.log(x), 'log', x) : apply1(P().log, x));
 export const log1p = (x: Num): Num => apply1(PRIMITIVES.log1p, x);
-export const sqrt = (x: Num): Num => apply1(PRIMITIVES.sqrt, x);
+export const sqrt = (x: Num): Num => (typeof x === 'number' ? checked(Math.sqrt(x), 'sqrt', x) : apply1(P().sqrt, x));
 export const abs = (x: Num): Num => apply1(PRIMITIVES.abs, x);
 export const sin = (x: Num): Num => apply1(PRIMITIVES.sin, x);
 export const cos = (x: Num): Num => apply1(PRIMITIVES.cos, x);

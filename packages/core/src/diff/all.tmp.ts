@@ -1,0 +1,1 @@
+export * from './reverse'; export * from './forward'; export * from './higher'; export * from './numeric';

@@ -1,0 +1,94 @@
+// Jacobians (forward or reverse, picked by shape) and hessians (forward over reverse: one pass of
+// n-tangent duals through a tape whose partials are duals, so hessians of tanh, exp, sigmoid, log
+// and pow are exact, where TF.js 4.22 throws).
+import { DiffError, argumentError } from './errors';
+import { ForwardContext, assertFiniteResult, splitDual } from './forward';
+import type { Lifted } from './lifted';
+import { flatten, unflatten } from './pytree';
+import type { Flat } from './pytree';
+import { vjp, valueAndGrad } from './reverse';
+import type { Num } from './value';
+
+export interface JacobianOptions {
+  /** 'forward' (one pass, n tangents), 'reverse' (one tape, m sweeps) or 'auto' (forward when n <= m). */
+  mode?: 'auto' | 'forward' | 'reverse';
+}
+
+/** Runs f with every input leaf seeded by one unit tangent; returns output leaves split in value and tangents. */
+function forwardAll(f: (x: never) => unknown, xs: Flat, what: string) {
+  const n = xs.leaves.length;
+  const ctx = new ForwardContext(n);
+  let out: unknown;
+  try {
+    const duals = xs.leaves.map((x, i) => {
+      const t = new Array<Num>(n).fill(0);
+      t[i] = 1;
+      return ctx.seed(x, t);
+    });
+    out = (f as (x: unknown) => unknown)(unflatten(xs.def, duals, false));
+  } finally {
+    ctx.active = false;
+  }
+  const flat = flatten(out, `${what} output`, false);
+  const parts = flat.leaves.map((leaf) => splitDual(ctx, leaf));
+  ctx.release();
+  return { flat, ctx, parts };
+}
+
+/**
+ * The Jacobian of `f` at `x` as rows (one per output leaf, in flatten order) of columns (one per
+ * input leaf). Output and input may be any trees.
+ */
+export function jacobian<P>(f: (x: Lifted<P>) => unknown, options: JacobianOptions = {}): (x: P) => Num[][] {
+  if (typeof f !== 'function') throw argumentError('jacobian: f', f, 'a function');
+  const mode = options.mode ?? 'auto';
+  if (mode !== 'auto' && mode !== 'forward' && mode !== 'reverse') throw argumentError('jacobian: options.mode', mode, "'auto', 'forward' or 'reverse'");
+  return (x: P) => {
+    const xs = flatten(x, 'jacobian input');
+    let useForward = mode === 'forward';
+    if (mode === 'auto') {
+      // The output size decides; one plain run to learn it costs less than the wrong mode.
+      const m = flatten((f as (x: unknown) => unknown)(unflatten(xs.def, xs.leaves, false)), 'jacobian output', false).leaves.length;
+      useForward = xs.leaves.length <= m;
+    }
+    if (useForward) {
+      const { flat, ctx, parts } = forwardAll(f, xs, 'jacobian');
+      return parts.map(({ value, tangent }, i) => {
+        assertFiniteResult(value, `jacobian output ${flat.paths[i]}`, ctx.firstOverflow);
+        tangent.forEach((t) => assertFiniteResult(t, `a jacobian entry of output ${flat.paths[i] || '0'}`, ctx.firstOverflow));
+        return tangent;
+      });
+    }
+    const r = vjp(f as (x: unknown) => unknown, x as unknown);
+    const outs = flatten(r.value, 'jacobian output', false);
+    return outs.leaves.map((_, i) => {
+      const seed = outs.leaves.map((__, j) => (j === i ? 1 : 0));
+      return flatten(r.vjp(unflatten(outs.def, seed, true)), 'jacobian row', false).leaves;
+    });
+  };
+}
+
+/**
+ * The Hessian of a scalar function of a parameter tree, as an n x n array over the flattened
+ * parameters (symmetrised: the mean of H and its transpose).
+ */
+export function hessian<P>(f: (x: Lifted<P>) => Num): (x: P) => Num[][] {
+  if (typeof f !== 'function') throw argumentError('hessian: f', f, 'a function');
+  const g = valueAndGrad(f as (x: unknown) => Num);
+  return (x: P) => {
+    const xs = flatten(x, 'hessian input');
+    const n = xs.leaves.length;
+    const { parts, ctx } = forwardAll((p: never) => g(p).grad, xs, 'hessian');
+    if (parts.length !== n) throw new DiffError('E_SHAPE', `hessian: expected ${n} gradient entries, got ${parts.length}`, { where: 'hessian' });
+    const h: Num[][] = parts.map((p) => p.tangent);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < i; j++) {
+        const a = h[i][j];
+        const b = h[j][i];
+        if (typeof a === 'number' && typeof b === 'number') h[i][j] = h[j][i] = (a + b) / 2;
+      }
+      h[i].forEach((v) => assertFiniteResult(v, `a hessian entry of row ${xs.paths[i] || i}`, ctx.firstOverflow));
+    }
+    return h;
+  };
+}

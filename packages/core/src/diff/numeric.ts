@@ -1,0 +1,115 @@
+// Numerical differentiation: central differences with a step scaled to the argument
+// (h = eps^(1/3) * max(1, |x|)) refined by one Richardson extrapolation. The article's first
+// method, offered to users and used as the oracle that tests the AD modes.
+import { DiffError, argumentError } from './errors';
+import { flatten, unflatten } from './pytree';
+import type { Flat } from './pytree';
+
+/** eps^(1/3): balances the O(h^2) truncation error against the O(eps/h) rounding error. */
+const STEP = Math.cbrt(Number.EPSILON);
+/** eps^(1/4): the same balance for second differences (O(h^2) against O(eps/h^2)). */
+const STEP2 = Math.pow(Number.EPSILON, 0.25);
+
+export interface NumericOptions {
+  /** Relative step; the absolute step is `step * max(1, |x|)`. Default eps^(1/3). */
+  step?: number;
+}
+
+function stepFor(x: number, relative: number): number {
+  const h = relative * Math.max(1, Math.abs(x));
+  return x + h - x; // an exactly representable step, so (x + h) - (x - h) is exactly 2h
+}
+
+function evaluate(f: (x: number) => unknown, x: number, what: string): number {
+  const y = f(x);
+  if (typeof y !== 'number' || !Number.isFinite(y)) {
+    throw new DiffError('E_NON_FINITE', `${what}: the function returned ${String(y)} at ${x}; numerical differences need finite values around the point`, {
+      where: what,
+      value: y,
+    });
+  }
+  return y;
+}
+
+function checkStep(options: NumericOptions | undefined, what: string): number {
+  const step = options?.step ?? STEP;
+  if (!(step > 0 && step < 1)) throw argumentError(`${what}: options.step`, step, 'a number in (0, 1)');
+  return step;
+}
+
+/** f'(x) by central differences with Richardson extrapolation (error O(h^4)). */
+export function numericDerivative(f: (x: number) => number, x: number, options?: NumericOptions): number {
+  if (typeof f !== 'function') throw argumentError('numericDerivative: f', f, 'a function');
+  if (typeof x !== 'number' || !Number.isFinite(x)) throw argumentError('numericDerivative: x', x, 'a finite number');
+  const h = stepFor(x, checkStep(options, 'numericDerivative'));
+  const central = (k: number) => (evaluate(f, x + k, 'numericDerivative') - evaluate(f, x - k, 'numericDerivative')) / (2 * k);
+  const coarse = central(h);
+  const fine = central(h / 2);
+  return (4 * fine - coarse) / 3;
+}
+
+/** Evaluates a tree function with one leaf replaced. */
+function withLeaf(xs: Flat, i: number, value: number): unknown {
+  const leaves = xs.leaves.slice();
+  leaves[i] = value;
+  return unflatten(xs.def, leaves, true);
+}
+
+function plainLeaves(x: unknown, what: string): Flat {
+  const xs = flatten(x, what);
+  if (xs.leaves.some((l) => typeof l !== 'number')) throw argumentError(what, x, 'a tree of plain numbers');
+  return xs;
+}
+
+/** The gradient of a scalar function of a parameter tree, shaped like the parameters. */
+export function numericGradient<P>(f: (x: P) => number, x: P, options?: NumericOptions): P {
+  if (typeof f !== 'function') throw argumentError('numericGradient: f', f, 'a function');
+  const xs = plainLeaves(x, 'numericGradient input');
+  const g = xs.leaves.map((xi, i) =>
+    numericDerivative((t) => f(withLeaf(xs, i, t) as P), xi as number, options),
+  );
+  return unflatten(xs.def, g, true) as P;
+}
+
+/** The Jacobian (rows: output leaves, columns: input leaves) of a tree-to-tree function. */
+export function numericJacobian<P>(f: (x: P) => unknown, x: P, options?: NumericOptions): number[][] {
+  if (typeof f !== 'function') throw argumentError('numericJacobian: f', f, 'a function');
+  const xs = plainLeaves(x, 'numericJacobian input');
+  const m = flatten(f(x), 'numericJacobian output', false).leaves.length;
+  const cols = xs.leaves.map((xi, j) =>
+    Array.from({ length: m }, (_, i) =>
+      numericDerivative((t) => flatten(f(withLeaf(xs, j, t) as P), 'numericJacobian output', false).leaves[i] as number, xi as number, options),
+    ),
+  );
+  return Array.from({ length: m }, (_, i) => cols.map((col) => col[i]));
+}
+
+/**
+ * The Hessian of a scalar function of a parameter tree by second central differences
+ * (step eps^(1/4) * max(1, |x|)), symmetric by construction.
+ */
+export function numericHessian<P>(f: (x: P) => number, x: P): number[][] {
+  if (typeof f !== 'function') throw argumentError('numericHessian: f', f, 'a function');
+  const xs = plainLeaves(x, 'numericHessian input');
+  const x0 = xs.leaves as number[];
+  const n = x0.length;
+  const h = x0.map((xi) => stepFor(xi, STEP2));
+  const at = (di: number, si: number, dj: number, sj: number) => {
+    const leaves = x0.slice();
+    leaves[di] += si * h[di];
+    leaves[dj] += sj * h[dj];
+    const y = f(unflatten(xs.def, leaves, true) as P);
+    if (typeof y !== 'number' || !Number.isFinite(y)) {
+      throw new DiffError('E_NON_FINITE', `numericHessian: the function returned ${String(y)} near the point`, { where: 'numericHessian', value: y });
+    }
+    return y;
+  };
+  const out = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j <= i; j++) {
+      const v = (at(i, 1, j, 1) - at(i, 1, j, -1) - at(i, -1, j, 1) + at(i, -1, j, -1)) / (4 * h[i] * h[j]);
+      out[i][j] = out[j][i] = v;
+    }
+  }
+  return out;
+}
