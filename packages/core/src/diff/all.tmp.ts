@@ -1,1 +1,0 @@
-export * from './reverse'; export * from './forward'; export * from './higher'; export * from './numeric';
