@@ -64,7 +64,7 @@ function shardPaths(json: ModelJson): string[] {
 export async function readModelArtifacts(source: ModelSource, opts: ModelReadOptions = {}): Promise<ModelArtifactsRead> {
   const cap = resolveCap(opts);
   if (typeof source === 'object' && source !== null && !(source instanceof URL)) return readFromMemory(source, cap);
-  if (source instanceof URL || (typeof source === 'string' && /^(https?|file):\/\//i.test(source))) {
+  if (source instanceof URL || (typeof source === 'string' && /^[a-z][a-z0-9+.-]*:\/\//i.test(source))) {
     const url = source instanceof URL ? source : new URL(source);
     if (url.protocol === 'file:') {
       const { fileURLToPath } = await import('node:url');
