@@ -67,7 +67,7 @@ function num(where: string, value: unknown, min: number, fallback: number): numb
 
 function obj<T>(where: string, value: unknown): Partial<T> {
   if (value === undefined) return {};
-  if (typeof value !== 'object' || value === null) invalidOption(where, value, 'an object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) invalidOption(where, value, 'an object');
   return value as Partial<T>;
 }
 
