@@ -1,0 +1,38 @@
+// Typed errors of the formula language: ParseError points at a column with a caret line,
+// FormulaError covers evaluation, differentiation and printing of parsed formulas.
+import { TensileError, type TensileErrorDetails } from '../../errors';
+
+/** How much of the source a caret line shows on each side of the column (keeps messages short). */
+const CARET_WINDOW = 36;
+
+/** A formula that does not parse: `column` is 1-based, `caret` is the two-line excerpt with `^` under it. */
+export class ParseError extends TensileError {
+  readonly column: number;
+  readonly caret: string;
+
+  constructor(message: string, source: string, column: number, details: TensileErrorDetails = {}) {
+    const caret = caretLine(source, column);
+    super('E_PARSE', `${message} at column ${column}\n${caret}`, { where: `column ${column}`, ...details });
+    this.column = column;
+    this.caret = caret;
+  }
+}
+
+/** Evaluation, differentiation or printing of a formula failed (missing variable, NaN, too large...). */
+export class FormulaError extends TensileError {}
+
+/** Two lines: an excerpt of `source` around `column` and a caret under that column. */
+export function caretLine(source: string, column: number): string {
+  const at = Math.max(0, Math.min(column - 1, source.length));
+  const from = Math.max(0, at - CARET_WINDOW);
+  const to = Math.min(source.length, at + CARET_WINDOW);
+  const prefix = from > 0 ? '...' : '';
+  const suffix = to < source.length ? '...' : '';
+  // Control characters would break the caret's alignment (and the terminal): show them as spaces.
+  let excerpt = '';
+  for (const ch of source.slice(from, to)) {
+    const code = ch.charCodeAt(0);
+    excerpt += code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029 ? ' ' : ch;
+  }
+  return `  ${prefix}${excerpt}${suffix}\n  ${' '.repeat(prefix.length + at - from)}^`;
+}
