@@ -223,8 +223,8 @@ function checkLayersTopology(topology: Record<string, unknown>): void {
 }
 
 /** Parses model.json text (or an already-parsed object) and checks its structure. */
-export function parseModelJson(input: string | Record<string, unknown>): ModelJson {
-  const raw = typeof input === 'string' ? parseJsonSafely(input) : input;
+export function parseModelJson(input: string | Record<string, unknown>, what = 'model.json'): ModelJson {
+  const raw = typeof input === 'string' ? parseJsonSafely(input, what) : input;
   if (typeof input !== 'string') assertNoHostileKeys(raw, 'model.json');
   if (!isRecord(raw)) throw formatError('(root)', `expected a JSON object, got ${describeValue(raw)}`);
   if (!isRecord(raw.modelTopology)) {

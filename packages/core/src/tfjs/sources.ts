@@ -120,7 +120,7 @@ async function readFromFiles(modelPath: string, cap: number): Promise<ModelArtif
   } catch {
     // readCapped reports the missing file with its path.
   }
-  const json = parseModelJson(decodeText(await readCapped(file, 'model.json'), file));
+  const json = parseModelJson(decodeText(await readCapped(file, 'model.json'), file), file);
   const dir = path.dirname(file);
   const shards = [];
   for (const p of shardPaths(json)) shards.push(await readCapped(path.join(dir, p), 'weight shard'));
@@ -144,7 +144,7 @@ async function readFromUrl(url: URL, cap: number, opts: ModelReadOptions): Promi
     if (body.byteLength > cap) throw tooLarge(`${what} ${target.href}`, body.byteLength, cap);
     return body;
   };
-  const json = parseModelJson(decodeText(await get(url, 'model.json'), url.href));
+  const json = parseModelJson(decodeText(await get(url, 'model.json'), url.href), url.href);
   const shards = [];
   for (const p of shardPaths(json)) shards.push(await get(new URL(p, url), 'weight shard'));
   return { json, weightData: concatShards(shards), origin: url.href };
