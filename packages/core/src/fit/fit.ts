@@ -74,6 +74,25 @@ export interface FitResult {
   warnings: string[];
   /** The fitted curve: evaluate, toJS, toJSON. */
   curve: FittedCurve;
+  /** With model "auto": every candidate, best AICc first. */
+  selection?: SelectionRow[];
+}
+
+/** One candidate of `auto`. */
+export interface SelectionRow {
+  model: string;
+  /** null when the candidate could not be fitted (see `error`). */
+  params: Record<string, number> | null;
+  sse: number;
+  rmse: number;
+  r2: number;
+  aicc: number;
+  /** AICc minus the best AICc. */
+  deltaAicc: number;
+  /** Akaike weight exp(-delta/2) normalised over the candidates. */
+  weight: number;
+  monotone: boolean;
+  error?: string;
 }
 
 function checkPositive(name: string, v: unknown, integer = false): void {
@@ -173,6 +192,18 @@ interface Attempt {
   stopReason: StopReason;
 }
 
+/** Runs `jac`; false (instead of a throw) when the engine met an overflow or NaN. */
+function tryJacobian(jac: (p: Float64Array, out: Float64Array) => void, p: Float64Array, out: Float64Array): boolean {
+  try {
+    jac(p, out);
+  } catch (err) {
+    if (err instanceof FitOptionsError && err.code === 'E_FIT_BAD_MODEL') return false;
+    throw err;
+  }
+  for (let i = 0; i < out.length; i++) if (!Number.isFinite(out[i])) return false;
+  return true;
+}
+
 /** One bounded LM run from `start` (external coordinates). */
 function runLM(model: ModelDefinition, samples: Samples, bounds: Bound[], start: Float64Array, opts: LMOptions): Attempt {
   const { x, y, weights } = samples;
@@ -199,13 +230,14 @@ function runLM(model: ModelDefinition, samples: Samples, bounds: Bound[], start:
       }
       return finite;
     },
-    jacobian(q: Float64Array, out: Float64Array): void {
+    jacobian(q: Float64Array, out: Float64Array): boolean {
       external(q);
-      jac(p, Jp);
+      if (!tryJacobian(jac, p, Jp)) return false;
       for (let j = 0; j < n; j++) {
         const slope = externalSlope(q[j], bounds[j]);
         for (let i = 0; i < m; i++) out[i * n + j] = (sw ? sw[i] : 1) * Jp[i * n + j] * slope;
       }
+      return true;
     },
   };
   const q0 = new Float64Array(n);
@@ -225,8 +257,9 @@ function runLM(model: ModelDefinition, samples: Samples, bounds: Bound[], start:
 }
 
 /**
- * A degenerate end: the curve is flat on the data while the data are not, or the Jacobian has
- * lost rank (parameters the data no longer see), as in the article form's c < 0 basin.
+ * A degenerate end: the curve is (nearly) flat on the data while the data are not, it explains
+ * less than a horizontal line would, or the Jacobian has lost rank (parameters the data no longer
+ * see), as in the article form's c < 0 basin where the curve is identically 0.
  */
 function degenerate(model: ModelDefinition, samples: Samples, a: Attempt): boolean {
   const { x, y } = samples;
@@ -241,10 +274,15 @@ function degenerate(model: ModelDefinition, samples: Samples, a: Attempt): boole
     }
     return hi - lo;
   };
-  if (spread(y) > 0 && spread(f) <= 1e-6 * spread(y)) return true;
+  if (spread(y) > 0 && spread(f) <= 1e-3 * spread(y)) return true;
+  let mean = 0;
+  for (let i = 0; i < y.length; i++) mean += y[i] / y.length;
+  let sst = 0;
+  for (let i = 0; i < y.length; i++) sst += (y[i] - mean) ** 2;
+  if (!samples.weights && sst > 0 && a.sse >= sst) return true;
   const n = model.params.length;
   const J = new Float64Array(x.length * n);
-  modelJacobian(model, x)(a.params, J);
+  if (a.stopReason === 'jacobianNotFinite' || !tryJacobian(modelJacobian(model, x), a.params, J)) return true;
   for (let j = 0; j < n; j++) {
     let s = 0;
     for (let i = 0; i < x.length; i++) s += J[i * n + j] ** 2;
@@ -272,11 +310,65 @@ function alternativeStarts(model: ModelDefinition, samples: Samples, count: numb
 /** How many starts the multistart tries after a degenerate first run. */
 const MULTISTART_COUNT = 12;
 
-/** Fits `model` (default "article") to samples; see FitOptions and FitResult. */
+/**
+ * Fits `model` (default "article") to samples; see FitOptions and FitResult. With model "auto",
+ * fits every monotone family of the registry and returns the best by AICc, with the table in
+ * `selection`.
+ */
 export function fitCurve(input: SamplesInput | Samples, opts: FitOptions = {}): FitResult {
   if (opts === null || typeof opts !== 'object') {
     throw new FitOptionsError('E_FIT_BAD_OPTION', `options must be an object, got ${describeValue(opts)}`, { where: 'options', value: opts });
   }
+  return opts.model === 'auto' ? fitAuto(input, opts) : fitOne(input, opts);
+}
+
+/** AICc differences below this are round-off between equivalent parameterisations. */
+const AICC_TIE = 1e-9;
+
+function fitAuto(input: SamplesInput | Samples, opts: FitOptions): FitResult {
+  if (opts.start !== undefined) {
+    throw new FitOptionsError('E_FIT_BAD_OPTION', 'start cannot be given with model "auto" (each candidate self-starts)', { where: 'start' });
+  }
+  const samples = toSamples(input, { maxPoints: opts.maxPoints });
+  const registry = opts.registry ?? defaultModelRegistry;
+  const fits: FitResult[] = [];
+  const failed: SelectionRow[] = [];
+  for (const family of registry.families()) {
+    if (!family.monotone) continue;
+    try {
+      fits.push(fitOne(samples, { ...opts, model: family.family }));
+    } catch (err) {
+      if (!(err instanceof FitDataError || err instanceof FitOptionsError)) throw err;
+      failed.push({ model: family.family, params: null, sse: NaN, rmse: NaN, r2: NaN, aicc: Infinity, deltaAicc: Infinity, weight: 0, monotone: false, error: err.message });
+    }
+  }
+  if (fits.length === 0) {
+    throw new FitDataError('E_FIT_TOO_FEW_POINTS', `model "auto": no candidate could be fitted (${failed.map((f) => `${f.model}: ${f.error}`).join('; ')})`, { where: 'samples' });
+  }
+  // Lowest AICc wins; ties within AICC_TIE (article and ll3 are the same curve) keep registry order.
+  const ranked = fits
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => (Math.abs(a.r.aicc - b.r.aicc) <= AICC_TIE ? a.i - b.i : a.r.aicc - b.r.aicc))
+    .map((e) => e.r);
+  const bestAicc = ranked[0].aicc;
+  const finite = Number.isFinite(bestAicc);
+  const rel = ranked.map((r) => (finite ? Math.exp(-(r.aicc - bestAicc) / 2) : r.aicc === bestAicc ? 1 : 0));
+  const total = rel.reduce((a, b) => a + b, 0);
+  const selection: SelectionRow[] = ranked.map((r, i) => ({
+    model: r.model,
+    params: r.params,
+    sse: r.sse,
+    rmse: r.rmse,
+    r2: r.r2,
+    aicc: r.aicc,
+    deltaAicc: finite ? Math.max(0, r.aicc - bestAicc) : r.aicc === bestAicc ? 0 : Infinity,
+    weight: rel[i] / total,
+    monotone: r.monotone,
+  }));
+  return { ...ranked[0], selection: [...selection, ...failed] };
+}
+
+function fitOne(input: SamplesInput | Samples, opts: FitOptions): FitResult {
   const model = resolveModel(opts);
   const samples = toSamples(input, { maxPoints: opts.maxPoints });
   checkSamplesFor(samples, model);
@@ -340,8 +432,9 @@ export function fitCurve(input: SamplesInput | Samples, opts: FitOptions = {}): 
   const predicted = new Float64Array(x.length);
   predict(model, x, best.params, predicted);
   const J = new Float64Array(x.length * model.params.length);
-  modelJacobian(model, x)(best.params, J);
-  const d = computeDiagnostics(samples, best.params, predicted, J, confidence);
+  const jacobianOk = tryJacobian(modelJacobian(model, x), best.params, J);
+  if (!jacobianOk) warnings.push(`${model.name}: the Jacobian is not finite at the fitted parameters; no standard errors`);
+  const d = computeDiagnostics(samples, best.params, predicted, jacobianOk ? J : null, confidence);
   const evalAt = (t: number) => (model.evaluate ? model.evaluate(t, best.params) : model.expr(t, Array.from(best.params), numberOps));
   const monotone = monotoneOnRange(evalAt, x);
   if (!monotone) warnings.push(`${model.name}: the fitted curve is not monotone on the data range [${Math.min(...x)}, ${Math.max(...x)}] px`);

@@ -19,7 +19,9 @@ export type StopReason =
   /** A linear model, solved directly by QR. */
   | 'direct'
   /** A model with its own solver reported its own stop. */
-  | 'custom';
+  | 'custom'
+  /** The Jacobian overflowed at the current point (e.g. x^c with c in the thousands); the point is kept. */
+  | 'jacobianNotFinite';
 
 export interface LeastSquaresProblem {
   /** Residual count. */
@@ -28,8 +30,8 @@ export interface LeastSquaresProblem {
   readonly n: number;
   /** Writes the residuals at q into out; returns false when any is not finite. */
   residuals(q: Float64Array, out: Float64Array): boolean;
-  /** Writes the m x n Jacobian (row-major) of the residuals at q into out. */
-  jacobian(q: Float64Array, out: Float64Array): void;
+  /** Writes the m x n Jacobian (row-major) of the residuals at q into out; false when it is not finite. */
+  jacobian(q: Float64Array, out: Float64Array): boolean;
 }
 
 export interface LMOptions {
@@ -86,7 +88,10 @@ export function levenbergMarquardt(problem: LeastSquaresProblem, q0: Float64Arra
 
   while (evaluations < maxEvaluations) {
     if (needJacobian) {
-      problem.jacobian(q, J);
+      if (!problem.jacobian(q, J)) {
+        stopReason = 'jacobianNotFinite';
+        break;
+      }
       iterations++;
       needJacobian = false;
       // gtol: the largest |cos| between r and a column of J.

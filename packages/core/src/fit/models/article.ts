@@ -26,11 +26,8 @@ export const articleFamily: ModelFamily = {
       upper: [Infinity, Infinity, Infinity],
       domain: 'nonnegative',
       settings: { max },
-      // a*max*x^c/(x^c + b): no division by 0^c at x = 0, so the Jacobian is finite there.
-      expr: (x, [a, b, c], o) => {
-        const xc = o.pow(x, c);
-        return o.mul(o.mul(a, max), o.div(xc, o.add(xc, b)));
-      },
+      // x is data, so branching on it is exact: y(0) = 0 with zero derivatives (the limit for c > 0).
+      expr: (x, [a, b, c], o) => (x === 0 ? o.mul(a, 0) : o.div(o.mul(a, max), o.add(1, o.div(b, o.pow(x, c))))),
       evaluate: (x, p) => (x === 0 ? 0 : (p[0] * max) / (1 + p[1] / Math.pow(x, p[2]))),
       start(samples) {
         const { b, e, d } = ll3Start(samples);

@@ -5,6 +5,7 @@ import type { ModelFamily } from '../model';
 import { articleFamily } from './article';
 import { ll3Family } from './ll3';
 import { logistic4Family, logistic5Family } from './logistic4';
+import { formulaFamily } from './formula';
 import { polyFamily } from './poly';
 import { expsatFamily, powerFamily, rubberbandFamily } from './saturating';
 
@@ -17,7 +18,12 @@ export const builtinModelFamilies: readonly ModelFamily[] = Object.freeze([
   powerFamily,
   expsatFamily,
   polyFamily,
+  formulaFamily,
 ]);
 
 export { DEFAULT_ARTICLE_MAX } from './article';
 export { MAX_POLY_DEGREE } from './poly';
+export { formulaModel } from './formula';
+export type { FormulaModelOptions } from './formula';
+export { defineModel } from './user';
+export type { UserModelOptions } from './user';

@@ -27,11 +27,8 @@ export const ll3Family: ModelFamily = {
       upper: [Infinity, Infinity, Infinity],
       domain: 'nonnegative',
       settings: {},
-      // d*x^b/(x^b + e^b): finite value and Jacobian at x = 0.
-      expr: (x, [b, e, d], o) => {
-        const xb = o.pow(x, b);
-        return o.mul(d, o.div(xb, o.add(xb, o.pow(e, b))));
-      },
+      // x is data, so branching on it is exact: y(0) = 0 with zero derivatives (the limit for b > 0).
+      expr: (x, [b, e, d], o) => (x === 0 ? o.mul(d, 0) : o.div(d, o.add(1, o.pow(o.div(e, x), b)))),
       evaluate: (x, p) => (x === 0 ? 0 : p[2] / (1 + Math.pow(p[1] / x, p[0]))),
       start(samples) {
         const { b, e, d } = ll3Start(samples);

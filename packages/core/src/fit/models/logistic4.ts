@@ -42,8 +42,8 @@ export const logistic4Family: ModelFamily = {
       upper: [Infinity, Infinity, Infinity, Infinity],
       domain: 'nonnegative',
       settings: {},
-      // x^b / c^b rather than (x/c)^b: the base x is data, so d/dc never meets 0^(b-1).
-      expr: (x, [a, b, c, d], o) => o.add(d, o.div(o.sub(a, d), o.add(1, o.div(o.pow(x, b), o.pow(c, b))))),
+      // y(0) = a exactly (for b > 0): branching on the data keeps d/dc away from 0^(b-1).
+      expr: (x, [a, b, c, d], o) => (x === 0 ? o.mul(a, 1) : o.add(d, o.div(o.sub(a, d), o.add(1, o.pow(o.div(x, c), b))))),
       evaluate: (x, p) => p[3] + (p[0] - p[3]) / (1 + Math.pow(x / p[2], p[1])),
       start: logistic4Start,
       facts: (p) => facts(p[0], p[1], p[3]),
@@ -67,7 +67,7 @@ export const logistic5Family: ModelFamily = {
       domain: 'nonnegative',
       settings: {},
       expr: (x, [a, b, c, d, g], o) =>
-        o.add(d, o.div(o.sub(a, d), o.pow(o.add(1, o.div(o.pow(x, b), o.pow(c, b))), g))),
+        x === 0 ? o.mul(a, 1) : o.add(d, o.div(o.sub(a, d), o.pow(o.add(1, o.pow(o.div(x, c), b)), g))),
       evaluate: (x, p) => p[3] + (p[0] - p[3]) / Math.pow(1 + Math.pow(x / p[2], p[1]), p[4]),
       start: (s) => [...logistic4Start(s), 1],
       facts: (p) => facts(p[0], p[1] * p[4], p[3]),

@@ -61,7 +61,7 @@ export const powerFamily: ModelFamily = {
       upper: [Infinity, Infinity],
       domain: 'nonnegative',
       settings: {},
-      expr: (x, [k, p], o) => o.mul(k, o.pow(x, p)),
+      expr: (x, [k, p], o) => (x === 0 ? o.mul(k, 0) : o.mul(k, o.pow(x, p))),
       evaluate: (x, [k, p]) => (x === 0 ? 0 : k * Math.pow(x, p)),
       // log y = log k + p log x.
       start(s) {
