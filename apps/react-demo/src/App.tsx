@@ -1,0 +1,49 @@
+// The React demo's shell: header, nav and a hash router (a static server is enough to host it).
+import { useSyncExternalStore } from 'react';
+import { routeFromHash, routesFor, TEST_IDS, type RouteId } from '@tensile/demo-shared';
+import { FeedPage } from './pages/FeedPage';
+import { EdgesPage } from './pages/EdgesPage';
+import { CarouselPage } from './pages/CarouselPage';
+import { NestedPage } from './pages/NestedPage';
+import { CurvesPage } from './pages/CurvesPage';
+import { LabPage } from './pages/LabPage';
+
+const routes = routesFor(true);
+const ids = routes.map((route) => route.id);
+
+function subscribeHash(onChange: () => void) {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+const currentRoute = () => routeFromHash(window.location.hash, ids);
+
+const pages: Record<RouteId, () => React.JSX.Element> = {
+  feed: FeedPage, edges: EdgesPage, carousel: CarouselPage, nested: NestedPage, curves: CurvesPage, lab: LabPage,
+};
+
+export function App() {
+  const route = useSyncExternalStore(subscribeHash, currentRoute, () => 'feed' as RouteId);
+  const info = routes.find((r) => r.id === route)!;
+  const Page = pages[route];
+  return (
+    <div className="app">
+      <header className="app-header">
+        <p className="brand">
+          <span className="brand-mark" aria-hidden="true">T</span> Tensile <small>React</small>
+        </p>
+        <nav className="nav" data-testid={TEST_IDS.nav} aria-label="Demo pages">
+          {routes.map((r) => (
+            <a key={r.id} href={`#/${r.id}`} aria-current={r.id === route ? 'page' : undefined}>{r.label}</a>
+          ))}
+        </nav>
+      </header>
+      <main className="page" key={route}>
+        <div className="page-intro">
+          <h1>{info.title}</h1>
+          <p>{info.blurb}</p>
+        </div>
+        <Page />
+      </main>
+    </div>
+  );
+}

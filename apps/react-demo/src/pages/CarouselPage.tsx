@@ -1,0 +1,33 @@
+// #/carousel: a horizontal carousel inside a vertical pull-to-refresh list. The engine locks the
+// axis on the first moves, so a sideways swipe on the cards never starts a pull.
+import { useDamping } from '@tensile/react';
+import { CAROUSEL_CARDS, CAROUSEL_ROWS_AFTER, CAROUSEL_ROWS_BEFORE, TEST_IDS, LIST_IDLE_STATUS, pullStatus } from '@tensile/demo-shared';
+import { PullIndicator } from '../components/PullIndicator';
+import { useFeed } from '../components/useFeed';
+
+export function CarouselPage() {
+  const feed = useFeed();
+  const [listRef, snapshot] = useDamping({ pullToRefresh: { onRefresh: feed.onRefresh }, input: { mouse: true }, announce: false });
+  const [carouselRef] = useDamping({ axis: 'x', input: { mouse: true } });
+  const status = pullStatus(snapshot, feed.outcome, LIST_IDLE_STATUS);
+  return (
+    <>
+      <p className="status" role="status" aria-live="polite" data-tone={status.tone}>{status.text}</p>
+      <div className="scroller framed" ref={listRef} tabIndex={0} aria-label="List with a carousel" data-testid={TEST_IDS.carouselList}>
+        <div className="elastic-content">
+          {CAROUSEL_ROWS_BEFORE.map((row) => <div key={row.key} className="row"><strong>{row.title}</strong> · {row.detail}</div>)}
+          <h2 className="section-title">Curves</h2>
+          <div className="carousel" ref={carouselRef} tabIndex={0} aria-label="Curve cards, scroll sideways" data-testid={TEST_IDS.carousel}>
+            <div style={{ display: 'flex', gap: 12 }}>
+              {CAROUSEL_CARDS.map((card) => (
+                <div key={card.key} className="card" style={{ background: card.color }}><strong>{card.label}</strong><span>swipe →</span></div>
+              ))}
+            </div>
+          </div>
+          {CAROUSEL_ROWS_AFTER.map((row) => <div key={row.key} className="row"><strong>{row.title}</strong> · {row.detail}</div>)}
+        </div>
+        <PullIndicator snapshot={snapshot} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,97 @@
+// Feed content for the pull-to-refresh pages: deterministic posts (the same in all three demos,
+// so screenshots match) and a simulated network refresh that honours an AbortSignal.
+
+export interface FeedItem {
+  readonly id: number;
+  readonly author: string;
+  readonly initials: string;
+  readonly color: string;
+  readonly minutesAgo: number;
+  readonly text: string;
+  readonly fresh: boolean;
+}
+
+const AUTHORS = ['Ada Park', 'Bo Lindqvist', 'Chiara Rossi', 'Dev Patel', 'Emi Tanaka', 'Femi Okafor',
+  'Greta Holm', 'Hugo Martin'];
+const COLORS = ['#4f46e5', '#0ea5a4', '#e0672b', '#c2417e', '#2f7de1', '#7c3aed', '#15803d', '#b45309'];
+const TEXTS = [
+  'Tuned the pull threshold: 60 px shown needs 316 px of finger travel on the article curve.',
+  'The iOS rubber band uses c = 0.55 over the container size. Feels right at the bottom edge.',
+  'Fitted the designer samples with ll3: e is the drag that shows half the maximum offset.',
+  'Nested scrollers finally behave: the outer list waits until the inner one hits its top.',
+  'Swiping the carousel no longer drags the whole page down. Axis lock on the first moves.',
+  'Reduced motion on: no spring, the content snaps back. Same states, same refresh.',
+  'Loaded a TF.js model.json and compiled it to a plain forward pass. Microseconds per frame.',
+  'Wheel and trackpad pulls release on the decaying delta tail, not on a timeout.',
+];
+
+/** `count` posts starting at id `firstId`; `fresh` marks the ones a refresh just brought in. */
+export function makeFeedItems(firstId: number, count: number, fresh = false): FeedItem[] {
+  const items: FeedItem[] = [];
+  for (let i = 0; i < count; i++) {
+    const id = firstId + i;
+    const author = AUTHORS[id % AUTHORS.length];
+    items.push({
+      id,
+      author,
+      initials: author.split(' ').map((part) => part[0]).join(''),
+      color: COLORS[id % COLORS.length],
+      minutesAgo: fresh ? 0 : 3 + ((id * 7) % 50),
+      text: TEXTS[(id * 3) % TEXTS.length],
+      fresh,
+    });
+  }
+  return items;
+}
+
+/** The posts a demo starts with. */
+export const INITIAL_FEED: readonly FeedItem[] = makeFeedItems(1, 12);
+
+/** How many posts one refresh brings in. */
+export const NEW_ITEMS_PER_REFRESH = 3;
+/** Simulated network time of a refresh, in ms (long enough to see the refreshing state). */
+export const REFRESH_DELAY_MS = 900;
+
+export class FeedRefreshError extends Error {
+  override readonly name = 'FeedRefreshError';
+}
+
+/**
+ * A refresh as a network call would do it: resolves with new posts placed before `current` after
+ * REFRESH_DELAY_MS, rejects with FeedRefreshError when `fail` is set, and rejects with the
+ * signal's reason when aborted (the engine aborts on timeout or destroy).
+ */
+export function fetchNewItems(current: readonly FeedItem[], options: { fail: boolean; signal?: AbortSignal }): Promise<FeedItem[]> {
+  const { fail, signal } = options;
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      if (fail) {
+        reject(new FeedRefreshError('the server answered 503 (the "make refresh fail" box is ticked)'));
+        return;
+      }
+      const top = current.reduce((max, item) => Math.max(max, item.id), 0);
+      const added = makeFeedItems(top + 1, NEW_ITEMS_PER_REFRESH, true).reverse();
+      resolve([...added, ...current.map((item) => (item.fresh ? { ...item, fresh: false } : item))]);
+    }, REFRESH_DELAY_MS);
+    function onAbort() {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    }
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** The sentence the aria-live status shows for a refresh outcome. */
+export function refreshOutcomeText(outcome: { ok: true; added: number } | { ok: false; error: unknown }): string {
+  if (outcome.ok) return `Updated: ${outcome.added} new post${outcome.added === 1 ? '' : 's'}`;
+  const message = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
+  return `Refresh failed: ${message}`;
+}
+
+/** Tile and card colours for the edges and carousel pages. */
+export const PALETTE: readonly string[] = COLORS;

@@ -1,0 +1,17 @@
+// @tensile/demo-shared: everything the three demos share except their framework code.
+export { LIST_IDLE_STATUS, ROUTES, TEST_IDS, routeFromHash, routesFor } from './routes';
+export type { RouteId, RouteInfo } from './routes';
+export { INITIAL_FEED, NEW_ITEMS_PER_REFRESH, REFRESH_DELAY_MS, PALETTE, FeedRefreshError, fetchNewItems, makeFeedItems, refreshOutcomeText } from './feed';
+export type { FeedItem } from './feed';
+export { pullStatus, indicatorLabel } from './status';
+export type { StatusLine, StatusTone } from './status';
+export { createPlot } from './plot';
+export type { Plot, PlotMarker, PlotOptions, PlotSeries } from './plot';
+export { EDGE_TILES, CAROUSEL_CARDS, CAROUSEL_ROWS_BEFORE, CAROUSEL_ROWS_AFTER, NESTED_OUTER_ROWS, NESTED_INNER_ROWS, NESTED_INNER_START } from './content';
+export type { Tile, Row } from './content';
+export { ARTICLE_SAMPLES, CURVE_CHOICES, CURVE_MAX, PLOT_RANGE, curvePlotSeries, loadCurve, sampleCurve } from './curves';
+export type { CurveChoice, CurveId, LoadedCurve } from './curves';
+export { refreshWithKey } from './refresh-key';
+export { DEFAULT_LAB_TEXT, LAB_MODELS, fitRows, labPlotSeries, loadModelFiles, loadModelUrl, parsePoints, pointsToText, residualSeries, runLabFit } from './lab';
+export type { LabFit, Point } from './lab';
+export { MODEL_PATHS } from './models';

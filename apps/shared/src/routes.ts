@@ -1,0 +1,62 @@
+// The pages every demo renders, in nav order, and the data-testids the browser suite relies on
+// (apps/TESTIDS.md lists them with what each element is). Hash routes, so a static server works.
+
+export type RouteId = 'feed' | 'edges' | 'carousel' | 'nested' | 'curves' | 'lab';
+
+export interface RouteInfo {
+  readonly id: RouteId;
+  readonly label: string;
+  readonly title: string;
+  readonly blurb: string;
+}
+
+export const ROUTES: readonly RouteInfo[] = [
+  { id: 'feed', label: 'Feed', title: 'Pull to refresh',
+    blurb: 'Pull the feed down past the line and let go. Tick the box to see a failed refresh.' },
+  { id: 'edges', label: 'Edges', title: 'Four edges',
+    blurb: 'Scroll to any edge and keep going: every edge stretches along the curve and springs back.' },
+  { id: 'carousel', label: 'Carousel', title: 'Carousel in a list',
+    blurb: 'Swipe the cards sideways: the list stays put. Pull the list down to refresh it.' },
+  { id: 'nested', label: 'Nested', title: 'Nested scroller',
+    blurb: 'The dashed box scrolls on its own. A pull refreshes only once it is back at its top.' },
+  { id: 'curves', label: 'Curves', title: 'Damping curves',
+    blurb: 'Pick a curve, then drag the pad: the dot shows finger distance against displayed offset.' },
+  { id: 'lab', label: 'Lab', title: 'Curve lab',
+    blurb: 'Type or drag sample points, fit a model in the browser and copy the damping() code.' },
+];
+
+/** The data-testids shared by the three demos (keep in sync with apps/TESTIDS.md). */
+export const TEST_IDS = {
+  nav: 'nav',
+  feedScroller: 'feed-scroller',
+  feedItem: 'feed-item',
+  feedStatus: 'feed-status',
+  refreshButton: 'refresh-button',
+  feedFailToggle: 'feed-fail-toggle',
+  edgesScroller: 'edges-scroller',
+  carouselList: 'carousel-list',
+  carousel: 'carousel',
+  nestedOuter: 'nested-outer',
+  nestedInner: 'nested-inner',
+  curveSelect: 'curve-select',
+  curvePlot: 'curve-plot',
+  curvePad: 'curve-pad',
+  labFitButton: 'lab-fit-button',
+  labCode: 'lab-code',
+  labPoints: 'lab-points',
+  labModel: 'lab-model',
+} as const;
+
+/** The status line of the pull-to-refresh lists without a refresh button (carousel, nested). */
+export const LIST_IDLE_STATUS = 'Pull the list down (or focus it and press R) to refresh';
+
+/** The route a location hash names (`#/curves` -> 'curves'); unknown or empty hashes give `fallback`. */
+export function routeFromHash(hash: string, available: readonly RouteId[], fallback: RouteId = 'feed'): RouteId {
+  const id = hash.replace(/^#\/?/, '').split(/[/?]/)[0];
+  return (available as readonly string[]).includes(id) ? (id as RouteId) : fallback;
+}
+
+/** The routes a demo shows: all of them, or all but the lab for demos that do not carry it. */
+export function routesFor(withLab: boolean): readonly RouteInfo[] {
+  return withLab ? ROUTES : ROUTES.filter((route) => route.id !== 'lab');
+}

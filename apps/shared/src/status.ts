@@ -1,0 +1,45 @@
+// The words the pull-to-refresh pages show in their aria-live status, the same in every demo.
+import type { ElasticSnapshot } from '@tensile/core/elastic';
+
+export type StatusTone = 'neutral' | 'ok' | 'error';
+
+export interface StatusLine {
+  readonly text: string;
+  readonly tone: StatusTone;
+}
+
+/**
+ * The status for the engine's current state (`idle`: what to say before any refresh); `lastOutcome` (the sentence of the last refresh,
+ * from refreshOutcomeText) stays visible at rest so screen readers and tests can read the result.
+ */
+export function pullStatus(snapshot: ElasticSnapshot, lastOutcome: string | null, idle = 'Pull down, press R or use the button to refresh'): StatusLine {
+  switch (snapshot.state) {
+    case 'pulling':
+      return { text: 'Pull to refresh', tone: 'neutral' };
+    case 'ready':
+      return { text: 'Release to refresh', tone: 'neutral' };
+    case 'refreshing':
+      return { text: 'Refreshing…', tone: 'neutral' };
+    case 'error':
+      return { text: lastOutcome ?? 'Refresh failed', tone: 'error' };
+    default:
+      if (lastOutcome === null) return { text: idle, tone: 'neutral' };
+      return { text: lastOutcome, tone: lastOutcome.startsWith('Refresh failed') ? 'error' : 'ok' };
+  }
+}
+
+/** The short label inside the indicator above the content. */
+export function indicatorLabel(snapshot: ElasticSnapshot): string {
+  switch (snapshot.state) {
+    case 'ready':
+      return 'Release to refresh';
+    case 'refreshing':
+      return 'Refreshing…';
+    case 'complete':
+      return 'Done';
+    case 'error':
+      return 'Failed';
+    default:
+      return 'Pull to refresh';
+  }
+}

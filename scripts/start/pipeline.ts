@@ -1,0 +1,74 @@
+// `pnpm start` after the article table: build the packages, fit the article's samples and write
+// the models the demos load, build the three demos, then serve them and an index page on one port.
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import { indexPage, type DemoLink } from './index-page';
+import { writeDemoModels } from './models';
+import { serveOnFreePort, type Mount } from './serve';
+import { run, step } from './steps';
+
+export interface StartOptions {
+  /** Repository root. */
+  readonly root: string;
+  /** Serve the demos after building them (false: build and exit, for CI and the browser suite). */
+  readonly serve: boolean;
+  /** First port to try (the next free one up to +19 is taken). */
+  readonly port: number;
+}
+
+const DEMOS: readonly (DemoLink & { pkg: string; dir: string })[] = [
+  { name: 'React', path: '/react/', adapter: 'useDamping() · <PullToRefresh>', pkg: '@tensile/react-demo', dir: 'apps/react-demo',
+    pages: ['feed', 'edges', 'carousel', 'nested', 'curves', 'lab'] },
+  { name: 'Vue', path: '/vue/', adapter: 'v-elastic · useElastic()', pkg: '@tensile/vue-demo', dir: 'apps/vue-demo',
+    pages: ['feed', 'edges', 'carousel', 'nested', 'curves'] },
+  { name: 'Svelte', path: '/svelte/', adapter: 'use:elastic · elasticStore()', pkg: '@tensile/svelte-demo', dir: 'apps/svelte-demo',
+    pages: ['feed', 'edges', 'carousel', 'nested', 'curves'] },
+];
+
+export async function startDemos(options: StartOptions): Promise<Server | null> {
+  const { root } = options;
+  const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' };
+  Object.assign(process.env, env);
+
+  await step('Building the packages (turbo run build)', () =>
+    run('pnpm', ['exec', 'turbo', 'run', 'build', '--filter=./packages/*', '--output-logs=errors-only'], root));
+
+  const models = await step('Fitting the article samples (ll3) and writing the demo models', () =>
+    writeDemoModels(join(root, 'apps/shared/public/models')));
+  for (const line of models.summary) console.log(`    ${line}`);
+
+  await step('Building the React, Vue and Svelte demos (vite build)', () =>
+    run('pnpm', [...DEMOS.flatMap((demo) => ['--filter', demo.pkg]), 'run', 'build'], root));
+
+  if (!options.serve) {
+    console.log('\nBuilt demos:');
+    for (const demo of DEMOS) console.log(`  ${demo.name.padEnd(7)} ${join(root, demo.dir, 'dist')}`);
+    return null;
+  }
+
+  const siteDir = await mkdtemp(join(tmpdir(), 'tensile-start-'));
+  await writeFile(join(siteDir, 'index.html'), indexPage(DEMOS));
+  const mounts: Mount[] = [
+    { prefix: '/', dir: siteDir },
+    ...DEMOS.map((demo) => ({ prefix: demo.path, dir: join(root, demo.dir, 'dist') })),
+  ];
+  const { server, port } = await serveOnFreePort(mounts, options.port);
+  const base = `http://localhost:${port}`;
+  console.log(`\nServing the demos (Ctrl+C to stop):`);
+  console.log(`  Index   ${base}/`);
+  for (const demo of DEMOS) console.log(`  ${demo.name.padEnd(7)} ${base}${demo.path}`);
+  return server;
+}
+
+/** Reads `--no-serve` / `--port N` (and TENSILE_NO_SERVE / TENSILE_PORT) from the command line. */
+export function startOptionsFrom(argv: readonly string[], root: string): StartOptions {
+  const portArg = argv.indexOf('--port');
+  const port = Number(portArg >= 0 ? argv[portArg + 1] : process.env.TENSILE_PORT ?? 4173);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new Error(`--port must be an integer in 1..65535, got ${portArg >= 0 ? argv[portArg + 1] : process.env.TENSILE_PORT}`);
+  }
+  const serve = !argv.includes('--no-serve') && !['1', 'true'].includes(process.env.TENSILE_NO_SERVE ?? '');
+  return { root, serve, port };
+}
