@@ -5,6 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
+// Re-exported for bench/suites/browser.ts, which lives outside this package's dependencies.
+export type { CDPSession, Page } from 'playwright-core';
+
 /** Debian's package; scripts/ensure-chromium.mjs installs it before the tests start. */
 export const CHROMIUM_PATH = process.env.TENSILE_CHROMIUM || '/usr/bin/chromium';
 

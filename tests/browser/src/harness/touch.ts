@@ -19,15 +19,14 @@ export interface DragOptions {
 
 /** Waits for `n` animation frames of the page: pacing by frames, not by wall-clock time. */
 export async function frames(page: Page, n = 1): Promise<void> {
-  await page.evaluate(
-    (count) =>
-      new Promise<void>((resolve) => {
-        let left = count;
-        const tick = () => (--left <= 0 ? resolve() : requestAnimationFrame(tick));
-        requestAnimationFrame(tick);
-      }),
-    n,
-  );
+  // A string, not a function: tsx (used by `pnpm bench`) wraps named inner functions in a
+  // `__name` helper that does not exist in the page.
+  const count = Math.max(1, Math.floor(n));
+  await page.evaluate(`new Promise((resolve) => {
+    let left = ${count};
+    const tick = () => (--left <= 0 ? resolve() : requestAnimationFrame(tick));
+    requestAnimationFrame(tick);
+  })`);
 }
 
 export class Touchscreen {

@@ -1,0 +1,163 @@
+// `pnpm bench --only browser`: the elastic engine in a real Chromium (Debian's, through
+// playwright-core) during a scripted touch pull with 4x CPU throttling: frame timings, layouts
+// during the drag (forced ones from script especially) and the touchmove listeners' time per
+// event, next to a native scroll of the same list without the engine. Reported, never asserted.
+import { access } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CHROMIUM_PATH, launchChromium, type CDPSession, type Page } from '../../tests/browser/src/harness/chromium';
+import { buildPages, servePages } from '../../tests/browser/src/harness/serve';
+import { Touchscreen, frames } from '../../tests/browser/src/harness/touch';
+import { dragCost, startTrace } from '../../tests/browser/src/harness/trace';
+import type { BenchSuite } from '../suite';
+import { table } from '../measure';
+
+const browserTests = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../tests/browser');
+const CPU_SLOWDOWN = 4;
+const RUNS = 3;
+
+interface Scenario {
+  name: string;
+  /** Page and query under the fixtures' base URL. */
+  url: string;
+  /** Scroll the list here before the drag (native-scroll baseline). */
+  scrollTo?: number;
+  from: { x: number; y: number };
+  to: { x: number; y: number };
+}
+
+const SCENARIOS: Scenario[] = [
+  // The baseline: the same list scrolled natively, no engine attached.
+  { name: 'native scroll, no engine (smoke.html)', url: 'smoke.html', from: { x: 180, y: 360 }, to: { x: 180, y: 40 } },
+  { name: 'elastic pull, content mode (feed.html)', url: 'feed.html', from: { x: 180, y: 40 }, to: { x: 180, y: 560 } },
+  { name: 'elastic pull, indicator mode (sticky.html)', url: 'sticky.html', from: { x: 180, y: 40 }, to: { x: 180, y: 560 } },
+];
+
+interface RunResult {
+  handlerMs: number[];
+  frameMs: number[];
+  forcedLayouts: number;
+  forcedStyles: number;
+  forcedAfterFirst: number;
+  layoutCountDelta: number;
+}
+
+async function layoutCount(cdp: CDPSession): Promise<number> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((m) => m.name === 'LayoutCount')?.value ?? Number.NaN;
+}
+
+async function runOnce(open: () => Promise<Page>, scenario: Scenario): Promise<RunResult> {
+  const page = await open();
+  const touch = await Touchscreen.enable(page);
+  const cdp = touch.cdp;
+  await cdp.send('Performance.enable');
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  // requestAnimationFrame deltas: what the user sees as frame pacing during the drag.
+  // A string, not a function: tsx wraps named inner functions in a `__name` helper the page lacks.
+  await page.evaluate(`(() => {
+    window.frameMs = [];
+    window.frameStop = false;
+    let last = 0;
+    const tick = (t) => {
+      if (last) window.frameMs.push(t - last);
+      last = t;
+      if (!window.frameStop) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  })()`);
+  await frames(page, 3);
+  const before = await layoutCount(cdp);
+  const stop = await startTrace(cdp);
+  await touch.drag(scenario.from, scenario.to, { steps: 30, holdFrames: 3 });
+  const events = await stop();
+  const after = await layoutCount(cdp);
+  const frameMs = (await page.evaluate('window.frameStop = true, window.frameMs')) as number[];
+  await page.close();
+  const cost = dragCost(events, 'touchmove');
+  return {
+    handlerMs: cost.handlerMs,
+    frameMs,
+    forcedLayouts: cost.forcedLayouts,
+    forcedStyles: cost.forcedStyles,
+    forcedAfterFirst: cost.forcedLayoutsAfterFirstMove,
+    layoutCountDelta: after - before,
+  };
+}
+
+function quantile(xs: number[], p: number): number {
+  if (xs.length === 0) return Number.NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(p * s.length))];
+}
+
+const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : 'n/a');
+
+const suite: BenchSuite = {
+  id: 'browser',
+  title: 'Elastic engine in Chromium (4x CPU throttling)',
+  async run() {
+    try {
+      await access(CHROMIUM_PATH);
+    } catch {
+      return `Skipped: no Chromium at ${CHROMIUM_PATH} (\`pnpm test\` installs Debian's \`chromium\` when run as root).`;
+    }
+    const outDir = path.join(browserTests, '.fixtures-dist-bench');
+    await buildPages({ configFile: path.join(browserTests, 'fixtures', 'vite.config.ts') }, outDir);
+    const served = await servePages(outDir);
+    const browser = await launchChromium();
+    const rows: (string | number)[][] = [];
+    let engineHandler = Number.NaN;
+    let nativeHandler = Number.NaN;
+    try {
+      for (const scenario of SCENARIOS) {
+        const runs: RunResult[] = [];
+        for (let i = 0; i < RUNS; i++) {
+          runs.push(
+            await runOnce(async () => {
+              const { page } = await browser.open({ width: 400, height: 720 });
+              await page.goto(`${served.url}${scenario.url}`);
+              await page.waitForFunction(() => 'fixture' in window || 'smoke' in window);
+              return page;
+            }, scenario),
+          );
+        }
+        const handler = runs.flatMap((r) => r.handlerMs);
+        const frameMs = runs.flatMap((r) => r.frameMs);
+        if (scenario.url === 'smoke.html') nativeHandler = quantile(handler, 0.5);
+        else if (scenario.url === 'feed.html') engineHandler = quantile(handler, 0.5);
+        rows.push([
+          scenario.name,
+          Math.round(handler.length / RUNS),
+          `${ms(quantile(handler, 0.5))} / ${ms(quantile(handler, 0.99))}`,
+          `${ms(quantile(frameMs, 0.5))} / ${ms(quantile(frameMs, 0.95))} / ${ms(Math.max(...frameMs))}`,
+          `${frameMs.filter((f) => f > 20).length} of ${frameMs.length}`,
+          `${(runs.reduce((a, r) => a + r.layoutCountDelta, 0) / RUNS).toFixed(1)}`,
+          `${runs.reduce((a, r) => a + r.forcedLayouts, 0)} / ${runs.reduce((a, r) => a + r.forcedStyles, 0)}`,
+          runs.reduce((a, r) => a + r.forcedAfterFirst, 0),
+        ]);
+      }
+    } finally {
+      await browser.close();
+      await served.close();
+    }
+    return [
+      `A scripted one-finger drag (30 touchmoves, one per frame, through the DevTools protocol) on a`,
+      `400x720 page, ${RUNS} runs per row, CPU slowed ${CPU_SLOWDOWN}x with Emulation.setCPUThrottlingRate.`,
+      'Listener time is the trace\'s EventDispatch duration of each touchmove (all listeners of the',
+      'event); frames are requestAnimationFrame deltas; "layouts" is LayoutCount from',
+      'Performance.getMetrics across the drag; "forced" counts Layout / UpdateLayoutTree run',
+      'synchronously inside script (listeners, rAF callbacks, timers), over all runs.',
+      '',
+      table(
+        ['scenario', 'touchmoves', 'listener ms median / p99', 'frame ms median / p95 / max', 'frames > 20 ms', 'layouts per drag', 'forced layouts / styles', 'forced layouts after 1st move'],
+        rows,
+      ),
+      '',
+      `Engine listener time over the bare counting listener of the native baseline: ${ms(engineHandler / nativeHandler)}x (medians).`,
+      'The browser tests assert only the counts (no forced layout after the first move), never times.',
+    ].join('\n');
+  },
+};
+
+export default suite;

@@ -1,0 +1,203 @@
+// The elastic engine under real touch input in Chromium (CDP Input.dispatchTouchEvent): pull to
+// refresh on a list, bottom overscroll, a second finger, a lost touchend, a horizontal carousel
+// and a nested scroller inside the list. No assertion here depends on wall-clock time.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type Browser } from '../harness/chromium';
+import { history, inOrder, openFixture, peaks, readElastic, waitForRest } from '../harness/fixture';
+import { Touchscreen, frames } from '../harness/touch';
+import { listenersOf } from '../harness/violations';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+// The article curve shows 60 px (the threshold) after 316 px of finger travel; 520 px shows ~95.
+const LONG_PULL = { from: { x: 180, y: 40 }, to: { x: 180, y: 560 } };
+const SHORT_PULL = { from: { x: 180, y: 40 }, to: { x: 180, y: 140 } };
+
+async function touchFixture(name: string, query = '') {
+  const f = await openFixture(browser, name, query);
+  const touch = await Touchscreen.enable(f.page);
+  return { ...f, touch };
+}
+
+describe('listeners (the peers\' passive-listener warnings)', () => {
+  it('touchstart and pointerdown are passive; only touchmove and wheel can cancel, and nothing is refused', async () => {
+    const { page, touch, violations } = await touchFixture('feed', 'mouse=1');
+    const listeners = await listenersOf(page, '#scroller');
+    const types = new Set(listeners.map((l) => l.type));
+    for (const type of ['touchstart', 'touchmove', 'touchend', 'touchcancel', 'pointerdown', 'wheel', 'keydown']) expect(types).toContain(type);
+    expect(listeners.filter((l) => l.type === 'touchstart' || l.type === 'pointerdown').every((l) => l.passive)).toBe(true);
+    expect([...new Set(listeners.filter((l) => !l.passive).map((l) => l.type))].sort()).toEqual(['touchmove', 'wheel']);
+    // A pull that cancels native scrolling: every preventDefault must be on a cancelable event.
+    await touch.drag(LONG_PULL.from, LONG_PULL.to, { steps: 26 });
+    await page.mouse.wheel(0, -40);
+    await waitForRest(page);
+    expect(violations.scrollBlocking()).toEqual([]);
+  });
+});
+
+describe('pull to refresh on a list (touch)', () => {
+  it('a pull past the threshold shows ready while held, refreshes once on release and settles', async () => {
+    const { page, touch, problems, violations } = await touchFixture('feed');
+    await touch.drag(LONG_PULL.from, LONG_PULL.to, { steps: 26, holdFrames: 4, keepDown: true });
+    const held = await readElastic(page);
+    expect(held.state).toBe('ready');
+    expect(held.edge).toBe('top');
+    expect(held.progress).toBe(1);
+    expect(held.offset).toBeGreaterThan(60);
+    expect(held.offset).toBeLessThan(held.distance);
+    expect(held.dataState).toBe('ready');
+    expect(Number.parseFloat(held.cssOffset)).toBeCloseTo(held.offset, 0);
+    expect(Number.parseFloat(held.cssProgress)).toBeCloseTo(1, 3);
+    // The content moves by transform only, by the displayed offset.
+    expect(held.contentShift[1]).toBeCloseTo(held.offset, 0);
+    expect(held.refreshCount).toBe(0);
+
+    await touch.end();
+    await waitForRest(page);
+    const rest = await readElastic(page);
+    expect(rest.refreshCount).toBe(1);
+    expect(rest.dataState).toBe('idle');
+    expect(rest.contentShift).toEqual([0, 0]);
+    const states = await history(page);
+    expect(inOrder(states, ['pulling', 'ready', 'refreshing', 'complete', 'idle'])).toBe(true);
+    expect(states.at(-1)).toBe('idle');
+    expect(problems).toEqual([]);
+    expect(violations.scrollBlocking()).toEqual([]);
+  });
+
+  it('holds at the refresh offset, marks aria-busy while refreshing, and never refreshes twice', async () => {
+    const { page, touch } = await touchFixture('feed', 'hold=1');
+    await touch.drag(LONG_PULL.from, LONG_PULL.to, { steps: 26, holdFrames: 4 });
+    await page.waitForFunction(() => window.fixture.snapshot().state === 'refreshing');
+    // Let the release spring come to rest at the hold position (it lands exactly on it).
+    await page.waitForFunction(() => window.fixture.snapshot().offset === 60);
+    const refreshing = await readElastic(page);
+    expect(refreshing.ariaBusy).toBe('true');
+    expect(refreshing.dataState).toBe('refreshing');
+    expect(refreshing.contentShift[1]).toBeCloseTo(60, 0);
+    // A second pull while refreshing must not start another refresh.
+    await touch.drag({ x: 180, y: 100 }, LONG_PULL.to, { steps: 20, holdFrames: 2 });
+    await frames(page, 5);
+    expect((await readElastic(page)).refreshCount).toBe(1);
+    await page.evaluate(() => window.fixture.finishRefresh());
+    await waitForRest(page);
+    const rest = await readElastic(page);
+    expect(rest.refreshCount).toBe(1);
+    expect(rest.ariaBusy === null || rest.ariaBusy === 'false').toBe(true);
+  });
+
+  it('a short pull springs back without refreshing', async () => {
+    const { page, touch, problems } = await touchFixture('feed');
+    await touch.drag(SHORT_PULL.from, SHORT_PULL.to, { steps: 10, holdFrames: 4, keepDown: true });
+    const held = await readElastic(page);
+    expect(held.state).toBe('pulling');
+    expect(held.offset).toBeGreaterThan(5);
+    expect(held.progress).toBeGreaterThan(0);
+    expect(held.progress).toBeLessThan(1);
+    await touch.end();
+    await waitForRest(page);
+    const states = await history(page);
+    expect(states).not.toContain('ready');
+    expect(states).not.toContain('refreshing');
+    expect((await readElastic(page)).refreshCount).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
+  it('does not pull when the list is not at its top: the swipe scrolls natively', async () => {
+    const { page, touch } = await touchFixture('feed');
+    await page.$eval('#scroller', (el) => el.scrollTo(0, 400));
+    await frames(page, 2);
+    await touch.drag({ x: 180, y: 100 }, { x: 180, y: 300 }, { steps: 12, holdFrames: 3 });
+    await frames(page, 3);
+    const top = await page.$eval('#scroller', (el) => el.scrollTop);
+    expect(top).toBeLessThan(400);
+    expect(top).toBeGreaterThan(0);
+    expect(await history(page)).toEqual(['idle']);
+    expect((await readElastic(page)).refreshCount).toBe(0);
+  });
+
+  it('overscrolls at the bottom (content moves up), never refreshes there, and settles', async () => {
+    const { page, touch, problems } = await touchFixture('feed');
+    await page.$eval('#scroller', (el) => el.scrollTo(0, el.scrollHeight));
+    await frames(page, 2);
+    await touch.drag({ x: 180, y: 560 }, { x: 180, y: 160 }, { steps: 20, holdFrames: 3, keepDown: true });
+    const held = await readElastic(page);
+    expect(held.edge).toBe('bottom');
+    expect(held.state).toBe('pulling');
+    expect(held.offset).toBeGreaterThan(10);
+    expect(held.progress).toBe(0);
+    expect(held.contentShift[1]).toBeCloseTo(-held.offset, 0);
+    await touch.end();
+    await waitForRest(page);
+    expect((await readElastic(page)).refreshCount).toBe(0);
+    expect((await peaks(page)).bottom).toBeGreaterThan(10);
+    expect(problems).toEqual([]);
+  });
+
+  it('a second finger settles the gesture instead of refreshing', async () => {
+    const { page, touch } = await touchFixture('feed');
+    await touch.drag(LONG_PULL.from, LONG_PULL.to, { steps: 26, holdFrames: 2, keepDown: true });
+    expect((await readElastic(page)).state).toBe('ready');
+    await touch.start(LONG_PULL.to, { x: 100, y: 300 });
+    await frames(page, 2);
+    await touch.end();
+    await waitForRest(page);
+    expect((await readElastic(page)).refreshCount).toBe(0);
+    expect(await history(page)).toContain('cancelled');
+  });
+
+  it('touchcancel (a lost touchend) settles the gesture instead of leaving it stuck', async () => {
+    const { page, touch } = await touchFixture('feed');
+    await touch.drag(LONG_PULL.from, LONG_PULL.to, { steps: 26, holdFrames: 2, keepDown: true });
+    expect((await readElastic(page)).state).toBe('ready');
+    await touch.cancel();
+    await waitForRest(page);
+    expect((await readElastic(page)).refreshCount).toBe(0);
+  });
+});
+
+describe('arbitration with inner scrollers (touch)', () => {
+  it('a horizontal swipe on the carousel scrolls it and does not pull the list', async () => {
+    const { page, touch, problems } = await touchFixture('carousel');
+    // Mostly sideways with some downward drift, as a thumb really swipes.
+    await touch.drag({ x: 300, y: 60 }, { x: 40, y: 110 }, { steps: 16, holdFrames: 3 });
+    await frames(page, 5);
+    expect(await page.$eval('#carousel', (el) => el.scrollLeft)).toBeGreaterThan(100);
+    expect(await history(page)).toEqual(['idle']);
+    expect((await readElastic(page)).contentShift).toEqual([0, 0]);
+    expect(problems).toEqual([]);
+  });
+
+  it('a vertical pull that starts on the carousel still pulls the list', async () => {
+    const { page, touch } = await touchFixture('carousel');
+    await touch.drag({ x: 180, y: 60 }, { x: 180, y: 580 }, { steps: 26, holdFrames: 3 });
+    await waitForRest(page);
+    expect((await readElastic(page)).refreshCount).toBe(1);
+  });
+
+  it('the nested scroller scrolls first and nothing pulls until it is at its top', async () => {
+    const { page, touch, problems } = await touchFixture('nested');
+    await page.$eval('#inner', (el) => el.scrollTo(0, 300));
+    await frames(page, 2);
+    await touch.drag({ x: 180, y: 40 }, { x: 180, y: 180 }, { steps: 12, holdFrames: 3 });
+    await frames(page, 3);
+    const innerTop = await page.$eval('#inner', (el) => el.scrollTop);
+    expect(innerTop).toBeLessThan(300);
+    expect(innerTop).toBeGreaterThan(0);
+    expect(await history(page)).toEqual(['idle']);
+
+    // Now at its top: the same pull on the inner scroller pulls the outer list.
+    await page.$eval('#inner', (el) => el.scrollTo(0, 0));
+    await frames(page, 2);
+    await touch.drag({ x: 180, y: 40 }, { x: 180, y: 580 }, { steps: 26, holdFrames: 3 });
+    await waitForRest(page);
+    expect((await readElastic(page)).refreshCount).toBe(1);
+    expect(problems).toEqual([]);
+  });
+});
