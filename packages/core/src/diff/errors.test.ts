@@ -71,7 +71,7 @@ describe('typed errors', () => {
     })(1);
     const e = caught(() => grad((y: Num) => add(y, leaked))(3));
     expect(e.code).toBe('E_STALE_VALUE');
-    expect(caught(() => grad(() => leaked)(3)).code).toBe('E_STALE_VALUE');
+    expect(caught(() => grad((_x: Num) => leaked)(3)).code).toBe('E_STALE_VALUE');
   });
 
   it('bad arguments', () => {

@@ -3,7 +3,7 @@
 // and pow are exact, where TF.js 4.22 throws).
 import { DiffError, argumentError } from './errors';
 import { ForwardContext, assertFiniteResult, splitDual } from './forward';
-import type { Lifted } from './lifted';
+import type { ParamsOf } from './lifted';
 import { flatten, unflatten } from './pytree';
 import type { Flat } from './pytree';
 import { vjp, valueAndGrad } from './reverse';
@@ -39,11 +39,11 @@ function forwardAll(f: (x: never) => unknown, xs: Flat, what: string) {
  * The Jacobian of `f` at `x` as rows (one per output leaf, in flatten order) of columns (one per
  * input leaf). Output and input may be any trees.
  */
-export function jacobian<P>(f: (x: Lifted<P>) => unknown, options: JacobianOptions = {}): (x: P) => Num[][] {
+export function jacobian<L>(f: (x: L) => unknown, options: JacobianOptions = {}): (x: ParamsOf<L>) => number[][] {
   if (typeof f !== 'function') throw argumentError('jacobian: f', f, 'a function');
   const mode = options.mode ?? 'auto';
   if (mode !== 'auto' && mode !== 'forward' && mode !== 'reverse') throw argumentError('jacobian: options.mode', mode, "'auto', 'forward' or 'reverse'");
-  return (x: P) => {
+  return (x: ParamsOf<L>) => {
     const xs = flatten(x, 'jacobian input');
     let useForward = mode === 'forward';
     if (mode === 'auto') {
@@ -56,14 +56,14 @@ export function jacobian<P>(f: (x: Lifted<P>) => unknown, options: JacobianOptio
       return parts.map(({ value, tangent }, i) => {
         assertFiniteResult(value, `jacobian output ${flat.paths[i]}`, ctx.firstOverflow);
         tangent.forEach((t) => assertFiniteResult(t, `a jacobian entry of output ${flat.paths[i] || '0'}`, ctx.firstOverflow));
-        return tangent;
+        return tangent as number[];
       });
     }
     const r = vjp(f as (x: unknown) => unknown, x as unknown);
     const outs = flatten(r.value, 'jacobian output', false);
     return outs.leaves.map((_, i) => {
       const seed = outs.leaves.map((__, j) => (j === i ? 1 : 0));
-      return flatten(r.vjp(unflatten(outs.def, seed, true)), 'jacobian row', false).leaves;
+      return flatten(r.vjp(unflatten(outs.def, seed, true)), 'jacobian row', false).leaves as number[];
     });
   };
 }
@@ -72,10 +72,10 @@ export function jacobian<P>(f: (x: Lifted<P>) => unknown, options: JacobianOptio
  * The Hessian of a scalar function of a parameter tree, as an n x n array over the flattened
  * parameters (symmetrised: the mean of H and its transpose).
  */
-export function hessian<P>(f: (x: Lifted<P>) => Num): (x: P) => Num[][] {
+export function hessian<L>(f: (x: L) => Num): (x: ParamsOf<L>) => number[][] {
   if (typeof f !== 'function') throw argumentError('hessian: f', f, 'a function');
   const g = valueAndGrad(f as (x: unknown) => Num);
-  return (x: P) => {
+  return (x: ParamsOf<L>) => {
     const xs = flatten(x, 'hessian input');
     const n = xs.leaves.length;
     const { parts, ctx } = forwardAll((p: never) => g(p).grad, xs, 'hessian');
@@ -89,6 +89,6 @@ export function hessian<P>(f: (x: Lifted<P>) => Num): (x: P) => Num[][] {
       }
       h[i].forEach((v) => assertFiniteResult(v, `a hessian entry of row ${xs.paths[i] || i}`, ctx.firstOverflow));
     }
-    return h;
+    return h as number[][];
   };
 }

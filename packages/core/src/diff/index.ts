@@ -20,6 +20,7 @@ export { grad, valueAndGrad, vjp } from './reverse';
 export { jacobian, hessian } from './higher';
 export type { JacobianOptions } from './higher';
 export { customGradient } from './custom';
-export type { Lifted } from './lifted';
+export type { Lifted, ParamsOf } from './lifted';
 export { numericDerivative, numericGradient, numericJacobian, numericHessian } from './numeric';
 export type { NumericOptions } from './numeric';
+export * from './tensor/index';

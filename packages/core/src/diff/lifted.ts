@@ -9,11 +9,24 @@ export type Lifted<P> = P extends number | Boxed
   ? Num
   : P extends Float64Array | Float32Array
     ? Num[]
-    : P extends readonly (infer E)[]
-      ? Lifted<E>[]
+    : P extends readonly unknown[]
+      ? { -readonly [K in keyof P]: Lifted<P[K]> }
       : P extends object
         ? { [K in keyof P]: Lifted<P[K]> }
         : P;
+
+/**
+ * The parameters a differentiated function with argument type L accepts: wherever L has a Num
+ * a number (or an enclosing transformation's value) may go, and a Float64Array may stand for a
+ * Num[]. The gradient comes back with the type (and typed arrays) of the actual argument.
+ */
+export type ParamsOf<L> = L extends Num
+  ? Num
+  : L extends readonly (infer E)[]
+    ? readonly ParamsOf<E>[] | (E extends Num ? Float64Array : never)
+    : L extends object
+      ? { readonly [K in keyof L]: ParamsOf<L[K]> }
+      : never;
 
 /**
  * p * t where an exact zero wins over Infinity: a derivative contribution that is structurally

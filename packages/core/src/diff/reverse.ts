@@ -7,7 +7,7 @@ import { DiffError, argumentError } from './errors';
 import { assertFiniteResult, checkedPartial } from './forward';
 import type { Overflow } from './forward';
 import { mulStrongZero } from './lifted';
-import type { Lifted } from './lifted';
+import type { Lifted, ParamsOf } from './lifted';
 import { add, apply1, apply2 } from './ops';
 import type { Primitive } from './primitives';
 import { assertSameShape, flatten, unflatten } from './pytree';
@@ -270,9 +270,9 @@ function describeValueShort(x: unknown): string {
  * @example
  * const { value, grad } = valueAndGrad((p) => mul(p.a, exp(p.b)))({ a: 2, b: 0 }); // grad = { a: 1, b: 2 }
  */
-export function valueAndGrad<P>(f: (params: Lifted<P>) => Num): (params: P) => { value: number; grad: P } {
+export function valueAndGrad<L>(f: (params: L) => Num): <P extends ParamsOf<L>>(params: P) => { value: number; grad: P } {
   if (typeof f !== 'function') throw argumentError('valueAndGrad: f', f, 'a function');
-  return (params: P) => {
+  return <P extends ParamsOf<L>>(params: P) => {
     const xs = flatten(params, 'grad input');
     const { tape, out, inputs } = runOnTape(f, xs);
     try {
@@ -291,9 +291,9 @@ export function valueAndGrad<P>(f: (params: Lifted<P>) => Num): (params: P) => {
 }
 
 /** The gradient of a scalar function, shaped like its parameters. */
-export function grad<P>(f: (params: Lifted<P>) => Num): (params: P) => P {
+export function grad<L>(f: (params: L) => Num): <P extends ParamsOf<L>>(params: P) => P {
   const vg = valueAndGrad(f);
-  return (params: P) => vg(params).grad;
+  return <P extends ParamsOf<L>>(params: P) => vg(params).grad;
 }
 
 /**
