@@ -2,10 +2,12 @@
 // registers itself here with one line, so commands never edit each other's files.
 import type { Command } from 'commander';
 import { installModelCommand } from './model';
+import { installFitCommand } from './fit';
 
 export type CommandInstaller = (program: Command) => void;
 
 export const commandInstallers: CommandInstaller[] = [
   // e.g. installDiffCommand, installFitCommand, installModelCommand
   installModelCommand,
+  installFitCommand,
 ];

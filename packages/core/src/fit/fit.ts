@@ -92,6 +92,8 @@ export interface SelectionRow {
   /** Akaike weight exp(-delta/2) normalised over the candidates. */
   weight: number;
   monotone: boolean;
+  /** The candidate's curve (null when it could not be fitted). */
+  curve: FittedCurve | null;
   error?: string;
 }
 
@@ -339,7 +341,7 @@ function fitAuto(input: SamplesInput | Samples, opts: FitOptions): FitResult {
       fits.push(fitOne(samples, { ...opts, model: family.family }));
     } catch (err) {
       if (!(err instanceof FitDataError || err instanceof FitOptionsError)) throw err;
-      failed.push({ model: family.family, params: null, sse: NaN, rmse: NaN, r2: NaN, aicc: Infinity, deltaAicc: Infinity, weight: 0, monotone: false, error: err.message });
+      failed.push({ model: family.family, params: null, sse: NaN, rmse: NaN, r2: NaN, aicc: Infinity, deltaAicc: Infinity, weight: 0, monotone: false, curve: null, error: err.message });
     }
   }
   if (fits.length === 0) {
@@ -364,6 +366,7 @@ function fitAuto(input: SamplesInput | Samples, opts: FitOptions): FitResult {
     deltaAicc: finite ? Math.max(0, r.aicc - bestAicc) : r.aicc === bestAicc ? 0 : Infinity,
     weight: rel[i] / total,
     monotone: r.monotone,
+    curve: r.curve,
   }));
   return { ...ranked[0], selection: [...selection, ...failed] };
 }

@@ -1,0 +1,110 @@
+// `tensile fit`: fits a damping curve to samples (the article's nine by default) and prints a
+// table, or one JSON object with --json; --emit prints the standalone code, --plot writes an SVG.
+import { readFile, writeFile } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
+import type { Command } from 'commander';
+import { ARTICLE_SAMPLES, DEFAULT_ARTICLE_MAX, FitOptionsError, fitCurve, parseSamples, toSamples } from '@tensile/core';
+import type { FitResult, Samples } from '@tensile/core';
+import { renderFitSvg } from '../fit/plot';
+import { formatFitReport } from '../fit/report';
+
+interface FitCommandOptions {
+  data?: string;
+  model: string;
+  max?: string;
+  weights?: string;
+  json?: boolean;
+  plot?: string;
+  emit?: string;
+}
+
+function optionError(where: string, message: string): FitOptionsError {
+  return new FitOptionsError('E_FIT_BAD_OPTION', message, { where });
+}
+
+async function loadSamples(opts: FitCommandOptions): Promise<Samples> {
+  if (opts.data === undefined) {
+    if (opts.weights !== undefined) throw optionError('--weights', '--weights COLUMN needs --data FILE (the embedded article samples have no weight column)');
+    return toSamples(ARTICLE_SAMPLES);
+  }
+  const text = await readFile(opts.data, 'utf8').catch((err: Error) => {
+    throw optionError('--data', `cannot read --data ${opts.data}: ${err.message}`);
+  });
+  const format = /\.json$/i.test(opts.data) ? 'json' : /\.(csv|tsv|txt)$/i.test(opts.data) ? 'csv' : undefined;
+  const weights = opts.weights === undefined ? undefined : /^\d+$/.test(opts.weights) ? Number(opts.weights) : opts.weights;
+  return parseSamples(text, { format, weights });
+}
+
+function parseMax(raw: string | undefined): number {
+  if (raw === undefined) return DEFAULT_ARTICLE_MAX;
+  const v = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(v) || v <= 0) throw optionError('--max', `--max must be a positive number of px, got ${JSON.stringify(raw)}`);
+  return v;
+}
+
+/** The --json object of issue 4 (plus the candidate table for --model auto). */
+export function fitJson(r: FitResult, ms: number): Record<string, unknown> {
+  return {
+    model: r.model,
+    params: r.params,
+    stderr: r.stderr,
+    sse: r.sse,
+    rmse: r.rmse,
+    r2: r.r2,
+    aicc: Number.isFinite(r.aicc) ? r.aicc : null,
+    maxAbsResidual: r.maxAbsResidual,
+    monotone: r.monotone,
+    iterations: r.iterations,
+    stopReason: r.stopReason,
+    ms,
+    code: r.curve.toJS(),
+    ...(r.selection
+      ? { selection: r.selection.map(({ curve: _curve, aicc, deltaAicc, ...row }) => ({ ...row, aicc: Number.isFinite(aicc) ? aicc : null, deltaAicc: Number.isFinite(deltaAicc) ? deltaAicc : null })) }
+      : {}),
+  };
+}
+
+export function installFitCommand(program: Command): void {
+  program
+    .command('fit')
+    .description("fit a damping curve to samples (default: the article's nine) and export it as damping(x, max)")
+    .option('--data <file>', 'samples as CSV (header or none; comma, semicolon or tab) or JSON')
+    .option('--model <name>', 'article | ll3 | 4pl | 5pl | poly:N | rubberband | power | expsat | formula:<expr> | auto', 'article')
+    .option('--max <px>', "the article model's max (px)", String(DEFAULT_ARTICLE_MAX))
+    .option('--weights <column>', 'column of per-sample weights (name or 0-based index)')
+    .option('--json', 'print one JSON object (model, params, stderr, sse, rmse, r2, aicc, maxAbsResidual, monotone, iterations, stopReason, ms, code)')
+    .option('--plot <file.svg>', 'write an SVG of the samples, the fitted curve(s) and the residuals')
+    .option('--emit <lang>', 'print the fitted curve as standalone code: js or ts')
+    .action(async (opts: FitCommandOptions) => {
+      const write = (text: string) => program.configureOutput().writeOut?.(text);
+      if (opts.emit !== undefined && opts.emit !== 'js' && opts.emit !== 'ts') throw optionError('--emit', `--emit must be js or ts, got ${JSON.stringify(opts.emit)}`);
+      if (opts.plot !== undefined && !/\.svg$/i.test(opts.plot)) throw optionError('--plot', `--plot needs a file name ending in .svg, got ${JSON.stringify(opts.plot)}`);
+      const max = parseMax(opts.max);
+      const samples = await loadSamples(opts);
+      const started = performance.now();
+      const result = fitCurve(samples, { model: opts.model, max });
+      const ms = performance.now() - started;
+      if (opts.plot !== undefined) {
+        const curves = result.selection
+          ? result.selection.filter((s) => s.curve).map((s, i) => ({ label: s.model, curve: s.curve!, primary: i === 0 }))
+          : [{ label: result.model, curve: result.curve, primary: true }];
+        const svg = renderFitSvg({
+          title: `tensile fit --model ${opts.model}: ${result.model}, SSE ${result.sse.toPrecision(7)}, RMSE ${result.rmse.toPrecision(4)} px`,
+          x: samples.x,
+          y: samples.y,
+          curves,
+          residuals: result.residuals,
+        });
+        await writeFile(opts.plot, svg).catch((err: Error) => {
+          throw optionError('--plot', `cannot write --plot ${opts.plot}: ${err.message}`);
+        });
+      }
+      if (opts.json) {
+        write(JSON.stringify(fitJson(result, ms)) + '\n');
+        return;
+      }
+      write(formatFitReport(result, ms, samples.x.length));
+      if (opts.plot !== undefined) write(`plot       ${opts.plot}\n`);
+      if (opts.emit) write('\n' + (opts.emit === 'ts' ? result.curve.toTS() : result.curve.toJS()));
+    });
+}
