@@ -1,0 +1,152 @@
+// `pnpm bench --only elastic`: what one touchmove costs inside the elastic engine (fake host, so
+// only engine work is timed) next to a hand-written minimal pull handler, and the min+gzip /
+// brotli size of the @tensile/core/elastic entry, bundled from source the way size-limit does.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { createElastic, type Curve, type ElasticOptions, type Host, type HostHandler } from '@tensile/core';
+import type { BenchSuite } from '../suite';
+import { consume, formatNs, measure, table } from '../measure';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const coreDir = path.resolve(here, '../../packages/core');
+/** The budget in packages/core/.size-limit.cjs. */
+const BUDGET_BYTES = 4 * 1024;
+
+/** The narrowest host that works: listeners kept in a map, writes counted, nothing else. */
+function benchHost(): { host: Host; handlers: Map<string, HostHandler>; writes: { n: number } } {
+  const handlers = new Map<string, HostHandler>();
+  const writes = { n: 0 };
+  const host: Host = {
+    now: () => performance.now(),
+    requestFrame: () => 0,
+    cancelFrame: () => {},
+    setTimer: () => 0,
+    clearTimer: () => {},
+    listen: (target, type, handler) => (target !== 'window' && target !== 'document' && handlers.set(type, handler), () => handlers.delete(type)),
+    scroll: () => ({ top: 0, left: 0, maxTop: 5000, maxLeft: 0, width: 400, height: 800 }),
+    scrollChain: () => [],
+    firstChild: () => ({}) as HTMLElement,
+    getStyle: () => '',
+    setStyle: () => void writes.n++,
+    getAttribute: () => null,
+    setAttribute: () => void writes.n++,
+    hidden: () => false,
+    prefersReducedMotion: () => false,
+    createStatus: () => ({ say: () => {}, remove: () => {} }),
+  };
+  return { host, handlers, writes };
+}
+
+/** Per-move cost of the engine holding a pull at the top, moving between 150 and 450 px. */
+function engineMove(options: ElasticOptions, subscribers = 0) {
+  const { host, handlers, writes } = benchHost();
+  const engine = createElastic({ ...options, host });
+  engine.attach({} as HTMLElement);
+  for (let i = 0; i < subscribers; i++) engine.subscribe(() => consume(engine.getSnapshot()));
+  const touch = { identifier: 0, clientX: 100, clientY: 0 };
+  const event = { target: null, cancelable: true, touches: [touch], preventDefault() {} };
+  handlers.get('touchstart')!(event);
+  const move = handlers.get('touchmove')!;
+  let y = 150;
+  let dir = 1;
+  const timing = measure(() => {
+    y += dir * 3;
+    if (y > 450 || y < 150) dir = -dir;
+    touch.clientY = y;
+    move(event);
+    return engine.getSnapshot();
+  });
+  engine.destroy();
+  return { timing, writes: writes.n };
+}
+
+/** The peers' typical pull handler, written out by hand: distance, a 0.5 damping, one style write. */
+function minimalMove() {
+  const style = { transform: '' };
+  let y = 150;
+  let dir = 1;
+  const start = 0;
+  return measure(() => {
+    y += dir * 3;
+    if (y > 450 || y < 150) dir = -dir;
+    const d = Math.max(0, y - start);
+    style.transform = `translate3d(0,${d * 0.5}px,0)`;
+    return style;
+  });
+}
+
+const ll3: Curve = {
+  name: 'll3 (fitted form)',
+  evaluate: (x) => Math.sign(x) * (410.458 / (1 + (1482.46 / Math.abs(x)) ** 1.154)),
+  evaluateBatch(xs, out = new Float64Array(xs.length)) {
+    for (let i = 0; i < xs.length; i++) out[i] = this.evaluate(xs[i]);
+    return out;
+  },
+};
+
+/** esbuild (size-limit's bundler) from size-limit's own dependencies, so sizes match `pnpm size`. */
+async function loadEsbuild(): Promise<typeof import('esbuild')> {
+  const fromCore = createRequire(path.join(coreDir, 'package.json'));
+  const preset = createRequire(fromCore.resolve('@size-limit/preset-small-lib/package.json'));
+  const plugin = createRequire(preset.resolve('@size-limit/esbuild/package.json'));
+  return (await import(plugin.resolve('esbuild'))) as typeof import('esbuild');
+}
+
+async function sizes(esbuild: typeof import('esbuild'), contents: string) {
+  const result = await esbuild.build({
+    stdin: { contents, resolveDir: path.join(coreDir, 'src/elastic'), loader: 'ts' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    conditions: ['source'],
+    write: false,
+  });
+  const code = result.outputFiles[0].contents;
+  return { min: code.length, gzip: gzipSync(code, { level: 9 }).length, brotli: brotliCompressSync(code).length };
+}
+
+const kB = (bytes: number) => `${(bytes / 1024).toFixed(2)} kB`;
+
+const suite: BenchSuite = {
+  id: 'elastic',
+  title: 'Elastic engine: cost per move event and bundle size',
+  async run() {
+    const baseline = minimalMove();
+    const rows: (string | number)[][] = [];
+    const add = (name: string, r: { timing: ReturnType<typeof measure>; writes: number }) =>
+      rows.push([name, formatNs(r.timing.medianNs), formatNs(r.timing.p99Ns), `${(r.timing.medianNs / baseline.medianNs).toFixed(1)}x`]);
+    rows.push(['hand-written minimal handler (0.5 damping, one style write; no state, no arbitration)', formatNs(baseline.medianNs), formatNs(baseline.p99Ns), '1.0x']);
+    add('tensile, article curve, pull-to-refresh', engineMove({ pullToRefresh: {} }));
+    add('tensile, iOS rubber band', engineMove({ curve: 'ios' }));
+    add('tensile, fitted ll3 Curve (tabulated once)', engineMove({ curve: ll3, pullToRefresh: {} }));
+    add('tensile, article curve, 3 subscribers', engineMove({ pullToRefresh: {} }, 3));
+
+    const esbuild = await loadEsbuild();
+    const all = await sizes(esbuild, "export * from './index';");
+    const engineOnly = await sizes(esbuild, "export { createElastic, attachElastic } from './index';");
+    const sizeRows = [
+      ['@tensile/core/elastic, everything (`import *`, as size-limit checks it)', all],
+      ['only createElastic + attachElastic (tree-shaken: no fake host, no extra curves API)', engineOnly],
+    ].map(([name, s]) => {
+      const v = s as Awaited<ReturnType<typeof sizes>>;
+      return [name as string, kB(v.min), kB(v.gzip), kB(v.brotli), v.gzip <= BUDGET_BYTES ? 'within' : `over by ${kB(v.gzip - BUDGET_BYTES)}`];
+    });
+
+    return [
+      'One touchmove handled by the engine while it holds a pull at the top (fake host: frames, timers and',
+      'writes are no-ops, so only engine work is timed), next to a hand-written handler that does the least',
+      'a pull needs. Median and 99th percentile per event.',
+      '',
+      table(['per touchmove', 'median', 'p99', 'vs minimal'], rows),
+      '',
+      `Bundle size of the elastic entry, built from source with esbuild (size-limit's bundler), budget ${kB(BUDGET_BYTES)} min+gzip:`,
+      '',
+      table(['entry', 'min', 'min+gzip', 'min+brotli', 'budget'], sizeRows),
+    ].join('\n');
+  },
+};
+
+export default suite;
