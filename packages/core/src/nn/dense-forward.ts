@@ -53,6 +53,28 @@ export function activationDerivative(activation: DenseActivation, x: number): nu
   }
 }
 
+/** Applies `activation` to v[0..n) in place; one loop per activation so the hot loop has no dispatch. */
+function activateInPlace(activation: DenseActivation, v: Float64Array, n: number): void {
+  switch (activation) {
+    case 'linear':
+      return;
+    case 'selu':
+      for (let j = 0; j < n; j++) {
+        const z = v[j];
+        v[j] = z > 0 ? SELU_SCALE * z : SELU_SCALE * SELU_ALPHA * Math.expm1(z);
+      }
+      return;
+    case 'tanh':
+      for (let j = 0; j < n; j++) v[j] = Math.tanh(v[j]);
+      return;
+    case 'relu':
+      for (let j = 0; j < n; j++) if (!(v[j] > 0)) v[j] = 0;
+      return;
+    default:
+      for (let j = 0; j < n; j++) v[j] = applyActivation(activation, v[j]);
+  }
+}
+
 /** A compiled forward pass. Buffers are reused: do not call it re-entrantly from two threads of control. */
 export interface DenseForward {
   readonly inputSize: number;
@@ -75,17 +97,21 @@ export function createDenseForward(net: DenseNet): DenseForward {
   const outputSize = layers[layers.length - 1].outputSize;
   const width = Math.max(inputSize, ...layers.map((l) => l.outputSize));
   // Two ping-pong activation buffers plus two for the tangent (used by scalarWithSlope).
-  let a = new Float64Array(width);
-  let b = new Float64Array(width);
-  let ta = new Float64Array(width);
-  let tb = new Float64Array(width);
+  // Ping-pong activation buffers (and two more for the tangent of scalarWithSlope). Hot loops copy
+  // them into locals: closure variables reassigned in a loop would defeat V8's optimiser.
+  const input = new Float64Array(width);
+  const scratch = new Float64Array(width);
+  const tangentIn = new Float64Array(width);
+  const tangentScratch = new Float64Array(width);
   const inMean = net.inputNorm?.mean.slice() ?? new Float64Array(inputSize);
   const inScale = net.inputNorm ? net.inputNorm.std.map((s) => 1 / s) : new Float64Array(inputSize).fill(1);
   const outMean = net.outputNorm?.mean.slice() ?? new Float64Array(outputSize);
   const outStd = net.outputNorm?.std.slice() ?? new Float64Array(outputSize).fill(1);
 
-  // Runs the layers on `a` (already normalised input); the result is left in `a`.
-  function propagate(): void {
+  // Runs the layers on `input` (already normalised); returns the buffer holding the result.
+  function propagate(): Float64Array {
+    let a = input;
+    let b = scratch;
     for (let k = 0; k < layers.length; k++) {
       const { inputSize: nIn, outputSize: nOut, weights: w, bias, activation } = layers[k];
       for (let j = 0; j < nOut; j++) b[j] = bias[j];
@@ -95,11 +121,12 @@ export function createDenseForward(net: DenseNet): DenseForward {
         const row = i * nOut;
         for (let j = 0; j < nOut; j++) b[j] += ai * w[row + j];
       }
-      if (activation !== 'linear') for (let j = 0; j < nOut; j++) b[j] = applyActivation(activation, b[j]);
+      activateInPlace(activation, b, nOut);
       const t = a;
       a = b;
       b = t;
     }
+    return a;
   }
 
   function run(x: ArrayLike<number>, out?: Float64Array): Float64Array {
@@ -110,8 +137,8 @@ export function createDenseForward(net: DenseNet): DenseForward {
     if (target.length !== outputSize) {
       throw new DenseNetError('E_DENSE_INPUT', `forward: out must have ${outputSize} values, got ${target.length}`, { where: 'out' });
     }
-    for (let i = 0; i < inputSize; i++) a[i] = (x[i] - inMean[i]) * inScale[i];
-    propagate();
+    for (let i = 0; i < inputSize; i++) input[i] = (x[i] - inMean[i]) * inScale[i];
+    const a = propagate();
     for (let j = 0; j < outputSize; j++) target[j] = a[j] * outStd[j] + outMean[j];
     return target;
   }
@@ -121,12 +148,15 @@ export function createDenseForward(net: DenseNet): DenseForward {
   const om = outMean[0];
   const os = outStd[0];
   function scalar(x: number): number {
-    a[0] = (x - m0) * s0;
-    propagate();
-    return a[0] * os + om;
+    input[0] = (x - m0) * s0;
+    return propagate()[0] * os + om;
   }
 
   function scalarWithSlope(x: number, out: Float64Array): Float64Array {
+    let a = input;
+    let b = scratch;
+    let ta = tangentIn;
+    let tb = tangentScratch;
     a[0] = (x - m0) * s0;
     ta[0] = s0;
     for (let k = 0; k < layers.length; k++) {
@@ -163,8 +193,8 @@ export function createDenseForward(net: DenseNet): DenseForward {
       throw new DenseNetError('E_DENSE_INPUT', `forward.batch: out must have ${n * outputSize} values, got ${target.length}`, { where: 'out' });
     }
     for (let s = 0; s < n; s++) {
-      for (let i = 0; i < inputSize; i++) a[i] = (xs[s * inputSize + i] - inMean[i]) * inScale[i];
-      propagate();
+      for (let i = 0; i < inputSize; i++) input[i] = (xs[s * inputSize + i] - inMean[i]) * inScale[i];
+      const a = propagate();
       for (let j = 0; j < outputSize; j++) target[s * outputSize + j] = a[j] * outStd[j] + outMean[j];
     }
     return target;
