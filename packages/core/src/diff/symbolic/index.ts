@@ -5,3 +5,4 @@ export { MAX_FORMULA_LENGTH, MAX_FORMULA_DEPTH, type ParseOptions } from './pars
 export { MAX_PRINT_LENGTH } from './print';
 export { FORMULA_FUNCTIONS, FORMULA_CONSTANTS, type OpName } from './ops';
 export type { VariableValues } from './evaluate';
+export { engineFunction } from './engine';

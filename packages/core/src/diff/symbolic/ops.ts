@@ -76,8 +76,9 @@ export const OPS: Readonly<Record<OpName, OpSpec>> = {
   },
   selu: {
     arity: 1,
-    kernel: (x) => (x > 0 ? SELU_SCALE * x : SELU_SCALE * (SELU_ALPHA * Math.expm1(x))),
-    js: (a) => `(${a} > 0 ? ${SELU_SCALE} * ${a} : ${SELU_SCALE} * (${SELU_ALPHA} * Math.expm1(${a})))`,
+    // Written as the engine's primitive table writes it ((scale * alpha) * expm1), so values match bit for bit.
+    kernel: (x) => (x > 0 ? SELU_SCALE * x : SELU_SCALE * SELU_ALPHA * Math.expm1(x)),
+    js: (a) => `(${a} > 0 ? ${SELU_SCALE} * ${a} : ${SELU_SCALE} * ${SELU_ALPHA} * Math.expm1(${a}))`,
   },
   elu: { arity: 1, kernel: (x) => (x > 0 ? x : Math.expm1(x)), js: (a) => `(${a} > 0 ? ${a} : Math.expm1(${a}))` },
   relu: { arity: 1, kernel: (x) => (x > 0 ? x : 0), js: (a) => `(${a} > 0 ? ${a} : 0)` },
