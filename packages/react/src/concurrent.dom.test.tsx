@@ -1,0 +1,78 @@
+// @vitest-environment jsdom
+// Concurrent rendering: renders React throws away (a suspended first render, a transition that is
+// superseded) create engines that never attach, so they leave no listener behind.
+import { Suspense, useState, useTransition } from 'react';
+import { act, render } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { createContractHost, pullDown } from '@tensile/adapter-contract';
+import { attachElastic, createFakeHost, type ElasticOptions } from '@tensile/core/elastic';
+import { useDamping } from './use-damping';
+
+const singleAttach = (options: ElasticOptions) => {
+  const host = createFakeHost();
+  const cleanup = attachElastic(host.element(), { ...options, host });
+  const count = host.listenerCount();
+  cleanup();
+  return count;
+};
+
+/** Suspends (throws its promise) until `data.value` is set: React throws that render away. */
+function List({ options, data }: { options: ElasticOptions; data: { value: string | null; ready: Promise<void> } }) {
+  const [ref, pull] = useDamping(options);
+  if (data.value === null) throw data.ready;
+  const label = data.value;
+  return (
+    <div ref={ref}>
+      <p>{label}</p>
+      <output>{pull.state}</output>
+    </div>
+  );
+}
+
+describe('concurrent rendering', () => {
+  it('a render that suspends first attaches exactly one engine once it commits', async () => {
+    const host = createContractHost();
+    const options: ElasticOptions = { host, pullToRefresh: true };
+    let resolve!: () => void;
+    const data = { value: null as string | null, ready: new Promise<void>((r) => (resolve = r)) };
+    data.ready = data.ready.then(() => void (data.value = 'loaded'));
+    const view = render(
+      <Suspense fallback={<p>loading</p>}>
+        <List options={options} data={data} />
+      </Suspense>,
+    );
+    expect(host.listenerCount()).toBe(0);
+    await act(async () => {
+      resolve();
+      await data.ready;
+    });
+    expect(view.container.textContent).toContain('loaded');
+    expect(host.listenerCount()).toBe(singleAttach(options));
+    const list = view.container.querySelector<HTMLElement>('div')!;
+    await act(async () => pullDown(host, list, 400));
+    expect(view.container.querySelector('output')!.textContent).toBe('ready');
+    view.unmount();
+    expect(host.listenerCount()).toBe(0);
+  });
+
+  it('options changed inside a transition reach the engine without re-attaching', async () => {
+    const host = createContractHost();
+    let setThreshold!: (value: number) => void;
+    function Feed() {
+      const [threshold, set] = useState(60);
+      const [, startTransition] = useTransition();
+      setThreshold = (value) => startTransition(() => set(value));
+      const [ref, pull] = useDamping({ host, pullToRefresh: { threshold } });
+      return <div ref={ref}><output>{pull.state}</output></div>;
+    }
+    const view = render(<Feed />);
+    const calls = host.listenCalls();
+    await act(async () => setThreshold(30));
+    expect(host.listenCalls()).toBe(calls);
+    const list = view.container.querySelector<HTMLElement>('div')!;
+    // 200 px of finger shows ~38 px of the article curve: ready only with the new threshold.
+    await act(async () => pullDown(host, list, 200));
+    expect(view.container.querySelector('output')!.textContent).toBe('ready');
+    view.unmount();
+  });
+});

@@ -1,0 +1,38 @@
+// The v-elastic directive: one engine per element, created on mount, fed the binding's value as
+// options on every update (never re-attached), destroyed on unmount. Lifecycle only: gestures,
+// physics and state live in @tensile/core/elastic, which also writes the CSS variables and
+// data-tensile-state that a template can style without re-rendering.
+import type { ObjectDirective, Plugin } from 'vue';
+import { createElastic, type ElasticEngine, type ElasticOptions } from '@tensile/core/elastic';
+
+const engines = new WeakMap<HTMLElement, ElasticEngine>();
+
+/** `<ul v-elastic="{ onRefresh }">` (registered globally by `ElasticPlugin`, or locally as `vElastic`). */
+export const vElastic: ObjectDirective<HTMLElement, ElasticOptions | undefined> = {
+  mounted(el, { value }) {
+    const engine = createElastic(value ?? {});
+    engines.set(el, engine);
+    engine.attach(el);
+  },
+  updated(el, { value, oldValue }) {
+    if (value !== oldValue) engines.get(el)?.setOptions(value ?? {});
+  },
+  unmounted(el) {
+    engines.get(el)?.destroy();
+    engines.delete(el);
+  },
+  // Server rendering has no element to attach to and nothing to add to the markup.
+  getSSRProps: () => ({}),
+};
+
+/** The engine bound to an element by v-elastic, for a programmatic `refresh()`. */
+export function getElastic(el: HTMLElement): ElasticEngine | undefined {
+  return engines.get(el);
+}
+
+/** `app.use(ElasticPlugin)` registers `v-elastic` on the whole app. */
+export const ElasticPlugin: Plugin = {
+  install(app) {
+    app.directive('elastic', vElastic);
+  },
+};

@@ -1,0 +1,29 @@
+// useElastic: the composable form of v-elastic, for components that render an indicator from the
+// engine's snapshot. The engine follows the target ref (attach, detach, re-attach) and the options
+// (setOptions, never re-attach) for the life of the calling effect scope.
+import { getCurrentScope, onScopeDispose, shallowRef, toValue, watch, type MaybeRefOrGetter, type ShallowRef } from 'vue';
+import { createElastic, type ElasticOptions, type ElasticSnapshot } from '@tensile/core/elastic';
+
+export type ElasticTarget = MaybeRefOrGetter<HTMLElement | null | undefined>;
+
+export function useElastic(target: ElasticTarget, options: MaybeRefOrGetter<ElasticOptions> = {}): Readonly<ShallowRef<ElasticSnapshot>> {
+  const engine = createElastic(toValue(options));
+  const snapshot = shallowRef(engine.getSnapshot());
+  const unsubscribe = engine.subscribe(() => { snapshot.value = engine.getSnapshot(); });
+  // flush 'post': template refs are set by then, so the first attach sees the mounted element.
+  const stopTarget = watch(() => toValue(target), (el, _old, onCleanup) => {
+    if (!el) return;
+    engine.attach(el);
+    onCleanup(() => engine.detach());
+  }, { immediate: true, flush: 'post' });
+  const stopOptions = watch(() => toValue(options), (next) => engine.setOptions(next));
+  if (getCurrentScope()) {
+    onScopeDispose(() => {
+      stopTarget();
+      stopOptions();
+      unsubscribe();
+      engine.destroy();
+    });
+  }
+  return snapshot;
+}

@@ -1,0 +1,53 @@
+// The contract's host: the core fake host's manual clock, counted listeners and synthetic events,
+// joined to the DOM host's element operations, so the adapters bind real elements rendered by
+// their frameworks while time and input stay fully under the test's control.
+import { createDomHost, createFakeHost, type FakeHost } from '@tensile/core/elastic';
+
+export interface ContractHost extends FakeHost {
+  /** How many times the engine called listen() so far: a re-attach shows up here. */
+  listenCalls(): number;
+}
+
+export function createContractHost(): ContractHost {
+  const clock = createFakeHost();
+  const dom = createDomHost();
+  let calls = 0;
+  return Object.assign(clock, {
+    scroll: dom.scroll,
+    scrollChain: dom.scrollChain,
+    firstChild: dom.firstChild,
+    getStyle: dom.getStyle,
+    setStyle: dom.setStyle,
+    getAttribute: dom.getAttribute,
+    setAttribute: dom.setAttribute,
+    createStatus: dom.createStatus,
+    listen: ((listen) => (...args: Parameters<FakeHost['listen']>) => (calls++, listen(...args)))(clock.listen),
+    listenCalls: () => calls,
+  });
+}
+
+/** Time between synthetic touch moves, ms (a 60 Hz touch screen). */
+export const MOVE_MS = 16;
+
+/** A finger pulling `distance` px down from the top of `el` in 20 moves (the finger stays down). */
+export function pullDown(host: FakeHost, el: HTMLElement, distance: number, steps = 20): void {
+  const at = (y: number) => ({ touches: [{ identifier: 0, clientX: 100, clientY: y }], cancelable: true });
+  host.dispatch(el, 'touchstart', at(0));
+  for (let i = 1; i <= steps; i++) {
+    host.advance(MOVE_MS);
+    host.dispatch(el, 'touchmove', at((distance * i) / steps));
+  }
+}
+
+/** Lifts the finger. */
+export function release(host: FakeHost, el: HTMLElement): void {
+  host.dispatch(el, 'touchend', { touches: [], cancelable: true });
+}
+
+/** Runs frames and timers until nothing is pending (at most `limitMs` of fake time). */
+export function settle(host: FakeHost, limitMs = 20_000): void {
+  for (let t = 0; t < limitMs && (host.pendingFrames() || host.pendingTimers()); t += MOVE_MS) host.advance(MOVE_MS);
+}
+
+/** Lets settled promises (an onRefresh resolving) run their callbacks. */
+export const flushPromises = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

@@ -1,0 +1,7 @@
+// @tensile/adapter-contract: the one test suite every framework adapter passes (see scenarios.ts).
+export { runAdapterContract } from './run';
+export { contractScenarios } from './scenarios';
+export type { ContractScenario } from './scenarios';
+export type { AdapterHarness, MountedAdapter } from './harness';
+export { createContractHost, pullDown, release, settle, flushPromises, MOVE_MS } from './host';
+export type { ContractHost } from './host';
