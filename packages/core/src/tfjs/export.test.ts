@@ -7,12 +7,14 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDenseNet, type DenseActivation } from '../nn/dense-net';
 import { createDenseForward, denseNetCurve } from '../nn/dense-forward';
 import { denseNetToGraphModel, denseNetToLayersModel, saveDenseNet } from './export';
 import { compileTfjsModel, inspectTfjsModel, loadTfjsModel } from './model';
-import { createModelCurve } from './runtime';
+import { DENSE_ACTIVATIONS } from '../nn/dense-net';
+import { createModelCurve, evaluateTfjsModel } from './runtime';
 
 // TF.js computes in float32; outputs of O(100) px agree to a few float32 ulps through 11 layers.
 const FLOAT32_REL = 2e-5;
@@ -157,4 +159,57 @@ describe('export to TF.js', () => {
     expect(() => viaTf.evaluate(NaN)).toThrow(/finite number/);
     viaTf.dispose();
   });
+});
+
+describe('export -> stock TF.js -> our loader, for random dense nets (property, fixed seed)', () => {
+  const FC_SEED = 5_2026;
+  const arbNet = fc
+    .record({
+      sizes: fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 2, maxLength: 5 }),
+      acts: fc.array(fc.constantFrom(...DENSE_ACTIVATIONS), { minLength: 4, maxLength: 4 }),
+      seed: fc.integer({ min: 1, max: 1_000_000 }),
+      norms: fc.boolean(),
+    })
+    .map(({ sizes, acts, seed, norms }) => {
+      let s = seed;
+      const rand = () => ((s = (s * 16807) % 2147483647) / 2147483647) * 2 - 1;
+      const layers = sizes.slice(1).map((nOut, k) => ({
+        inputSize: sizes[k],
+        outputSize: nOut,
+        weights: Array.from({ length: sizes[k] * nOut }, rand),
+        bias: Array.from({ length: nOut }, () => rand() * 0.5),
+        activation: acts[k],
+      }));
+      const nIn = sizes[0];
+      const nOut = sizes[sizes.length - 1];
+      return createDenseNet({
+        layers,
+        ...(norms
+          ? {
+              inputNorm: { mean: Array.from({ length: nIn }, () => rand() * 100), std: Array.from({ length: nIn }, () => 1 + Math.abs(rand()) * 50) },
+              outputNorm: { mean: Array.from({ length: nOut }, () => rand() * 10), std: Array.from({ length: nOut }, () => 0.5 + Math.abs(rand()) * 5) },
+            }
+          : {}),
+      });
+    });
+
+  it('gives the DenseNet outputs in TF.js and after compiling back, for both formats', async () => {
+    await fc.assert(
+      fc.asyncProperty(arbNet, async (net) => {
+        const nIn = net.layers[0].inputSize;
+        const rows = 4;
+        const xs = Float64Array.from({ length: rows * nIn }, (_, i) => ((i * 37) % 23) * 9 - 80);
+        const want = createDenseForward(net).batch(xs);
+        for (const exported of [denseNetToGraphModel(net), denseNetToLayersModel(net)]) {
+          const model = await loadTfjsModel({ modelJson: exported.modelJson, weightData: exported.weightData });
+          expectClose(createDenseForward(compileTfjsModel(model)).batch(xs), want, 1e-5);
+          const rowsIn = Array.from({ length: rows }, (_, r) => Array.from(xs.subarray(r * nIn, (r + 1) * nIn)));
+          const viaTf = await evaluateTfjsModel(model, rowsIn, { compile: 'never' });
+          // float32 through TF.js: absolute error scales with the size of the intermediate values.
+          expectClose((viaTf.outputs[0] as number[][]).flat(), want, 1e-4);
+        }
+      }),
+      { seed: FC_SEED, numRuns: 12, verbose: true },
+    );
+  }, 60_000);
 });
