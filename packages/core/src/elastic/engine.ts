@@ -7,7 +7,7 @@ import { createDomHost } from './host-dom';
 import { resolveOptions } from './options';
 import type { ResolvedOptions } from './options';
 import { springAt } from './spring';
-import type { ElasticEdge, ElasticEngine, ElasticOptions, ElasticSnapshot, ElasticState, Host } from './types';
+import type { ElasticEdge, ElasticEngine, ElasticOptions, ElasticSnapshot, ElasticState, Host, HostTarget } from './types';
 
 /** Travel before the axis locks, px: below browsers' touch slop, so we decide before native scrolling starts. */
 const LOCK_PX = 6;
@@ -31,30 +31,6 @@ const AXIS_OF: Record<ElasticEdge, 'x' | 'y'> = { top: 'y', bottom: 'y', left: '
 const REST: ElasticSnapshot = { state: 'idle', edge: null, distance: 0, offset: 0, progress: 0, error: null };
 const TOUCH_ACTION = { y: 'pan-y pinch-zoom', x: 'pan-x pinch-zoom', both: 'pan-x pan-y pinch-zoom' };
 const BUSY: ElasticState[] = ['refreshing', 'complete', 'error'];
-
-interface Gesture {
-  kind: 'touch' | 'pointer' | 'wheel';
-  id: number;
-  x0: number;
-  y0: number;
-  x: number;
-  y: number;
-  /** Coordinate on the locked axis at the previous move. */
-  prev: number;
-  lock: 'x' | 'y' | null;
-  ignored: boolean;
-  edge: ElasticEdge | null;
-  /** Coordinate where the distance past the edge is 0. */
-  origin: number;
-  size: number;
-  /** It began at the refresh edge (refresh never arms for a list that was scrolled down). */
-  canRefresh: boolean;
-  target: unknown;
-  chain: HTMLElement[] | null;
-  /** Recent [time, distance, offset] triples. */
-  samples: number[];
-  offs: (() => void)[];
-}
 
 interface RefreshJob {
   abort: AbortController;
@@ -93,7 +69,6 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
   let layerTransform = '';
   let status: ReturnType<Host['createStatus']> | null = null;
   let snap = REST;
-  let g: Gesture | null = null;
   let frame = 0;
   /** Container size of the last pull, px (read once per gesture, never during a drag). */
   let size = 0;
@@ -102,8 +77,38 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
   const listeners = new Set<() => void>();
   const offs: (() => void)[] = [];
   const timers = new Set<number>();
+
+  // The one gesture in progress (closure variables rather than an object: they minify).
+  let kind: 0 | 'touch' | 'pointer' | 'wheel' = 0;
+  let gid = 0;
+  let x0 = 0;
+  let y0 = 0;
+  let gx = 0;
+  let gy = 0;
+  /** Coordinate on the locked axis at the previous move. */
+  let prev = 0;
+  let lock: 0 | 'x' | 'y' = 0;
+  /** Locked on the other axis: the swipe belongs to the page. */
+  let ignored = false;
+  /** The edge held, or null while native scrolling has the gesture. */
+  let edge: ElasticEdge | null = null;
+  /** Coordinate where the distance past the edge is 0. */
+  let origin = 0;
+  /** It began at the refresh edge (refresh never arms for a list that was scrolled down). */
+  let canRefresh = false;
+  let chain: HTMLElement[] | null = null;
+  /** Recent [time, distance, offset] triples for the release velocity. */
+  let samples: number[] = [];
+  let gestureOffs: (() => void)[] = [];
+
   // Wheel stream: last event time, |delta|, peak, mean interval, shrinking run, in the momentum tail.
-  const wheel = { t: -Infinity, mag: 0, peak: 0, interval: 0, decays: 0, tail: false, timer: 0 };
+  let wheelT = -Infinity;
+  let wheelMag = 0;
+  let wheelPeak = 0;
+  let wheelInterval = 0;
+  let wheelDecays = 0;
+  let wheelTail = false;
+  let wheelTimer = 0;
 
   const busy = () => BUSY.includes(snap.state);
 
@@ -121,62 +126,59 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
   }
 
   function set(next: Partial<ElasticSnapshot>) {
-    const prev = snap;
+    const before = snap;
     let changed = false;
-    for (const key in next) changed ||= !Object.is(next[key as keyof ElasticSnapshot], prev[key as keyof ElasticSnapshot]);
+    for (const key in next) changed ||= !Object.is(next[key as keyof ElasticSnapshot], before[key as keyof ElasticSnapshot]);
     if (!changed) return;
-    snap = { ...prev, ...next };
-    if (host && el) render(host, el, prev);
+    snap = { ...before, ...next };
+    if (host && el) render(host, el, before);
     for (const listener of [...listeners]) listener();
   }
 
   // Writes only what changed; no layout reads, so a drag never forces a layout.
-  function render(h: Host, root: HTMLElement, prev: ElasticSnapshot) {
-    if (snap.offset !== prev.offset || snap.edge !== prev.edge) {
-      h.setStyle(root, '--tensile-offset', `${Math.round(snap.offset * 100) / 100}px`);
+  function render(h: Host, root: HTMLElement, before: ElasticSnapshot) {
+    const { offset, state } = snap;
+    if (offset !== before.offset || snap.edge !== before.edge) {
+      h.setStyle(root, '--tensile-offset', `${Math.round(offset * 100) / 100}px`);
       if (layer) {
-        const s = snap.edge ? SIGN[snap.edge] * snap.offset : 0;
+        const s = snap.edge ? SIGN[snap.edge] * offset : 0;
         const move = AXIS_OF[snap.edge ?? 'top'] === 'y' ? `translate3d(0,${s}px,0)` : `translate3d(${s}px,0,0)`;
         // At rest the original transform comes back, so sticky/fixed children are unaffected.
         h.setStyle(layer, 'transform', s ? `${layerTransform} ${move}`.trim() : layerTransform);
       }
       h.setAttribute(root, 'data-tensile-edge', snap.edge);
     }
-    if (snap.progress !== prev.progress) h.setStyle(root, '--tensile-progress', `${Math.round(snap.progress * 1000) / 1000}`);
-    if (snap.state !== prev.state) {
-      h.setAttribute(root, 'data-tensile-state', snap.state);
-      h.setAttribute(root, 'aria-busy', snap.state === 'refreshing' ? 'true' : null);
-      status?.say((o.announce && (o.announce as Record<string, string>)[snap.state]) || '');
+    if (snap.progress !== before.progress) h.setStyle(root, '--tensile-progress', `${Math.round(snap.progress * 1000) / 1000}`);
+    if (state !== before.state) {
+      h.setAttribute(root, 'data-tensile-state', state);
+      h.setAttribute(root, 'aria-busy', state === 'refreshing' ? 'true' : null);
+      status?.say((o.announce as Record<string, string> | null)?.[state] || '');
     }
   }
 
-  function reduced(): boolean {
-    return o.reducedMotion === 'auto' ? host!.prefersReducedMotion() : o.reducedMotion;
-  }
-
-  function measure(edge: ElasticEdge): number {
+  function measure(e: ElasticEdge): number {
     if (o.size !== 'auto') return o.size;
     const m = host!.scroll(el!);
-    return (AXIS_OF[edge] === 'y' ? m.height : m.width) || o.max;
+    return (AXIS_OF[e] === 'y' ? m.height : m.width) || o.max;
   }
 
-  function atEdge(edge: ElasticEdge, gesture: Gesture | null, target: unknown): boolean {
-    const axis = AXIS_OF[edge];
-    const chain = gesture?.chain ?? host!.scrollChain(target, el!, axis);
-    if (gesture) gesture.chain = chain;
-    for (const s of [...chain, el!]) {
+  /** Every scroll container from the target up to the element is at edge `e`. */
+  function atEdge(e: ElasticEdge, from: unknown, keep: boolean): boolean {
+    const axis = AXIS_OF[e];
+    const list = (keep && chain) || host!.scrollChain(from, el!, axis);
+    if (keep) chain = list;
+    for (const s of [...list, el!]) {
       const m = host!.scroll(s);
       const pos = axis === 'y' ? m.top : m.left;
-      const end = axis === 'y' ? m.maxTop : m.maxLeft;
-      if (SIGN[edge] > 0 ? pos > EDGE_EPSILON_PX : pos < end - EDGE_EPSILON_PX) return false;
+      if (SIGN[e] > 0 ? pos > EDGE_EPSILON_PX : pos < (axis === 'y' ? m.maxTop : m.maxLeft) - EDGE_EPSILON_PX) return false;
     }
     return true;
   }
 
   /** Displayed offset at which the refresh arms, px. */
-  function displayedThreshold(size: number): number {
+  function displayedThreshold(): number {
     const ptr = o.ptr!;
-    return ptr.thresholdIn === 'displayed' ? ptr.threshold : o.damp(ptr.threshold, size);
+    return ptr.thresholdIn === 'displayed' ? ptr.threshold : o.damp(ptr.threshold, size || measure(ptr.edge));
   }
 
   function stopSpring() {
@@ -186,11 +188,9 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
 
   function toRest() {
     set(REST);
-    if (job) {
-      const j = job;
-      job = null;
-      j.resolve();
-    }
+    const j = job;
+    job = null;
+    j?.resolve();
   }
 
   /** Springs the offset to `to` from release velocity `v0` (px/s); a pure function of elapsed time. */
@@ -199,14 +199,12 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
     const from = snap.offset;
     const h = host!;
     const t0 = h.now();
-    const ptrEdge = o.ptr && snap.progress > 0 && snap.state === 'cancelled';
-    const threshold = ptrEdge ? displayedThreshold(size || measure(o.ptr!.edge)) : 1;
+    const threshold = o.ptr && snap.progress > 0 && snap.state === 'cancelled' ? displayedThreshold() : 0;
     const arrive = () => {
       frame = 0;
       set({ offset: to });
       if (to === 0 && snap.state !== 'refreshing') toRest();
     };
-    if (reduced()) return arrive();
     const step = () => {
       const t = (h.now() - t0) / 1000;
       const p = springAt(t, from, to, v0, o.spring);
@@ -216,103 +214,98 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
         (to === 0 && p.value <= 0) ||
         !(t < SPRING_LIMIT_S)
       ) return arrive();
-      set(ptrEdge ? { offset: value, progress: Math.min(1, value / threshold) } : { offset: value });
+      set(threshold ? { offset: value, progress: Math.min(1, value / threshold) } : { offset: value });
       frame = h.requestFrame(step);
     };
-    frame = h.requestFrame(step);
+    if (o.reducedMotion === 'auto' ? h.prefersReducedMotion() : o.reducedMotion) arrive();
+    else frame = h.requestFrame(step);
   }
 
-  function begin(kind: Gesture['kind'], id: number, x: number, y: number, target: unknown) {
+  function begin(k: typeof kind, id: number, x: number, y: number, target: unknown) {
     if (o.disabled || !el || busy()) return;
-    const gesture: Gesture = {
-      kind, id, x0: x, y0: y, x, y, prev: 0, lock: null, ignored: false, edge: null, origin: 0, size: 0,
-      canRefresh: false, target, chain: null, samples: [], offs: [],
-    };
-    g = gesture;
+    kind = k;
+    gid = id;
+    x0 = gx = x;
+    y0 = gy = y;
+    lock = 0;
+    ignored = false;
+    edge = null;
+    chain = null;
+    samples = [];
+    gestureOffs = [];
     if (frame && snap.edge) {
       // Grab the spring mid-flight: continue from the offset on screen.
       stopSpring();
-      const edge = snap.edge;
-      gesture.lock = AXIS_OF[edge];
-      gesture.size = measure(edge);
-      gesture.canRefresh = !!o.ptr && edge === o.ptr.edge && snap.state === 'cancelled';
-      const d = invertDamping(o.damp, snap.offset, gesture.size);
-      const c = gesture.lock === 'y' ? y : x;
-      gesture.edge = edge;
-      gesture.origin = c - SIGN[edge] * d;
-      gesture.prev = c;
-      pull(gesture, d);
-    } else if (o.ptr) gesture.canRefresh = atEdge(o.ptr.edge, null, target);
+      edge = snap.edge;
+      lock = AXIS_OF[edge];
+      size = measure(edge);
+      canRefresh = !!o.ptr && edge === o.ptr.edge && snap.state === 'cancelled';
+      const d = invertDamping(o.damp, snap.offset, size);
+      prev = lock === 'y' ? y : x;
+      origin = prev - SIGN[edge] * d;
+      pull(d);
+    } else canRefresh = !!o.ptr && atEdge(o.ptr.edge, target, false);
   }
 
   function move(x: number, y: number, e: InputEvent) {
-    const gesture = g!;
-    gesture.x = x;
-    gesture.y = y;
-    if (gesture.ignored) return;
-    if (!gesture.lock) {
-      const dx = x - gesture.x0;
-      const dy = y - gesture.y0;
+    gx = x;
+    gy = y;
+    if (ignored) return;
+    if (!lock) {
+      const dx = x - x0;
+      const dy = y - y0;
       if (Math.max(Math.abs(dx), Math.abs(dy)) < LOCK_PX) return;
-      gesture.lock = Math.abs(dy) >= Math.abs(dx) ? 'y' : 'x';
-      gesture.prev = gesture.lock === 'y' ? gesture.y0 : gesture.x0;
+      lock = Math.abs(dy) >= Math.abs(dx) ? 'y' : 'x';
+      prev = lock === 'y' ? y0 : x0;
       // A horizontal swipe in a vertical list (or the reverse) belongs to the page, not to us.
-      if (o.axis !== 'both' && gesture.lock !== o.axis) return void (gesture.ignored = true);
+      if (o.axis !== 'both' && lock !== o.axis) return void (ignored = true);
     }
-    const c = gesture.lock === 'y' ? y : x;
-    if (!gesture.edge) {
-      const delta = c - gesture.prev;
-      const edge: ElasticEdge | null = delta > 0 ? (gesture.lock === 'y' ? 'top' : 'left') : delta < 0 ? (gesture.lock === 'y' ? 'bottom' : 'right') : null;
-      if (edge && o.edges[edge] && atEdge(edge, gesture, e.target)) {
-        gesture.edge = edge;
-        gesture.origin = gesture.prev;
-        gesture.size = measure(edge);
+    const c = lock === 'y' ? y : x;
+    if (!edge) {
+      const delta = c - prev;
+      const e2: ElasticEdge | null = delta > 0 ? (lock === 'y' ? 'top' : 'left') : delta < 0 ? (lock === 'y' ? 'bottom' : 'right') : null;
+      if (e2 && o.edges[e2] && atEdge(e2, e.target, true)) {
+        edge = e2;
+        origin = prev;
+        size = measure(e2);
       }
     }
-    gesture.prev = c;
-    if (!gesture.edge) return;
-    const d = (c - gesture.origin) * SIGN[gesture.edge];
+    prev = c;
+    if (!edge) return;
+    const d = (c - origin) * SIGN[edge];
     if (d <= 0) {
       // Back inside: native scrolling takes over again.
-      gesture.edge = null;
-      gesture.samples.length = 0;
+      edge = null;
+      samples = [];
       return set(REST);
     }
     // Only while we hold an overscroll, and only when the browser lets us (never on passive events).
     if (e.cancelable) e.preventDefault();
-    pull(gesture, d);
+    pull(d);
   }
 
-  function pull(gesture: Gesture, d: number) {
-    size = gesture.size;
-    const offset = o.damp(d, gesture.size);
-    let progress = 0;
-    let state: ElasticState = 'pulling';
-    if (o.ptr && gesture.canRefresh && gesture.edge === o.ptr.edge) {
-      progress = Math.min(1, (o.ptr.thresholdIn === 'finger' ? d : offset) / o.ptr.threshold);
-      if (progress >= 1) state = 'ready';
-    }
-    const s = gesture.samples;
-    s.push(host!.now(), d, offset);
-    if (s.length > 24) s.splice(0, 3);
-    set({ state, edge: gesture.edge, distance: d, offset, progress, error: null });
+  function pull(d: number) {
+    const offset = o.damp(d, size);
+    const ptr = o.ptr;
+    const progress = ptr && canRefresh && edge === ptr.edge ? Math.min(1, (ptr.thresholdIn === 'finger' ? d : offset) / ptr.threshold) : 0;
+    samples.push(host!.now(), d, offset);
+    if (samples.length > 24) samples.splice(0, 3);
+    set({ state: progress >= 1 ? 'ready' : 'pulling', edge, distance: d, offset, progress, error: null });
   }
 
   /** Ends the gesture: a release (may refresh) or a cancellation (never refreshes); both spring back. */
   function end(cancelled: boolean) {
-    const gesture = g;
-    if (!gesture) return;
-    g = null;
-    for (const off of gesture.offs) off();
-    if (!gesture.edge || busy()) return;
+    if (!kind) return;
+    kind = 0;
+    for (const off of gestureOffs) off();
+    if (!edge || busy()) return;
     // Release velocity from the moves of the last VELOCITY_WINDOW_MS (0 if the finger rested).
-    const s = gesture.samples;
-    const now = host!.now();
+    const s = samples;
     let finger = 0;
     let shown = 0;
-    const n = s.length - 3;
-    if (n >= 0 && now - s[n] <= VELOCITY_WINDOW_MS) {
-      let i = n;
+    let i = s.length - 3;
+    const n = i;
+    if (n >= 0 && host!.now() - s[n] <= VELOCITY_WINDOW_MS) {
       while (i >= 3 && s[n] - s[i - 3] <= VELOCITY_WINDOW_MS) i -= 3;
       const dt = s[n] - s[i];
       if (dt > 0) {
@@ -321,15 +314,14 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
       }
     }
     const ptr = o.ptr;
-    const armed =
-      !!ptr && (snap.state === 'ready' || (ptr.velocity > 0 && gesture.canRefresh && gesture.edge === ptr.edge && finger >= ptr.velocity && snap.progress >= 0.5));
-    if (!cancelled && armed) return void startRefresh(shown);
+    if (!cancelled && ptr && (snap.state === 'ready' || (ptr.velocity > 0 && canRefresh && edge === ptr.edge && finger >= ptr.velocity && snap.progress >= 0.5))) {
+      return void startRefresh(shown);
+    }
     set({ state: 'cancelled', distance: 0 });
     spring(0, shown);
   }
 
   function startRefresh(v0: number): Promise<void> {
-    if (job) return job.done;
     const ptr = o.ptr!;
     let resolve!: () => void;
     const done = new Promise<void>((r) => (resolve = r));
@@ -338,7 +330,7 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
     const h = host!;
     const started = h.now();
     set({ state: 'refreshing', edge: ptr.edge, distance: 0, progress: 1, error: null });
-    spring(Math.min(o.max, ptr.holdOffset ?? displayedThreshold(size || measure(ptr.edge))), v0);
+    spring(Math.min(o.max, ptr.holdOffset ?? displayedThreshold()), v0);
     let timeout = 0;
     const finish = (error: unknown, failed: boolean) => {
       if (job !== j || j.settled) return;
@@ -367,33 +359,29 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
 
   function onTouchStart(e: InputEvent) {
     // A second finger, or a new touch while one is tracked (its touchend was lost): settle first.
-    if (g) end(true);
+    end(true);
     const t = e.touches!;
     if (t.length === 1) begin('touch', t[0].identifier, t[0].clientX, t[0].clientY, e.target);
   }
 
   function onTouchMove(e: InputEvent) {
-    if (g?.kind !== 'touch') return;
+    if (kind !== 'touch') return;
     const t = e.touches!;
-    if (t.length !== 1 || t[0].identifier !== g.id) return end(true);
+    if (t.length !== 1 || t[0].identifier !== gid) return end(true);
     move(t[0].clientX, t[0].clientY, e);
-  }
-
-  function onTouchEnd(e: InputEvent) {
-    if (g?.kind === 'touch') end(e.touches!.length > 0);
   }
 
   function onPointerDown(e: InputEvent) {
     const type = e.pointerType;
     if (!(type === 'mouse' ? o.input.mouse && e.button === 0 : type === 'pen' && o.input.pen)) return;
-    if (g) end(true);
+    end(true);
     begin('pointer', e.pointerId!, e.clientX!, e.clientY!, e.target);
-    const gesture = g as Gesture | null;
-    if (!gesture) return;
+    if (!kind) return;
+    const id = gid;
     const mine = (handler: (e: InputEvent) => void) => (ev: InputEvent) => {
-      if (ev.pointerId === gesture.id && g === gesture) handler(ev);
+      if (ev.pointerId === id && kind === 'pointer') handler(ev);
     };
-    gesture.offs.push(
+    gestureOffs.push(
       host!.listen('window', 'pointermove', mine((ev) => move(ev.clientX!, ev.clientY!, ev)), { passive: false }),
       host!.listen('window', 'pointerup', mine(() => end(false)), { passive: true }),
       host!.listen('window', 'pointercancel', mine(() => end(true)), { passive: true }),
@@ -401,39 +389,38 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
   }
 
   function wheelRelease() {
-    cancelTimer(wheel.timer);
-    if (g?.kind !== 'wheel') return;
-    wheel.tail = true;
+    cancelTimer(wheelTimer);
+    if (kind !== 'wheel') return;
+    wheelTail = true;
     end(false);
   }
 
   function onWheel(e: InputEvent) {
     // ctrl+wheel is pinch-zoom on trackpads.
-    if (o.disabled || e.ctrlKey || (g && g.kind !== 'wheel')) return;
-    const h = host!;
-    const now = h.now();
+    if (o.disabled || e.ctrlKey || (kind && kind !== 'wheel')) return;
+    const now = host!.now();
     const unit = e.deltaMode === 1 ? WHEEL_LINE_PX : e.deltaMode === 2 ? measure('top') : 1;
     const dx = -(e.deltaX ?? 0) * unit;
     const dy = -(e.deltaY ?? 0) * unit;
     const mag = Math.abs(dx) + Math.abs(dy);
-    const gap = now - wheel.t;
-    if (gap > Math.max(WHEEL_GAP_MIN_MS, WHEEL_GAP_INTERVALS * wheel.interval)) {
-      Object.assign(wheel, { peak: 0, interval: 0, decays: 0, tail: false, mag: 0 });
-    } else wheel.interval = wheel.interval ? (wheel.interval * 3 + gap) / 4 : gap;
-    wheel.decays = mag < wheel.mag ? wheel.decays + 1 : 0;
+    const gap = now - wheelT;
+    if (gap > Math.max(WHEEL_GAP_MIN_MS, WHEEL_GAP_INTERVALS * wheelInterval)) {
+      wheelPeak = wheelInterval = wheelMag = 0;
+      wheelTail = false;
+    } else wheelInterval = wheelInterval ? (wheelInterval * 3 + gap) / 4 : gap;
+    wheelDecays = mag < wheelMag ? wheelDecays + 1 : 0;
     // Momentum after a release: ignored until the deltas grow again (a new swipe).
-    if (wheel.tail && mag > wheel.mag) wheel.tail = false;
-    wheel.mag = mag;
-    wheel.t = now;
-    if (wheel.tail || busy()) return;
-    wheel.peak = Math.max(wheel.peak, mag);
-    if (!g) begin('wheel', 0, 0, 0, e.target);
-    if (!g) return;
-    move(g.x + dx, g.y + dy, e);
-    cancelTimer(wheel.timer);
-    if (g.edge && wheel.decays >= WHEEL_DECAYS && mag < wheel.peak / 2) return wheelRelease();
-    const wait = Math.min(WHEEL_GAP_MAX_MS, Math.max(WHEEL_GAP_MIN_MS, WHEEL_GAP_INTERVALS * wheel.interval));
-    wheel.timer = later(wheelRelease, wait);
+    if (mag > wheelMag) wheelTail = false;
+    wheelMag = mag;
+    wheelT = now;
+    if (wheelTail || busy()) return;
+    wheelPeak = Math.max(wheelPeak, mag);
+    if (!kind) begin('wheel', 0, 0, 0, e.target);
+    if (!kind) return;
+    move(gx + dx, gy + dy, e);
+    cancelTimer(wheelTimer);
+    if (edge && wheelDecays >= WHEEL_DECAYS && mag < wheelPeak / 2) return wheelRelease();
+    wheelTimer = later(wheelRelease, Math.min(WHEEL_GAP_MAX_MS, Math.max(WHEEL_GAP_MIN_MS, WHEEL_GAP_INTERVALS * wheelInterval)));
   }
 
   function onKey(e: InputEvent) {
@@ -443,20 +430,15 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
     void engine.refresh();
   }
 
-  /** Settles a gesture the page took away (window blur, hidden tab): never refreshes. */
-  function onVisibility() {
-    if (host!.hidden()) end(true);
-  }
-
   // ---- lifecycle ----
 
   /** Sets a style (or attribute) while attached; detach restores what was there. */
   function keep(target: HTMLElement, prop: string, value: string | null, attribute = false) {
     const h = host!;
-    const prev = attribute ? h.getAttribute(target, prop) : h.getStyle(target, prop);
-    if (attribute) h.setAttribute(target, prop, value);
-    else h.setStyle(target, prop, value ?? '');
-    offs.push(() => (attribute ? h.setAttribute(target, prop, prev) : h.setStyle(target, prop, prev ?? '')));
+    const before = attribute ? h.getAttribute(target, prop) : h.getStyle(target, prop);
+    const write = (v: string | null) => (attribute ? h.setAttribute(target, prop, v) : h.setStyle(target, prop, v ?? ''));
+    write(value);
+    offs.push(() => write(before));
   }
 
   const engine: ElasticEngine = {
@@ -464,34 +446,35 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
       if (destroyed) throw new ElasticError('E_ELASTIC_DESTROYED', 'attach(el) on a destroyed engine: create a new one with createElastic()');
       if (typeof target !== 'object' || target === null) invalidOption('attach(el)', target, 'an HTMLElement');
       if (target === el) return;
-      if (el) engine.detach();
+      engine.detach();
       const h = (host = o.host ?? createDomHost());
       el = target;
       layer = (o.moveTarget === 'content' ? (o.content ?? h.firstChild(target)) : o.indicator) ?? null;
       layerTransform = layer ? h.getStyle(layer, 'transform') : '';
-      if (layer) offs.push(() => h.setStyle(layer!, 'transform', layerTransform));
-      const on = (t: HTMLElement | 'window' | 'document', type: string, handler: (e: InputEvent) => void, passive: boolean) =>
-        offs.push(h.listen(t, type, handler, { passive }));
+      if (layer) keep(layer, 'transform', layerTransform);
+      const on = (t: HostTarget, type: string, handler: (e: InputEvent) => void, passive = true) => offs.push(h.listen(t, type, handler, { passive }));
       keep(target, 'touch-action', TOUCH_ACTION[o.axis]);
       if (o.axis !== 'x') keep(target, 'overscroll-behavior-y', 'none');
       if (o.axis !== 'y') keep(target, 'overscroll-behavior-x', 'none');
-      for (const name of ['--tensile-offset', '--tensile-progress']) keep(target, name, name === '--tensile-offset' ? '0px' : '0');
+      keep(target, '--tensile-offset', '0px');
+      keep(target, '--tensile-progress', '0');
       keep(target, 'data-tensile-state', 'idle', true);
       keep(target, 'data-tensile-edge', null, true);
       keep(target, 'aria-busy', null, true);
       if (o.ptr && o.input.keyboard) keep(target, 'aria-keyshortcuts', o.input.keyboard, true);
       if (o.input.touch) {
-        on(target, 'touchstart', onTouchStart, true);
+        on(target, 'touchstart', onTouchStart);
         // Non-passive only here: it is the one event we may need to cancel (native scroll and bounce).
         on(target, 'touchmove', onTouchMove, false);
-        on(target, 'touchend', onTouchEnd, true);
-        on(target, 'touchcancel', () => end(true), true);
+        on(target, 'touchend', (e) => kind === 'touch' && end(e.touches!.length > 0));
+        on(target, 'touchcancel', () => end(true));
       }
-      if (o.input.mouse || o.input.pen) on(target, 'pointerdown', onPointerDown, true);
+      if (o.input.mouse || o.input.pen) on(target, 'pointerdown', onPointerDown);
       if (o.input.wheel) on(target, 'wheel', onWheel, false);
-      if (o.input.keyboard) on(target, 'keydown', onKey, true);
-      on('window', 'blur', () => end(true), true);
-      on('document', 'visibilitychange', onVisibility, true);
+      if (o.input.keyboard) on(target, 'keydown', onKey);
+      // Settles a gesture the page took away (window blur, hidden tab): never refreshes.
+      on('window', 'blur', () => end(true));
+      on('document', 'visibilitychange', () => h.hidden() && end(true));
       if (o.announce) {
         const s = (status = h.createStatus(target));
         offs.push(() => s.remove());
@@ -499,10 +482,8 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
     },
     detach() {
       if (!el) return;
-      if (g) {
-        for (const off of g.offs) off();
-        g = null;
-      }
+      for (const off of gestureOffs) off();
+      kind = 0;
       stopSpring();
       for (const id of timers) host!.clearTimer(id);
       timers.clear();
@@ -512,9 +493,7 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
       }
       toRest();
       for (const off of offs.splice(0).reverse()) off();
-      el = layer = null;
-      status = null;
-      host = null;
+      el = layer = status = host = null;
     },
     subscribe(listener) {
       if (typeof listener !== 'function') invalidOption('subscribe(listener)', listener, 'a function');
@@ -540,14 +519,14 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
         engine.detach();
         engine.attach(target);
       }
-      if (o.disabled && g) end(true);
+      if (o.disabled) end(true);
     },
     refresh() {
       if (!el || !o.ptr) {
         return Promise.reject(new ElasticError('E_ELASTIC_REFRESH', `refresh() needs ${el ? 'the pullToRefresh option' : 'an attached element'}`));
       }
       if (job) return job.done;
-      if (g) end(true);
+      end(true);
       return startRefresh(0);
     },
     destroy() {

@@ -1,6 +1,5 @@
 // The engine's defaults (one object, units in comments) and their one-time resolution and
 // validation: internals only ever read a ResolvedOptions.
-import { isCurve } from '../curve';
 import { resolveDamping } from './curves';
 import { invalidOption } from './errors';
 import type { DampingFunction, ElasticAxis, ElasticEdge, ElasticOptions, Host, PullToRefreshOptions } from './types';
@@ -88,11 +87,9 @@ export function resolveOptions(options: ElasticOptions): ResolvedOptions {
   const axis = oneOf('axis', o.axis, ['y', 'x', 'both'], D.axis);
   const userEdges = obj<Record<ElasticEdge, boolean>>('edges', o.edges);
   const edges = {} as Record<ElasticEdge, boolean>;
-  for (const e of AXIS_EDGES.both) edges[e] = bool(`edges.${e}`, userEdges[e], AXIS_EDGES[axis].includes(e)) && AXIS_EDGES[axis].includes(e);
+  for (const e of AXIS_EDGES.both) edges[e] = bool(`edges.${e}`, userEdges[e], true) && AXIS_EDGES[axis].includes(e);
   const max = num('max', o.max, 1, D.max);
-  const size = o.size === 'auto' || o.size === undefined ? D.size : num('size', o.size, 1, 0);
   const curve = o.curve ?? D.curve;
-  if (typeof curve !== 'string' && typeof curve !== 'function' && !isCurve(curve)) invalidOption('curve', curve, 'a curve name, a Curve or a function');
 
   let ptr: ResolvedOptions['ptr'] = null;
   if (o.pullToRefresh !== undefined && o.pullToRefresh !== false) {
@@ -100,52 +97,41 @@ export function resolveOptions(options: ElasticOptions): ResolvedOptions {
     const P = D.pullToRefresh;
     if (p.onRefresh !== undefined && typeof p.onRefresh !== 'function') invalidOption('pullToRefresh.onRefresh', p.onRefresh, 'a function');
     ptr = {
-      threshold: num('pullToRefresh.threshold', p.threshold, 1, P.threshold),
+      ...P,
       thresholdIn: oneOf('pullToRefresh.thresholdIn', p.thresholdIn, ['finger', 'displayed'], P.thresholdIn),
-      velocity: num('pullToRefresh.velocity', p.velocity, 0, P.velocity),
-      timeout: num('pullToRefresh.timeout', p.timeout, 0, P.timeout),
-      minVisibleMs: num('pullToRefresh.minVisibleMs', p.minVisibleMs, 0, P.minVisibleMs),
-      resultMs: num('pullToRefresh.resultMs', p.resultMs, 0, P.resultMs),
       holdOffset: p.holdOffset === undefined ? undefined : num('pullToRefresh.holdOffset', p.holdOffset, 0, 0),
       edge: oneOf('pullToRefresh.edge', p.edge, AXIS_EDGES[axis], P.edge),
       onRefresh: p.onRefresh,
     };
+    for (const k of ['threshold', 'velocity', 'timeout', 'minVisibleMs', 'resultMs'] as const) {
+      ptr[k] = num(`pullToRefresh.${k}`, p[k], k === 'threshold' ? 1 : 0, P[k]);
+    }
     if (!edges[ptr.edge]) invalidOption('pullToRefresh.edge', ptr.edge, 'an edge enabled in edges');
   }
 
   const i = obj<ElasticOptions['input']>('input', o.input) as Partial<typeof D.input>;
-  const key = i.keyboard ?? D.input.keyboard;
-  if (key !== false && (typeof key !== 'string' || key === '')) invalidOption('input.keyboard', key, 'a KeyboardEvent.key value or false');
+  const input = { ...D.input, keyboard: i.keyboard ?? D.input.keyboard };
+  for (const k of ['touch', 'pen', 'mouse', 'wheel'] as const) input[k] = bool(`input.${k}`, i[k], D.input[k]);
+  if (input.keyboard !== false && (typeof input.keyboard !== 'string' || !input.keyboard)) invalidOption('input.keyboard', input.keyboard, 'a KeyboardEvent.key value or false');
   const s = obj<typeof D.spring>('spring', o.spring);
-  const announce = o.announce === false ? null : { ...D.announce, ...obj<typeof D.announce>('announce', o.announce) };
-  if (o.host !== undefined && (typeof o.host !== 'object' || o.host === null || typeof o.host.listen !== 'function')) invalidOption('host', o.host, 'a Host');
+  const spring = { ...D.spring };
+  for (const k of Object.keys(spring) as (keyof typeof spring)[]) spring[k] = num(`spring.${k}`, s[k], 1e-6, spring[k]);
+  if (o.host !== undefined && typeof o.host?.listen !== 'function') invalidOption('host', o.host, 'a Host');
   return {
     axis,
     edges,
     damp: resolveDamping(curve, max),
     max,
-    size,
+    size: o.size === 'auto' ? D.size : num('size', o.size, 1, 0) || D.size,
     ptr,
-    input: {
-      touch: bool('input.touch', i.touch, D.input.touch),
-      pen: bool('input.pen', i.pen, D.input.pen),
-      mouse: bool('input.mouse', i.mouse, D.input.mouse),
-      wheel: bool('input.wheel', i.wheel, D.input.wheel),
-      keyboard: key,
-    },
-    spring: {
-      stiffness: num('spring.stiffness', s.stiffness, 1e-6, D.spring.stiffness),
-      damping: num('spring.damping', s.damping, 1e-6, D.spring.damping),
-      mass: num('spring.mass', s.mass, 1e-6, D.spring.mass),
-      restDelta: num('spring.restDelta', s.restDelta, 1e-6, D.spring.restDelta),
-      restSpeed: num('spring.restSpeed', s.restSpeed, 1e-6, D.spring.restSpeed),
-    },
+    input,
+    spring,
     moveTarget: oneOf('moveTarget', o.moveTarget, ['content', 'indicator'], D.moveTarget),
     content: o.content,
     indicator: o.indicator,
     reducedMotion: oneOf('reducedMotion', o.reducedMotion, ['auto', true, false], D.reducedMotion),
     host: o.host,
-    announce,
+    announce: o.announce === false ? null : { ...D.announce, ...obj<typeof D.announce>('announce', o.announce) },
     disabled: bool('disabled', o.disabled, false),
   };
 }
