@@ -2,7 +2,16 @@
 // the DenseNet validation errors; and the sign-symmetric curve with its output rules.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DenseNetError, createDenseNet, denseNetParamCount, describeDenseNet, validateDenseNet, type DenseActivation } from './dense-net';
+import {
+  DenseNetError,
+  createDenseNet,
+  denseNetFromJSON,
+  denseNetParamCount,
+  denseNetToJSON,
+  describeDenseNet,
+  validateDenseNet,
+  type DenseActivation,
+} from './dense-net';
 import { activationDerivative, applyActivation, createDenseForward, denseNetCurve } from './dense-forward';
 
 const EXACT = 1e-12; // float64 arithmetic on a handful of operations
@@ -192,5 +201,25 @@ describe('denseNetCurve', () => {
     const out = new Float64Array(3);
     expect(curve.evaluateBatch([-5, 0, 5], out)).toBe(out);
     expect(out[0]).toBe(-out[2]);
+  });
+});
+
+describe('DenseNet JSON', () => {
+  it('round-trips exactly through JSON.stringify/parse', () => {
+    const net = { ...seededNet(3, 4, 'elu'), outputRules: { zeroAtOrigin: true, domain: { min: 0, max: 12000 }, extrapolation: 'linear' as const }, name: 'n' };
+    const back = denseNetFromJSON(JSON.parse(JSON.stringify(denseNetToJSON(net))));
+    expect(back).toEqual(net);
+    expect(createDenseForward(back).scalar(4321)).toBe(createDenseForward(net).scalar(4321));
+  });
+
+  it('rejects malformed or hostile JSON with typed errors', () => {
+    const good = denseNetToJSON(seededNet(1, 2, 'tanh'));
+    expect(() => denseNetFromJSON('net')).toThrow(/expected a DenseNet JSON object, got "net"/);
+    expect(() => denseNetFromJSON({ ...good, kind: 'mlp' })).toThrow(/kind: expected "dense-net"/);
+    expect(() => denseNetFromJSON({ ...good, layers: [{ ...good.layers[0], weights: ['1', 2] }] })).toThrow(/layers\[0\].weights: expected an array of numbers/);
+    expect(() => denseNetFromJSON({ ...good, layers: [{ ...good.layers[0], weights: [null, 2] }] })).toThrow(DenseNetError);
+    expect(() => denseNetFromJSON({ ...good, inputNorm: { mean: [0] } })).toThrow(/inputNorm.std: expected an array of numbers/);
+    expect(() => denseNetFromJSON(JSON.parse('{"kind":"dense-net","version":1,"layers":[],"__proto__":{"x":1}}'))).toThrow(/layers: expected a non-empty array/);
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
 });

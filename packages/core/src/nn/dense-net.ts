@@ -199,3 +199,57 @@ export function denseNetParamCount(net: DenseNet): number {
 export function describeDenseNet(net: DenseNet): string {
   return [String(net.layers[0].inputSize), ...net.layers.map((l) => `${l.outputSize} ${l.activation}`)].join(' -> ');
 }
+
+/** A DenseNet as JSON-safe data (typed arrays as number arrays), e.g. to store beside a fit result. */
+export interface DenseNetJSON {
+  kind: 'dense-net';
+  version: 1;
+  layers: { inputSize: number; outputSize: number; weights: number[]; bias: number[]; activation: DenseActivation }[];
+  inputNorm?: { mean: number[]; std: number[] };
+  outputNorm?: { mean: number[]; std: number[] };
+  outputRules?: DenseOutputRules;
+  name?: string;
+}
+
+/** `JSON.stringify`-able form of a net (float64 values survive a JSON round trip exactly). */
+export function denseNetToJSON(net: DenseNet): DenseNetJSON {
+  validateDenseNet(net);
+  const norm = (n: DenseNormalisation) => ({ mean: Array.from(n.mean), std: Array.from(n.std) });
+  return {
+    kind: 'dense-net',
+    version: 1,
+    layers: net.layers.map((l) => ({ inputSize: l.inputSize, outputSize: l.outputSize, weights: Array.from(l.weights), bias: Array.from(l.bias), activation: l.activation })),
+    ...(net.inputNorm ? { inputNorm: norm(net.inputNorm) } : {}),
+    ...(net.outputNorm ? { outputNorm: norm(net.outputNorm) } : {}),
+    ...(net.outputRules ? { outputRules: { ...net.outputRules } } : {}),
+    ...(net.name !== undefined ? { name: net.name } : {}),
+  };
+}
+
+/** Validates untrusted JSON data (e.g. `JSON.parse` of a saved net) and builds the DenseNet. */
+export function denseNetFromJSON(data: unknown): DenseNet {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) fail('', `expected a DenseNet JSON object, got ${describeValue(data)}`);
+  const d = data as Partial<DenseNetJSON>;
+  if (d.kind !== 'dense-net') fail('kind', `expected "dense-net", got ${describeValue(d.kind)}`, d.kind);
+  if (d.version !== 1) fail('version', `expected 1, got ${describeValue(d.version)}`, d.version);
+  if (!Array.isArray(d.layers)) fail('layers', `expected an array, got ${describeValue(d.layers)}`);
+  const numbers = (where: string, v: unknown): number[] => {
+    if (!Array.isArray(v) || !v.every((x) => typeof x === 'number')) fail(where, `expected an array of numbers, got ${describeValue(v)}`);
+    return v;
+  };
+  const norm = (where: string, n: unknown) => {
+    if (typeof n !== 'object' || n === null) fail(where, `expected { mean, std }, got ${describeValue(n)}`);
+    const r = n as { mean?: unknown; std?: unknown };
+    return { mean: numbers(`${where}.mean`, r.mean), std: numbers(`${where}.std`, r.std) };
+  };
+  return createDenseNet({
+    layers: d.layers.map((l, k) => {
+      if (typeof l !== 'object' || l === null) fail(`layers[${k}]`, `expected a layer object, got ${describeValue(l)}`);
+      return { ...l, weights: numbers(`layers[${k}].weights`, l.weights), bias: numbers(`layers[${k}].bias`, l.bias) };
+    }),
+    ...(d.inputNorm !== undefined ? { inputNorm: norm('inputNorm', d.inputNorm) } : {}),
+    ...(d.outputNorm !== undefined ? { outputNorm: norm('outputNorm', d.outputNorm) } : {}),
+    ...(d.outputRules !== undefined ? { outputRules: d.outputRules } : {}),
+    ...(d.name !== undefined ? { name: d.name } : {}),
+  });
+}

@@ -9,6 +9,8 @@ export {
   validateDenseNet,
   denseNetParamCount,
   describeDenseNet,
+  denseNetToJSON,
+  denseNetFromJSON,
 } from './dense-net';
 export type {
   DenseActivation,
@@ -18,6 +20,7 @@ export type {
   DenseOutputRules,
   DenseNet,
   DenseNetInit,
+  DenseNetJSON,
 } from './dense-net';
 export { applyActivation, activationDerivative, createDenseForward, denseNetCurve } from './dense-forward';
 export type { DenseForward } from './dense-forward';

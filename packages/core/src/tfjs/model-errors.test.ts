@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { TensileError } from '../errors';
 import { ModelFormatError } from './errors';
-import { compileTfjsModel, loadTfjsModel } from './model';
+import { compileTfjsModel, inspectTfjsModel, loadTfjsModel } from './model';
 import { parseModelJson } from './model-json';
 import type { InMemoryModel } from './sources';
 import { decodeWeights, float16ToNumber } from './weights';
@@ -97,6 +97,10 @@ describe('bad weight data', () => {
     const bad = goodBin.slice();
     new DataView(bad.buffer).setFloat32(4, NaN, true);
     await expectModelError(variant(() => {}, bad), 'E_MODEL_NON_FINITE', /weight ".*dense\/MatMul\/ReadVariableOp" holds NaN at element 1/);
+    // Opting in loads the model; it then runs only in TF.js, and the compiler says why.
+    const loaded = await loadTfjsModel(variant(() => {}, bad), { allowNonFinite: true });
+    expect(inspectTfjsModel(loaded).compiles).toBe(false);
+    expect(() => compileTfjsModel(loaded)).toThrow(/cannot compile to plain JS: DenseNet layers\[0\].weights\[\d+\]: expected a finite number, got NaN/);
     const half = new Uint8Array([0x00, 0x7c]); // +Infinity as float16
     expect(() => decodeWeights([{ name: 'h', shape: [1], dtype: 'float32', quantization: { dtype: 'float16' } }], half.buffer)).toThrow(/holds Infinity/);
   });

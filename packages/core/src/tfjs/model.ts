@@ -42,12 +42,15 @@ export interface ModelInfo {
   readonly compiles: boolean;
 }
 
-export type LoadModelOptions = ModelReadOptions;
+export interface LoadModelOptions extends ModelReadOptions {
+  /** Accept NaN/Infinity in float weights (some graphs hold -Infinity masks); such models never compile. Default false. */
+  allowNonFinite?: boolean;
+}
 
 /** Reads, validates and decodes a TF.js model (graph or layers) from a path, URL or memory. */
 export async function loadTfjsModel(source: ModelSource, opts: LoadModelOptions = {}): Promise<TfjsModel> {
   const { json, weightData, origin } = await readModelArtifacts(source, opts);
-  const weights = decodeWeights(manifestWeights(json), weightData);
+  const weights = decodeWeights(manifestWeights(json), weightData, { allowNonFinite: opts.allowNonFinite });
   if (json.format === 'graph-model') checkGraphConsts(json, weights);
   return { format: json.format, json, weightData, weights, origin };
 }
@@ -110,7 +113,15 @@ function layersTensors(json: ModelJson, net: DenseNet | null): { inputs: TensorI
 /** Compiles a dense-stack model into a DenseNet, or throws ModelFormatError naming what is not a dense stack. */
 export function compileTfjsModel(model: TfjsModel): DenseNet {
   const weights = model.weights as Map<string, DecodedWeight>;
-  const net = model.format === 'graph-model' ? compileGraphModel(model.json, weights) : compileLayersModel(model.json, weights);
+  let net: DenseNet;
+  try {
+    net = model.format === 'graph-model' ? compileGraphModel(model.json, weights) : compileLayersModel(model.json, weights);
+  } catch (err) {
+    // The extracted net failed DenseNet validation (e.g. non-finite weights loaded with allowNonFinite).
+    if (err instanceof ModelFormatError || !(err instanceof TensileError)) throw err;
+    const code = /finite/.test(err.message) ? 'E_MODEL_NON_FINITE' : 'E_MODEL_FORMAT';
+    throw new ModelFormatError(code, `cannot compile to plain JS: ${err.message}`, { where: 'weights' }, { cause: err });
+  }
   const meta = model.json.userDefinedMetadata?.tensile as { kind?: unknown; name?: unknown; outputRules?: unknown } | undefined;
   if (!meta || meta.kind !== 'dense-net') return net;
   try {
