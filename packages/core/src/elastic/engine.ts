@@ -138,6 +138,7 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
   // Writes only what changed; no layout reads, so a drag never forces a layout.
   function render(h: Host, root: HTMLElement, before: ElasticSnapshot) {
     const { offset, state } = snap;
+    if (snap.edge !== before.edge) h.setAttribute(root, 'data-tensile-edge', snap.edge);
     if (offset !== before.offset || snap.edge !== before.edge) {
       h.setStyle(root, '--tensile-offset', `${Math.round(offset * 100) / 100}px`);
       if (layer) {
@@ -146,7 +147,6 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
         // At rest the original transform comes back, so sticky/fixed children are unaffected.
         h.setStyle(layer, 'transform', s ? `${layerTransform} ${move}`.trim() : layerTransform);
       }
-      h.setAttribute(root, 'data-tensile-edge', snap.edge);
     }
     if (snap.progress !== before.progress) h.setStyle(root, '--tensile-progress', `${Math.round(snap.progress * 1000) / 1000}`);
     if (state !== before.state) {
