@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { installModelCommand } from './model';
 import { installFitCommand } from './fit';
+import { installDiffCommand } from './diff';
 
 export type CommandInstaller = (program: Command) => void;
 
@@ -10,4 +11,5 @@ export const commandInstallers: CommandInstaller[] = [
   // e.g. installDiffCommand, installFitCommand, installModelCommand
   installModelCommand,
   installFitCommand,
+  installDiffCommand,
 ];

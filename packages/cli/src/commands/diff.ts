@@ -1,0 +1,184 @@
+// `tensile diff <expr> --at x=1.5,y=2`: the value, gradient (and hessian with --order 2) of a
+// formula in any of the five modes (reverse, forward, symbolic, numeric, compiled); in symbolic
+// mode also the simplified derivative formulas. --json prints exactly one JSON object.
+import type { Command } from 'commander';
+import {
+  TensileError, compile, engineFunction, hessian, jacobian, jvp, numericGradient, numericHessian, parseFormula, valueAndGrad, valueOf,
+} from '@tensile/core';
+import type { Formula, Num } from '@tensile/core';
+
+export const DIFF_MODES = ['reverse', 'forward', 'symbolic', 'numeric', 'compiled'] as const;
+export type DiffMode = (typeof DIFF_MODES)[number];
+
+/** A bad option of `tensile diff` (runCli prints its message as one line on stderr). */
+export class DiffCommandError extends TensileError {}
+
+const badOption = (where: string, message: string) => new DiffCommandError('E_DIFF_BAD_OPTION', message, { where });
+
+interface DiffCommandOptions {
+  at?: string;
+  wrt?: string;
+  mode: string;
+  order: string;
+  json?: boolean;
+}
+
+export interface DiffReport {
+  expr: string;
+  at: Record<string, number>;
+  value: number;
+  gradient: Record<string, number>;
+  hessian?: Record<string, number>;
+  derivative?: Record<string, string>;
+}
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** "x=1.5,y=2" -> Map; names must be identifiers, values finite decimal numbers, no repeats. */
+export function parseAt(raw: string | undefined): Map<string, number> {
+  const out = new Map<string, number>();
+  if (raw === undefined || raw.trim() === '') return out;
+  for (const part of raw.split(',')) {
+    const eq = part.indexOf('=');
+    const name = (eq < 0 ? part : part.slice(0, eq)).trim();
+    const text = eq < 0 ? '' : part.slice(eq + 1).trim();
+    if (!NAME.test(name)) throw badOption('--at', `--at: expected name=value pairs like x=1.5,y=2, got ${JSON.stringify(part.trim())}`);
+    const v = Number(text);
+    if (text === '' || !Number.isFinite(v)) throw badOption('--at', `--at ${name}: expected a finite number, got ${JSON.stringify(text)}`);
+    if (out.has(name)) throw badOption('--at', `--at gives ${name} twice`);
+    out.set(name, v);
+  }
+  return out;
+}
+
+function parseWrt(raw: string | undefined, f: Formula): string[] {
+  if (raw === undefined) return f.variables;
+  const names = raw.split(',').map((s) => s.trim());
+  for (const name of names) {
+    if (!NAME.test(name)) throw badOption('--wrt', `--wrt: expected variable names like x,y, got ${JSON.stringify(raw)}`);
+    if (!f.variables.includes(name)) throw badOption('--wrt', `--wrt ${name}: the formula has no variable ${name} (it has ${f.variables.join(', ') || 'none'})`);
+  }
+  if (new Set(names).size !== names.length) throw badOption('--wrt', '--wrt names a variable twice');
+  return names;
+}
+
+interface Derivatives {
+  value: number;
+  gradient: number[];
+  hessian?: number[][];
+}
+
+/** Value, gradient over `wrt` and (order 2) hessian over wrt x wrt, in `mode`. */
+function differentiateIn(mode: DiffMode, f: Formula, vars: string[], x: number[], wrt: string[], order: 1 | 2): Derivatives {
+  const idx = wrt.map((w) => vars.indexOf(w));
+  const pick = (g: ArrayLike<number>) => idx.map((i) => g[i]);
+  const pick2 = (h: ArrayLike<number>[]) => idx.map((i) => idx.map((j) => h[i][j]));
+  const ef = engineFunction(f, vars);
+  const fn = (v: Num[]) => ef(v);
+  const plain = (v: number[]) => valueOf(ef(v));
+  switch (mode) {
+    case 'symbolic': {
+      const at = new Map(vars.map((v, i) => [v, x[i]]));
+      return {
+        value: f.evaluate(at),
+        gradient: f.gradient(wrt).map((d) => d.evaluate(at)),
+        hessian: order === 2 ? f.hessian(wrt).map((row) => row.map((d) => d.evaluate(at))) : undefined,
+      };
+    }
+    case 'reverse': {
+      const r = valueAndGrad(fn)(x);
+      return { value: r.value, gradient: pick(r.grad as number[]), hessian: order === 2 ? pick2(hessian(fn)(x)) : undefined };
+    }
+    case 'forward': {
+      const unit = (i: number) => x.map((_, k) => (k === i ? 1 : 0));
+      const tangent = (g: (v: Num[]) => Num, at: number[] | Num[], i: number) => jvp(g, at as number[], unit(i)).tangent as Num;
+      return {
+        value: plain(x),
+        gradient: pick(jacobian(fn, { mode: 'forward' })(x)[0]),
+        // Forward over forward: d/dx_j of the directional derivative along x_i.
+        hessian: order === 2 ? idx.map((i) => idx.map((j) => valueOf(tangent((v) => tangent(fn, v, i), x, j)))) : undefined,
+      };
+    }
+    case 'numeric':
+      return { value: plain(x), gradient: pick(numericGradient(plain, x)), hessian: order === 2 ? pick2(numericHessian(plain, x)) : undefined };
+    case 'compiled': {
+      const r = compile(f, { variables: vars, hessian: order === 2 })(x);
+      const n = vars.length;
+      const h = r.hessian;
+      return { value: r.value, gradient: pick(r.gradient), hessian: h ? pick2(vars.map((_, i) => h.subarray(i * n, i * n + n))) : undefined };
+    }
+  }
+}
+
+function checkFinite(v: number, what: string, at: string): number {
+  if (!Number.isFinite(v)) throw new DiffCommandError('E_DIFF_NON_FINITE', `${what} is ${String(v)} at ${at}`, { where: what, value: v });
+  return v;
+}
+
+/** Runs `tensile diff` on parsed arguments and returns the report (the --json object). */
+export function diffReport(expr: string, opts: DiffCommandOptions): DiffReport {
+  const mode = opts.mode as DiffMode;
+  if (!DIFF_MODES.includes(mode)) throw badOption('--mode', `--mode must be one of ${DIFF_MODES.join(', ')}, got ${JSON.stringify(opts.mode)}`);
+  if (opts.order !== '1' && opts.order !== '2') throw badOption('--order', `--order must be 1 or 2, got ${JSON.stringify(opts.order)}`);
+  const order = opts.order === '2' ? 2 : 1;
+  const f = parseFormula(expr);
+  const at = parseAt(opts.at);
+  const vars = f.variables;
+  for (const v of vars) if (!at.has(v)) throw badOption('--at', `variable ${v} has no value; pass it with --at ${v}=<number>`);
+  for (const name of at.keys()) if (!vars.includes(name)) throw badOption('--at', `--at ${name}: the formula has no variable ${name} (it has ${vars.join(', ') || 'none'})`);
+  const wrt = parseWrt(opts.wrt, f);
+  const x = vars.map((v) => at.get(v) as number);
+  const where = vars.map((v) => `${v}=${at.get(v)}`).join(', ') || 'the given point';
+  const d = differentiateIn(mode, f, vars, x, wrt, order);
+
+  const report: DiffReport = {
+    expr,
+    at: Object.fromEntries(vars.map((v) => [v, at.get(v) as number])),
+    value: checkFinite(d.value, 'the value', where),
+    gradient: Object.fromEntries(wrt.map((w, i) => [w, checkFinite(d.gradient[i], `d/d${w}`, where)])),
+  };
+  if (d.hessian) {
+    const h = d.hessian;
+    report.hessian = Object.fromEntries(wrt.flatMap((wi, i) => wrt.map((wj, j) => [`${wi},${wj}`, checkFinite(h[i][j], `d2/d${wi}d${wj}`, where)])));
+  }
+  if (mode === 'symbolic') report.derivative = Object.fromEntries(f.gradient(wrt).map((g, i) => [wrt[i], g.toString()]));
+  return report;
+}
+
+/** The human-readable form: one labelled line per number. */
+export function formatDiffReport(r: DiffReport, mode: string): string {
+  const rows: [string, string][] = [
+    ['expr', r.expr],
+    ['at', Object.entries(r.at).map(([k, v]) => `${k}=${v}`).join(', ') || '(no variables)'],
+    ['mode', mode],
+    ['value', String(r.value)],
+    ...Object.entries(r.gradient).map(([k, v]): [string, string] => [`d/d${k}`, String(v)]),
+    ...Object.entries(r.hessian ?? {}).map(([k, v]): [string, string] => [`d2/d${k.replace(',', ' d')}`, String(v)]),
+    ...Object.entries(r.derivative ?? {}).map(([k, v]): [string, string] => [`d/d${k} =`, v]),
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length));
+  return rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n') + '\n';
+}
+
+export function installDiffCommand(program: Command): void {
+  program
+    .command('diff')
+    .description('differentiate a formula at a point: value, gradient, hessian (--order 2), derivative formulas (--mode symbolic)')
+    .argument('<expr>', "a formula, e.g. '0.82231*max/(1 + 4338.47/abs(x)^1.14791)' (put -- before one that starts with '-')")
+    .option('--at <values>', 'the point, as name=value pairs: x=1.5,y=2')
+    .option('--wrt <vars>', 'differentiate with respect to these variables (default: all)')
+    .option('--mode <mode>', DIFF_MODES.join(' | '), 'reverse')
+    .option('--order <n>', '1 (gradient) or 2 (gradient and hessian)', '1')
+    .option('--json', 'print one JSON object: {"expr", "at", "value", "gradient", "hessian"?, "derivative"?}')
+    .addHelpText('after', `
+Examples:
+  tensile diff 'x^2*y' --at x=1.5,y=2
+  tensile diff '0.82231*max/(1 + 4338.47/abs(x)^1.14791)' --at x=1000,max=500 --wrt x --mode symbolic
+  tensile diff 'sin(x)*exp(y)' --at x=1,y=0.5 --order 2 --json
+`)
+    .action((expr: string, opts: DiffCommandOptions) => {
+      const report = diffReport(expr, opts);
+      const write = (text: string) => program.configureOutput().writeOut?.(text);
+      write(opts.json ? JSON.stringify(report) + '\n' : formatDiffReport(report, opts.mode));
+    });
+}
