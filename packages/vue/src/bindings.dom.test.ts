@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // What the contract does not cover: useElastic following a target that appears, changes and
 // disappears (v-if), options given as a ref, and getElastic() for a programmatic refresh.
-import { defineComponent, h, nextTick, ref, withDirectives } from 'vue';
+import { defineComponent, h, isProxy, nextTick, reactive, ref, withDirectives } from 'vue';
 import { render } from '@testing-library/vue';
 import { describe, expect, it, vi } from 'vitest';
 import { createContractHost, flushPromises, pullDown, settle } from '@tensile/adapter-contract';
@@ -62,6 +62,54 @@ describe('useElastic', () => {
     await nextTick();
     expect(view.container.querySelector('output')!.textContent).toBe('ready');
     view.unmount();
+  });
+
+  it('picks up options edited in place in a reactive() object', async () => {
+    const host = createContractHost();
+    const options = reactive({ host, pullToRefresh: { threshold: 60 } });
+    const Comp = defineComponent(() => {
+      const el = ref<HTMLElement | null>(null);
+      const snapshot = useElastic(el, options);
+      return () => h('div', [h('ul', { ref: el, 'data-testid': 'list' }, [h('li', 'a')]), h('output', snapshot.value.state)]);
+    });
+    const view = render(Comp);
+    await nextTick();
+    options.pullToRefresh.threshold = 30;
+    await nextTick();
+    pullDown(host, view.getByTestId('list'), 200);
+    await nextTick();
+    expect(view.container.querySelector('output')!.textContent).toBe('ready');
+    view.unmount();
+  });
+});
+
+describe('reactive options', () => {
+  it('reach the engine as raw objects, so a curve is never evaluated through a proxy', async () => {
+    const proxied: boolean[] = [];
+    const curve = {
+      name: 'linear-half',
+      evaluate: (x: number) => x / 2,
+      evaluateBatch(this: unknown, xs: ArrayLike<number>, out = new Float64Array(xs.length)) {
+        proxied.push(isProxy(this));
+        for (let i = 0; i < xs.length; i++) out[i] = xs[i] / 2;
+        return out;
+      },
+    };
+    const options = reactive({ host: createContractHost(), curve, max: 400 });
+    const Comp = defineComponent(() => {
+      const el = ref<HTMLElement | null>(null);
+      useElastic(el, options);
+      return () => h('ul', { ref: el }, [h('li', 'a')]);
+    });
+    const view = render(Comp);
+    await nextTick();
+    options.max = 300;
+    await nextTick();
+    const Directive = defineComponent(() => () => withDirectives(h('ul', [h('li', 'a')]), [[vElastic, options]]));
+    render(Directive).unmount();
+    view.unmount();
+    expect(proxied.length).toBeGreaterThanOrEqual(3);
+    expect(proxied.every((p) => p === false)).toBe(true);
   });
 });
 

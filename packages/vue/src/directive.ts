@@ -2,7 +2,7 @@
 // options on every update (never re-attached), destroyed on unmount. Lifecycle only: gestures,
 // physics and state live in @tensile/core/elastic, which also writes the CSS variables and
 // data-tensile-state that a template can style without re-rendering.
-import type { ObjectDirective, Plugin } from 'vue';
+import { toRaw, type ObjectDirective, type Plugin } from 'vue';
 import { createElastic, type ElasticEngine, type ElasticOptions } from '@tensile/core/elastic';
 
 const engines = new WeakMap<HTMLElement, ElasticEngine>();
@@ -10,12 +10,13 @@ const engines = new WeakMap<HTMLElement, ElasticEngine>();
 /** `<ul v-elastic="{ onRefresh }">` (registered globally by `ElasticPlugin`, or locally as `vElastic`). */
 export const vElastic: ObjectDirective<HTMLElement, ElasticOptions | undefined> = {
   mounted(el, { value }) {
-    const engine = createElastic(value ?? {});
+    const engine = createElastic(toRaw(value) ?? {});
     engines.set(el, engine);
     engine.attach(el);
   },
-  updated(el, { value, oldValue }) {
-    if (value !== oldValue) engines.get(el)?.setOptions(value ?? {});
+  // Every re-render, even with the same object: it may have been edited in place.
+  updated(el, { value }) {
+    engines.get(el)?.setOptions(toRaw(value) ?? {});
   },
   unmounted(el) {
     engines.get(el)?.destroy();

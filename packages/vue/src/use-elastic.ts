@@ -1,13 +1,15 @@
 // useElastic: the composable form of v-elastic, for components that render an indicator from the
 // engine's snapshot. The engine follows the target ref (attach, detach, re-attach) and the options
 // (setOptions, never re-attach) for the life of the calling effect scope.
-import { getCurrentScope, onScopeDispose, shallowRef, toValue, watch, type MaybeRefOrGetter, type ShallowRef } from 'vue';
+import { getCurrentScope, onScopeDispose, shallowRef, toRaw, toValue, watch, type MaybeRefOrGetter, type ShallowRef } from 'vue';
 import { createElastic, type ElasticOptions, type ElasticSnapshot } from '@tensile/core/elastic';
 
 export type ElasticTarget = MaybeRefOrGetter<HTMLElement | null | undefined>;
 
 export function useElastic(target: ElasticTarget, options: MaybeRefOrGetter<ElasticOptions> = {}): Readonly<ShallowRef<ElasticSnapshot>> {
-  const engine = createElastic(toValue(options));
+  // toRaw: the engine must see plain objects, or every curve evaluation in a drag would go
+  // through Vue's reactive proxies (and be tracked).
+  const engine = createElastic(toRaw(toValue(options)));
   const snapshot = shallowRef(engine.getSnapshot());
   const unsubscribe = engine.subscribe(() => { snapshot.value = engine.getSnapshot(); });
   // flush 'post': template refs are set by then, so the first attach sees the mounted element.
@@ -16,7 +18,9 @@ export function useElastic(target: ElasticTarget, options: MaybeRefOrGetter<Elas
     engine.attach(el);
     onCleanup(() => engine.detach());
   }, { immediate: true, flush: 'post' });
-  const stopOptions = watch(() => toValue(options), (next) => engine.setOptions(next));
+  // deep 2: options kept in a reactive() or ref() object may be edited in place, down to
+  // `pullToRefresh.threshold`; no deeper, so a Curve (a TF.js model behind it) is never walked.
+  const stopOptions = watch(() => toValue(options), (next) => engine.setOptions(toRaw(next)), { deep: 2 });
   if (getCurrentScope()) {
     onScopeDispose(() => {
       stopTarget();
