@@ -6,7 +6,10 @@ import { createElastic, type ElasticOptions, type ElasticSnapshot } from '@tensi
 /** The ref callback to put on the scroll container: `<ul ref={ref}>`. */
 export type DampingRef = (element: HTMLElement | null) => void;
 
-export function useDamping(options: ElasticOptions = {}): [ref: DampingRef, snapshot: ElasticSnapshot] {
+/** Starts a refresh as if pulled (a button, a shortcut); resolves when it has settled. */
+export type DampingRefresh = () => Promise<void>;
+
+export function useDamping(options: ElasticOptions = {}): [ref: DampingRef, snapshot: ElasticSnapshot, refresh: DampingRefresh] {
   // One engine per component instance, with stable functions around it. Creating an engine touches
   // no global, so a render React throws away (concurrent, StrictMode) just drops it, and so does SSR.
   const [binding] = useState(() => {
@@ -15,6 +18,7 @@ export function useDamping(options: ElasticOptions = {}): [ref: DampingRef, snap
       engine,
       subscribe: (onChange: () => void) => engine.subscribe(onChange),
       getSnapshot: () => engine.getSnapshot(),
+      refresh: () => engine.refresh(),
       // React calls a ref with null on unmount (and StrictMode's simulated one); detach is
       // reversible, so a re-attached element gets the same engine and state.
       ref: (element: HTMLElement | null): void => {
@@ -30,5 +34,5 @@ export function useDamping(options: ElasticOptions = {}): [ref: DampingRef, snap
   useEffect(() => {
     binding.engine.setOptions(options);
   });
-  return [binding.ref, snapshot];
+  return [binding.ref, snapshot, binding.refresh];
 }

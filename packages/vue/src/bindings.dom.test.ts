@@ -6,7 +6,8 @@ import { render } from '@testing-library/vue';
 import { describe, expect, it, vi } from 'vitest';
 import { createContractHost, flushPromises, pullDown, settle } from '@tensile/adapter-contract';
 import type { ElasticOptions } from '@tensile/core/elastic';
-import { getElastic, vElastic } from './directive';
+import { vElastic } from './directive';
+import { getElastic } from './registry';
 import { useElastic } from './use-elastic';
 
 describe('useElastic', () => {
@@ -36,6 +37,8 @@ describe('useElastic', () => {
     await nextTick();
     const second = view.getByTestId('list');
     expect(second).not.toBe(first);
+    expect(getElastic(first)).toBeUndefined();
+    expect(getElastic(second)).toBeDefined();
     expect(host.listenerCount()).toBe(single);
     pullDown(host, second, 400);
     await nextTick();

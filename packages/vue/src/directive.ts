@@ -3,9 +3,8 @@
 // physics and state live in @tensile/core/elastic, which also writes the CSS variables and
 // data-tensile-state that a template can style without re-rendering.
 import { toRaw, type ObjectDirective, type Plugin } from 'vue';
-import { createElastic, type ElasticEngine, type ElasticOptions } from '@tensile/core/elastic';
-
-const engines = new WeakMap<HTMLElement, ElasticEngine>();
+import { createElastic, type ElasticOptions } from '@tensile/core/elastic';
+import { engines } from './registry.js';
 
 /** `<ul v-elastic="{ onRefresh }">` (registered globally by `ElasticPlugin`, or locally as `vElastic`). */
 export const vElastic: ObjectDirective<HTMLElement, ElasticOptions | undefined> = {
@@ -25,11 +24,6 @@ export const vElastic: ObjectDirective<HTMLElement, ElasticOptions | undefined> 
   // Server rendering has no element to attach to and nothing to add to the markup.
   getSSRProps: () => ({}),
 };
-
-/** The engine bound to an element by v-elastic, for a programmatic `refresh()`. */
-export function getElastic(el: HTMLElement): ElasticEngine | undefined {
-  return engines.get(el);
-}
 
 /** `app.use(ElasticPlugin)` registers `v-elastic` on the whole app. */
 export const ElasticPlugin: Plugin = {

@@ -3,6 +3,7 @@
 // (setOptions, never re-attach) for the life of the calling effect scope.
 import { getCurrentScope, onScopeDispose, shallowRef, toRaw, toValue, watch, type MaybeRefOrGetter, type ShallowRef } from 'vue';
 import { createElastic, type ElasticOptions, type ElasticSnapshot } from '@tensile/core/elastic';
+import { engines } from './registry.js';
 
 export type ElasticTarget = MaybeRefOrGetter<HTMLElement | null | undefined>;
 
@@ -16,7 +17,11 @@ export function useElastic(target: ElasticTarget, options: MaybeRefOrGetter<Elas
   const stopTarget = watch(() => toValue(target), (el, _old, onCleanup) => {
     if (!el) return;
     engine.attach(el);
-    onCleanup(() => engine.detach());
+    engines.set(el, engine);
+    onCleanup(() => {
+      engines.delete(el);
+      engine.detach();
+    });
   }, { immediate: true, flush: 'post' });
   // deep 2: options kept in a reactive() or ref() object may be edited in place, down to
   // `pullToRefresh.threshold`; no deeper, so a Curve (a TF.js model behind it) is never walked.
