@@ -18,6 +18,7 @@ export const PARTIALS: Readonly<Record<OpName, Partial>> = {
   add: (p) => one(p),
   sub: (p, _n, i) => p.constant(i === 0 ? 1 : -1),
   mul: (_p, n, i) => n.args[1 - i],
+  smul: (_p, n, i) => n.args[1 - i],
   div: (p, n, i) => {
     const [a, b] = n.args;
     return i === 0 ? m(p, 'div', one(p), b) : m(p, 'neg', m(p, 'div', a, m(p, 'pow', b, p.constant(2))));
@@ -103,7 +104,7 @@ export function gradientNodes(pool: ExprPool, root: Expr, wrt: readonly string[]
     const rule = PARTIALS[node.op];
     node.args.forEach((arg, i) => {
       if (!depends.has(arg.id)) return;
-      const contribution = pool.make('mul', [adj, rule(pool, node, i)]);
+      const contribution = pool.make('smul', [adj, rule(pool, node, i)]);
       const before = adjoint.get(arg.id);
       adjoint.set(arg.id, before === undefined ? contribution : pool.make('add', [before, contribution]));
     });

@@ -1,6 +1,7 @@
 // Runs a formula through the differentiation engine's polymorphic ops, so the same formula can be
 // differentiated in forward, reverse and numeric mode (and traced) and checked against the
 // symbolic derivative. `c ? a : b` evaluates only the branch taken, as the engine's `where` does.
+import { mulStrongZero } from '../lifted';
 import * as ops from '../ops';
 import type { Num } from '../value';
 import { FormulaError } from './errors';
@@ -14,7 +15,7 @@ const truth = (b: boolean): number => (b ? 1 : 0);
 
 /** The engine op for each formula op (where is handled lazily by the evaluator). */
 const ENGINE: Readonly<Record<Exclude<OpName, 'where'>, Apply>> = {
-  add: ops.add, sub: ops.sub, mul: ops.mul, div: ops.div, pow: ops.pow, min: ops.min, max: ops.max,
+  add: ops.add, sub: ops.sub, mul: ops.mul, smul: mulStrongZero, div: ops.div, pow: ops.pow, min: ops.min, max: ops.max,
   neg: ops.neg, exp: ops.exp, log: ops.log, log1p: ops.log1p, sqrt: ops.sqrt, abs: ops.abs,
   sin: ops.sin, cos: ops.cos, tan: ops.tan, atan: ops.atan, asin: ops.asin, acos: ops.acos, tanh: ops.tanh,
   sigmoid: ops.sigmoid, softplus: ops.softplus, selu: ops.selu, elu: ops.elu, relu: ops.relu, stopGradient: ops.stopGradient,

@@ -68,6 +68,13 @@ describe('Formula.derivative', () => {
     expect(g.map(Math.abs)).toEqual([0, 0, 0]);
   });
 
+  it('gives the article model finite derivatives at x = 0, where b / x^c is Infinity (strong zero)', () => {
+    const model = parseFormula('a*500/(1 + b/x^c)');
+    const at = { a: 0.82, b: 4563, c: 1.154, x: 0 };
+    expect(model.evaluate(at)).toBe(0);
+    expect(model.gradient(['a', 'b', 'c']).map((d) => Math.abs(d.evaluate(at)))).toEqual([0, 0, 0]);
+  });
+
   it('keeps branches exact: the branch not taken contributes 0, not 0 * Infinity', () => {
     const f = parseFormula('x > 0 ? log(x)^2 : 0');
     expect(f.derivative('x').evaluate({ x: 0 })).toBe(0);

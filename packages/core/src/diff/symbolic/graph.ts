@@ -79,7 +79,7 @@ export class ExprPool {
     }
     const simpler = this.rewrite(op, args);
     if (simpler) return simpler;
-    if ((op === 'add' || op === 'mul') && order(args[1], args[0], op)) return this.raw(op, [args[1], args[0]]);
+    if ((op === 'add' || op === 'mul' || op === 'smul') && order(args[1], args[0], op === 'add' ? 'add' : 'mul')) return this.raw(op, [args[1], args[0]]);
     return this.raw(op, args);
   }
 
@@ -116,6 +116,13 @@ export class ExprPool {
         }
         if (a === b) return this.make('pow', [a, this.constant(2)]);
         return this.mask(a, b) ?? this.mask(b, a);
+      case 'smul':
+        // With a constant factor (finite: folded constants are) the strong zero changes nothing.
+        if (a.op === 'const' || b.op === 'const') return this.make('mul', [a, b]);
+        if (a.op === 'neg') return this.make('neg', [this.make('smul', [a.args[0], b])]);
+        if (b.op === 'neg') return this.make('neg', [this.make('smul', [a, b.args[0]])]);
+        if (a === b) return this.make('pow', [a, this.constant(2)]);
+        return this.mask(a, b, 'smul') ?? this.mask(b, a, 'smul');
       case 'div':
         if (isConst(a, 0)) return this.constant(0);
         if (isConst(b, 1)) return a;
@@ -154,11 +161,11 @@ export class ExprPool {
    * into the branch, so a branch not taken contributes an exact 0, never 0 * Infinity = NaN from
    * a partial that is infinite there (d/dx log x at x = 0 under `x > 0 ? ... : 0`).
    */
-  private mask(x: Expr, w: Expr, op: 'mul' | 'div' = 'mul'): Expr | undefined {
+  private mask(x: Expr, w: Expr, op: 'mul' | 'smul' | 'div' = 'mul'): Expr | undefined {
     if (w.op !== 'where') return undefined;
     const [cond, t, f] = w.args;
     if (!isConst(t, 0) && !isConst(f, 0) && (t.op !== 'const' || f.op !== 'const')) return undefined;
-    const apply = (branch: Expr) => (op === 'mul' ? this.make('mul', [x, branch]) : this.make('div', [branch, x]));
+    const apply = (branch: Expr) => (op === 'div' ? this.make('div', [branch, x]) : this.make(op, [x, branch]));
     return this.make('where', [cond, apply(t), apply(f)]);
   }
 

@@ -8,7 +8,7 @@ export const SELU_ALPHA = 1.6732632423543772;
 export const SELU_SCALE = 1.0507009873554805;
 
 export type OpName =
-  | 'add' | 'sub' | 'mul' | 'div' | 'neg' | 'pow'
+  | 'add' | 'sub' | 'mul' | 'smul' | 'div' | 'neg' | 'pow'
   | 'exp' | 'log' | 'log1p' | 'sqrt' | 'abs' | 'sign'
   | 'sin' | 'cos' | 'tan' | 'atan' | 'asin' | 'acos' | 'tanh'
   | 'sigmoid' | 'softplus' | 'selu' | 'elu' | 'relu' | 'stopGradient'
@@ -48,6 +48,10 @@ export const OPS: Readonly<Record<OpName, OpSpec>> = {
   add: { arity: 2, kernel: (a, b) => a + b, js: (a, b) => `${a} + ${b}` },
   sub: { arity: 2, kernel: (a, b) => a - b, js: (a, b) => `${a} - ${b}` },
   mul: { arity: 2, kernel: (a, b) => a * b, js: (a, b) => `${a} * ${b}` },
+  // The product of an adjoint and a partial, where an exact 0 wins over Infinity (as in the
+  // engine's mulStrongZero): the article's b / x^c is Infinity at x = 0, its adjoint is 0 there,
+  // and the contribution is 0, not NaN. Derivatives print it as '*'.
+  smul: { arity: 2, kernel: (a, b) => (a === 0 || b === 0 ? 0 : a * b), js: (a, b) => `(${a} === 0 || ${b} === 0 ? 0 : ${a} * ${b})` },
   div: { arity: 2, kernel: (a, b) => a / b, js: (a, b) => `${a} / ${b}` },
   neg: { arity: 1, kernel: (a) => -a, js: (a) => `-${a}` },
   pow: { arity: 2, kernel: Math.pow, js: (a, b) => `Math.pow(${a}, ${b})` },

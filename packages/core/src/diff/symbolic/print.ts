@@ -19,6 +19,7 @@ const INFIX: Readonly<Record<string, { sym: string; tex: string; prec: Prec }>> 
   add: { sym: '+', tex: '+', prec: 3 },
   sub: { sym: '-', tex: '-', prec: 3 },
   mul: { sym: '*', tex: '\\cdot', prec: 4 },
+  smul: { sym: '*', tex: '\\cdot', prec: 4 },
   div: { sym: '/', tex: '/', prec: 4 },
   lt: { sym: '<', tex: '<', prec: 2 },
   le: { sym: '<=', tex: '\\le', prec: 2 },
