@@ -1,12 +1,13 @@
 // The React demo's shell: header, nav and a hash router (a static server is enough to host it).
-import { useSyncExternalStore } from 'react';
+import { lazy, Suspense, useSyncExternalStore } from 'react';
 import { routeFromHash, routesFor, TEST_IDS, type RouteId } from '@tensile/demo-shared';
 import { FeedPage } from './pages/FeedPage';
 import { EdgesPage } from './pages/EdgesPage';
 import { CarouselPage } from './pages/CarouselPage';
 import { NestedPage } from './pages/NestedPage';
 import { CurvesPage } from './pages/CurvesPage';
-import { LabPage } from './pages/LabPage';
+// The lab carries the fitting code (core/fit on core/diff): loaded when opened.
+const LabPage = lazy(() => import('./pages/LabPage').then((m) => ({ default: m.LabPage })));
 
 const routes = routesFor(true);
 const ids = routes.map((route) => route.id);
@@ -17,7 +18,7 @@ function subscribeHash(onChange: () => void) {
 }
 const currentRoute = () => routeFromHash(window.location.hash, ids);
 
-const pages: Record<RouteId, () => React.JSX.Element> = {
+const pages: Record<RouteId, React.ComponentType> = {
   feed: FeedPage, edges: EdgesPage, carousel: CarouselPage, nested: NestedPage, curves: CurvesPage, lab: LabPage,
 };
 
@@ -42,7 +43,9 @@ export function App() {
           <h1>{info.title}</h1>
           <p>{info.blurb}</p>
         </div>
-        <Page />
+        <Suspense fallback={<p className="page-intro">Loading…</p>}>
+          <Page />
+        </Suspense>
       </main>
     </div>
   );

@@ -4,6 +4,7 @@ import { fitCurve, parseSamples, type Curve, type FitResult } from '@tensile/cor
 import type { ModelCurve } from '@tensile/core/tfjs';
 import type { PlotSeries } from './plot';
 import { ARTICLE_SAMPLES } from './article-samples';
+import { tfjsOnCpu } from './models';
 
 /** The models the lab offers (core/fit's registry names). */
 export const LAB_MODELS: readonly { id: string; label: string }[] = [
@@ -108,12 +109,12 @@ export async function loadModelFiles(files: readonly File[]): Promise<ModelCurve
     if (!file) throw new Error(`model.json lists the weight file "${path}"; pick it together with model.json`);
     return file.arrayBuffer();
   }));
-  const { createModelCurve } = await import('@tensile/core/tfjs');
+  const { createModelCurve } = await tfjsOnCpu();
   return createModelCurve({ modelJson: await json.text(), weightData: shards }, { name: json.name });
 }
 
 /** Loads a TF.js model.json from a URL (relative URLs resolve against the page) as a Curve. */
 export async function loadModelUrl(url: string, baseUrl: string): Promise<ModelCurve> {
-  const { createModelCurve } = await import('@tensile/core/tfjs');
+  const { createModelCurve } = await tfjsOnCpu();
   return createModelCurve(new URL(url, new URL(baseUrl, location.href)).href, { name: url.split('/').slice(-2).join('/') });
 }

@@ -19,10 +19,21 @@ export async function loadFittedCurve(baseUrl: string): Promise<Curve> {
   return curveFromJSON(await (await fetchOk(url)).json());
 }
 
+/**
+ * TF.js's `@tensile/core/tfjs` entry, with TF.js on its CPU backend: a net this small runs faster
+ * there than on WebGL, and WebGL's read-back logs driver warnings in the console of some browsers.
+ */
+export async function tfjsOnCpu(): Promise<typeof import('@tensile/core/tfjs')> {
+  const tfjs = await import('@tensile/core/tfjs');
+  const tf = await tfjs.loadTfjs();
+  await tf.setBackend('cpu');
+  return tfjs;
+}
+
 /** The neural net, loaded through TF.js (`@tensile/core/tfjs`, which brings TF.js in lazily). */
 export async function loadNetCurve(baseUrl: string): Promise<Curve> {
   const url = new URL(MODEL_PATHS.net, new URL(baseUrl, location.href)).href;
-  const { createModelCurve } = await import('@tensile/core/tfjs');
+  const { createModelCurve } = await tfjsOnCpu();
   // compile 'never': the curve runs on TF.js itself, as the article's did (the engine tabulates it
   // once with one batch call, so per-frame cost stays a table lookup either way).
   return createModelCurve(url, { compile: 'never', name: 'mlp (TF.js)' });

@@ -24,6 +24,8 @@ export interface PlotOptions {
   readonly xLabel: string;
   readonly yLabel: string;
   readonly height?: number; // px
+  /** Show the series legend under the plot (default true when there is more than one series). */
+  readonly legend?: boolean;
   /** Called while a 'points' series with `draggable` index is dragged (lab). */
   readonly onDragPoint?: (seriesIndex: number, pointIndex: number, x: number, y: number) => void;
   /** Index (into `series`) of the series whose points can be dragged. */
@@ -37,7 +39,7 @@ export interface Plot {
   destroy(): void;
 }
 
-const DEFAULT_HEIGHT = 240; // px
+const DEFAULT_HEIGHT = 200; // px
 const DRAG_RADIUS = 14; // px: how close a press must be to a point to grab it
 
 function cssColor(el: Element, color: string): string {
@@ -61,6 +63,9 @@ export function createPlot(el: HTMLElement, options: PlotOptions): Plot {
 
   function build() {
     chart?.destroy();
+    chart = null;
+    // uPlot cannot lay out axes without data: the chart appears with the first series.
+    if (series.length === 0) return;
     const text = cssColor(el, '--muted');
     const grid = cssColor(el, '--border');
     const axis = (label: string): uPlot.Axis => ({
@@ -76,7 +81,7 @@ export function createPlot(el: HTMLElement, options: PlotOptions): Plot {
       {
         width: width(),
         height,
-        legend: { show: series.length > 1, live: false },
+        legend: { show: (options.legend ?? true) && series.length > 1, live: false },
         cursor: { drag: { x: false, y: false }, points: { show: false } },
         scales: { x: { time: false } },
         axes: [axis(options.xLabel), axis(options.yLabel)],

@@ -17,7 +17,7 @@ export function CurvesPage() {
     pad.current = el;
     padRef(el);
   }, [padRef]);
-  const [plotRef, plot] = usePlot({ xLabel: 'finger distance (px)', yLabel: 'displayed offset (px)' });
+  const [plotRef, plot] = usePlot({ xLabel: 'finger distance (px)', yLabel: 'displayed offset (px)', legend: false });
 
   useEffect(() => {
     let live = true;

@@ -2,6 +2,7 @@
 // in the browser, see the curve and the residuals, copy the damping() code, load a TF.js model.
 import { useEffect, useMemo, useState } from 'react';
 import type { Curve } from '@tensile/core';
+import type { ModelCurve } from '@tensile/core/tfjs';
 import {
   DEFAULT_LAB_TEXT, LAB_MODELS, MODEL_PATHS, TEST_IDS, fitRows, labPlotSeries, loadModelFiles, loadModelUrl,
   parsePoints, pointsToText, residualSeries, runLabFit, type LabFit, type Point,
@@ -55,12 +56,12 @@ export function LabPage() {
     if (fit) residualPlot?.setSeries(residualSeries(parsed.points, fit));
   }, [residualPlot, parsed.points, fit]);
 
-  async function loadTf(load: () => Promise<Curve>) {
+  async function loadTf(load: () => Promise<ModelCurve>) {
     setTfStatus('Loading TF.js…');
     try {
       const curve = await load();
       setTfCurve(curve);
-      setTfStatus(`Loaded ${curve.name}: y(500) = ${curve.evaluate(500).toFixed(1)} px`);
+      setTfStatus(`Loaded ${curve.name} (${curve.compiled ? 'compiled to plain JS' : 'running on TF.js'}): y(500) = ${curve.evaluate(500).toFixed(1)} px`);
     } catch (error) {
       setTfStatus(`Could not load the model: ${message(error)}`);
     }
@@ -83,12 +84,12 @@ export function LabPage() {
           </label>
           {parsed.error && <p className="error-text">{parsed.error}</p>}
           <div className="toolbar" style={{ padding: '10px 0 0' }}>
-            <select className="select" value={model} data-testid={TEST_IDS.labModel} aria-label="Model" onChange={(event) => setModel(event.target.value)}>
+            <select className="select" style={{ flex: 1 }} value={model} data-testid={TEST_IDS.labModel} aria-label="Model" onChange={(event) => setModel(event.target.value)}>
               {LAB_MODELS.map((m) => <option key={m.id} value={m.id}>{m.label}</option>)}
             </select>
             <button type="button" className="button" data-testid={TEST_IDS.labFitButton} disabled={parsed.error !== null}
               onClick={() => fitNow(parsed.points)}>Fit</button>
-            <button type="button" className="button secondary" onClick={() => setText(DEFAULT_LAB_TEXT)}>Article data</button>
+            <button type="button" className="button secondary" onClick={() => setText(DEFAULT_LAB_TEXT)}>Reset</button>
           </div>
         </div>
         <div className="panel">
