@@ -111,7 +111,7 @@ export function computeDiagnostics(
  * Whether f is monotone on [min x, max x]: checked on a fine grid (plus the sample points), with
  * a tolerance of 1e-9 of the value range so flat plateaus do not count as turning points.
  */
-export function monotoneOnRange(f: (x: number) => number, xs: ArrayLike<number>, gridPoints = 2001): boolean {
+export function monotoneOnRange(f: (x: number) => number, xs: ArrayLike<number>, gridPoints = 513): boolean {
   let lo = Infinity;
   let hi = -Infinity;
   for (let i = 0; i < xs.length; i++) {

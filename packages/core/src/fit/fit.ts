@@ -263,7 +263,7 @@ function runLM(model: ModelDefinition, samples: Samples, bounds: Bound[], start:
  * less than a horizontal line would, or the Jacobian has lost rank (parameters the data no longer
  * see), as in the article form's c < 0 basin where the curve is identically 0.
  */
-function degenerate(model: ModelDefinition, samples: Samples, a: Attempt): boolean {
+function degenerate(model: ModelDefinition, samples: Samples, a: Attempt, jacobian: Float64Array | null): boolean {
   const { x, y } = samples;
   const f = new Float64Array(x.length);
   predict(model, x, a.params, f);
@@ -283,8 +283,8 @@ function degenerate(model: ModelDefinition, samples: Samples, a: Attempt): boole
   for (let i = 0; i < y.length; i++) sst += (y[i] - mean) ** 2;
   if (!samples.weights && sst > 0 && a.sse >= sst) return true;
   const n = model.params.length;
-  const J = new Float64Array(x.length * n);
-  if (a.stopReason === 'jacobianNotFinite' || !tryJacobian(modelJacobian(model, x), a.params, J)) return true;
+  if (a.stopReason === 'jacobianNotFinite' || !jacobian) return true;
+  const J = Float64Array.from(jacobian);
   for (let j = 0; j < n; j++) {
     let s = 0;
     for (let i = 0; i < x.length; i++) s += J[i * n + j] ** 2;
@@ -292,6 +292,12 @@ function degenerate(model: ModelDefinition, samples: Samples, a: Attempt): boole
     for (let i = 0; i < x.length; i++) J[i * n + j] /= norm;
   }
   return x.length >= n && rDiagonalRatio(householderQR(J, x.length, n)) < 1e-10;
+}
+
+/** The model Jacobian at p (m x n), or null when it is not finite there. */
+function jacobianAt(model: ModelDefinition, x: Float64Array, p: Float64Array): Float64Array | null {
+  const J = new Float64Array(x.length * model.params.length);
+  return tryJacobian(modelJacobian(model, x), p, J) ? J : null;
 }
 
 /** Deterministic alternative starts: the self-start, then each parameter scaled by 10^u, u in [-1, 1]. */
@@ -384,6 +390,7 @@ function fitOne(input: SamplesInput | Samples, opts: FitOptions): FitResult {
   const started = resolveStart(model, samples, opts.start);
   const warnings: string[] = [];
   let best: Attempt;
+  let bestJacobian: Float64Array | null | undefined;
   let starts = 1;
   let evaluations = 0;
 
@@ -405,7 +412,8 @@ function fitOne(input: SamplesInput | Samples, opts: FitOptions): FitResult {
     const lmOpts: LMOptions = { ftol: opts.ftol, xtol: opts.xtol, gtol: opts.gtol, maxEvaluations: opts.maxEvaluations ?? 200 * (n + 1) };
     best = runLM(model, samples, bounds, started, lmOpts);
     evaluations = best.evaluations;
-    if (opts.multistart !== false && degenerate(model, samples, best)) {
+    bestJacobian = jacobianAt(model, samples.x, best.params);
+    if (opts.multistart !== false && degenerate(model, samples, best, bestJacobian)) {
       for (const s of alternativeStarts(model, samples, MULTISTART_COUNT)) {
         let a: Attempt;
         try {
@@ -418,7 +426,8 @@ function fitOne(input: SamplesInput | Samples, opts: FitOptions): FitResult {
         evaluations += a.evaluations;
         if (a.sse < best.sse) best = { ...a, evaluations };
       }
-      if (degenerate(model, samples, best)) warnings.push(`${model.name}: every start ended in a degenerate fit (flat curve or unidentifiable parameters)`);
+      bestJacobian = jacobianAt(model, samples.x, best.params);
+      if (degenerate(model, samples, best, bestJacobian)) warnings.push(`${model.name}: every start ended in a degenerate fit (flat curve or unidentifiable parameters)`);
     }
     if (best.stopReason === 'maxEvaluations') warnings.push(`${model.name}: stopped after maxEvaluations = ${lmOpts.maxEvaluations} before converging`);
   }
@@ -434,12 +443,13 @@ function fitOne(input: SamplesInput | Samples, opts: FitOptions): FitResult {
   const { x } = samples;
   const predicted = new Float64Array(x.length);
   predict(model, x, best.params, predicted);
-  const J = new Float64Array(x.length * model.params.length);
-  const jacobianOk = tryJacobian(modelJacobian(model, x), best.params, J);
-  if (!jacobianOk) warnings.push(`${model.name}: the Jacobian is not finite at the fitted parameters; no standard errors`);
-  const d = computeDiagnostics(samples, best.params, predicted, jacobianOk ? J : null, confidence);
+  const J = bestJacobian === undefined ? jacobianAt(model, x, best.params) : bestJacobian;
+  if (!J) warnings.push(`${model.name}: the Jacobian is not finite at the fitted parameters; no standard errors`);
+  const d = computeDiagnostics(samples, best.params, predicted, J, confidence);
+  const facts = model.facts ? model.facts(best.params) : null;
   const evalAt = (t: number) => (model.evaluate ? model.evaluate(t, best.params) : model.expr(t, Array.from(best.params), numberOps));
-  const monotone = monotoneOnRange(evalAt, x);
+  // Parameter facts settle monotonicity for the built-in families; otherwise check on a grid.
+  const monotone = facts && facts.monotone !== 'unknown' ? true : monotoneOnRange(evalAt, x);
   if (!monotone) warnings.push(`${model.name}: the fitted curve is not monotone on the data range [${Math.min(...x)}, ${Math.max(...x)}] px`);
   if (d.stderr.every((s) => s === null) && d.dof > 0) warnings.push(`${model.name}: parameters are not identifiable from these samples (singular Jacobian); no standard errors`);
 
@@ -464,7 +474,7 @@ function fitOne(input: SamplesInput | Samples, opts: FitOptions): FitResult {
     stopReason: best.stopReason,
     starts,
     monotone,
-    facts: model.facts ? model.facts(best.params) : null,
+    facts,
     warnings,
     curve: new FittedCurve(model, best.params),
   };

@@ -126,10 +126,12 @@ export function levenbergMarquardt(problem: LeastSquaresProblem, q0: Float64Arra
     let dxNorm = 0;
     let xNorm = 0;
     for (let j = 0; j < n; j++) {
-      dxNorm = Math.hypot(dxNorm, D[j] * delta[j]);
-      xNorm = Math.hypot(xNorm, D[j] * q[j]);
+      dxNorm += (D[j] * delta[j]) ** 2;
+      xNorm += (D[j] * q[j]) ** 2;
       qTrial[j] = q[j] + delta[j];
     }
+    dxNorm = Math.sqrt(dxNorm);
+    xNorm = Math.sqrt(xNorm);
     // Predicted reduction f - ||r + J delta||^2.
     let lin = 0;
     for (let i = 0; i < m; i++) {

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { ARTICLE_SAMPLES } from './articleSamples';
 import { fitCurve } from './fit';
-import { modelJacobian } from './jacobian';
+import { compiledGradient, forwardJacobian, modelJacobian } from './jacobian';
 import { numberOps } from './model';
 import { createModelRegistry, defaultModelRegistry } from './registry';
 import { toSamples } from './samples';
@@ -32,6 +32,19 @@ describe('built-in models', () => {
         expect(Math.abs(a - b)).toBeLessThanOrEqual(FORM_REL * Math.max(1, Math.abs(a)));
       }
     });
+
+    if (model.formulaSource) {
+      it(`${name}: the compiled symbolic Jacobian equals forward mode, x = 0 included`, () => {
+        expect(compiledGradient(model)).not.toBeNull();
+        const xs = Float64Array.of(0, 1, 250, 500, 3000, 12000, 1e5);
+        const n = model.params.length;
+        const a = new Float64Array(xs.length * n);
+        const b = new Float64Array(xs.length * n);
+        modelJacobian(model, xs)(p, a);
+        forwardJacobian(model, xs)(p, b);
+        a.forEach((v, k) => expect(Math.abs(v - b[k])).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(b[k]))));
+      });
+    }
 
     it(`${name}: the AD Jacobian matches central differences`, () => {
       const xs = Float64Array.of(0, 250, 500, 3000, 12000);

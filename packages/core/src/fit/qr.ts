@@ -19,8 +19,15 @@ export function householderQR(a: ArrayLike<number>, m: number, n: number): QR {
   const rdiag = new Float64Array(n);
   const beta = new Float64Array(n);
   for (let k = 0; k < n; k++) {
+    // Scaled 2-norm (Math.hypot is exact but slow in V8; scaling by the largest entry avoids overflow).
+    let big = 0;
+    for (let i = k; i < m; i++) big = Math.max(big, Math.abs(q[i * n + k]));
     let norm = 0;
-    for (let i = k; i < m; i++) norm = Math.hypot(norm, q[i * n + k]);
+    if (big > 0) {
+      let s = 0;
+      for (let i = k; i < m; i++) s += (q[i * n + k] / big) ** 2;
+      norm = big * Math.sqrt(s);
+    }
     if (norm === 0) {
       rdiag[k] = 0;
       beta[k] = 0;
@@ -85,8 +92,8 @@ export function solveLeastSquares(qr: QR, b: ArrayLike<number>): { x: Float64Arr
     x[i] = d === 0 ? 0 : s / d;
   }
   let res = 0;
-  for (let i = n; i < m; i++) res = Math.hypot(res, c[i]);
-  return { x, residualNorm: res };
+  for (let i = n; i < m; i++) res += c[i] * c[i];
+  return { x, residualNorm: Math.sqrt(res) };
 }
 
 /**

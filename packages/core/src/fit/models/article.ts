@@ -26,6 +26,7 @@ export const articleFamily: ModelFamily = {
       upper: [Infinity, Infinity, Infinity],
       domain: 'nonnegative',
       settings: { max },
+      formulaSource: { text: `a*${max}/(1 + b/x^c)`, params: ['a', 'b', 'c'] },
       // x is data, so branching on it is exact: y(0) = 0 with zero derivatives (the limit for c > 0).
       expr: (x, [a, b, c], o) => (x === 0 ? o.mul(a, 0) : o.div(o.mul(a, max), o.add(1, o.div(b, o.pow(x, c))))),
       evaluate: (x, p) => (x === 0 ? 0 : (p[0] * max) / (1 + p[1] / Math.pow(x, p[2]))),

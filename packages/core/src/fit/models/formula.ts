@@ -141,6 +141,7 @@ export function formulaModel(source: string, opts: FormulaModelOptions = {}): Mo
   return {
     name: opts.name ?? 'formula',
     formula: formula.toString(),
+    formulaSource: { text: source, params },
     params,
     lower: opts.lower,
     upper: opts.upper,

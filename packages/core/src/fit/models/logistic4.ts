@@ -37,6 +37,7 @@ export const logistic4Family: ModelFamily = {
     return {
       name: '4pl',
       formula: 'd + (a - d)/(1 + (x/c)^b)',
+      formulaSource: { text: 'd + (a - d)/(1 + (x/c)^b)', params: ['a', 'b', 'c', 'd'] },
       params: ['a', 'b', 'c', 'd'],
       lower: [-Infinity, 0, 0, -Infinity],
       upper: [Infinity, Infinity, Infinity, Infinity],
@@ -61,6 +62,7 @@ export const logistic5Family: ModelFamily = {
     return {
       name: '5pl',
       formula: 'd + (a - d)/(1 + (x/c)^b)^g',
+      formulaSource: { text: 'd + (a - d)/(1 + (x/c)^b)^g', params: ['a', 'b', 'c', 'd', 'g'] },
       params: ['a', 'b', 'c', 'd', 'g'],
       lower: [-Infinity, 0, 0, -Infinity, 0],
       upper: [Infinity, Infinity, Infinity, Infinity, Infinity],

@@ -23,6 +23,7 @@ export function createPolynomial(degree: number, throughOrigin: boolean): ModelD
   return {
     name: `poly:${degree}`,
     formula: terms.join(' + '),
+    formulaSource: { text: params.map((c, i) => (i + first === 0 ? c : `${c}*x^${i + first}`)).join(' + '), params },
     params,
     domain: 'nonnegative',
     settings: { degree, throughOrigin },

@@ -18,6 +18,7 @@ export const rubberbandFamily: ModelFamily = {
     return {
       name: 'rubberband',
       formula: 'x*d*c/(d + c*x)',
+      formulaSource: { text: 'x*d*c/(d + c*x)', params: ['c', 'd'] },
       params: ['c', 'd'],
       lower: [0, 0],
       upper: [Infinity, Infinity],
@@ -56,6 +57,7 @@ export const powerFamily: ModelFamily = {
     return {
       name: 'power',
       formula: 'k*x^p',
+      formulaSource: { text: 'k*x^p', params: ['k', 'p'] },
       params: ['k', 'p'],
       lower: [-Infinity, 0],
       upper: [Infinity, Infinity],
@@ -95,6 +97,7 @@ export const expsatFamily: ModelFamily = {
     return {
       name: 'expsat',
       formula: 'd*(1 - e^(-x/k))',
+      formulaSource: { text: 'd*(1 - exp(-x/k))', params: ['d', 'k'] },
       params: ['d', 'k'],
       lower: [-Infinity, 0],
       upper: [Infinity, Infinity],
