@@ -115,6 +115,9 @@ export class ExprPool {
           return this.make('mul', [this.constant(b.value * a.args[0].value), a.args[1]]);
         }
         if (a === b) return this.make('pow', [a, this.constant(2)]);
+        // a * (1 / b) is a / b (the form derivatives of quotients and logs produce).
+        if (b.op === 'div' && isConst(b.args[0], 1)) return this.make('div', [a, b.args[1]]);
+        if (a.op === 'div' && isConst(a.args[0], 1)) return this.make('div', [b, a.args[1]]);
         return this.mask(a, b) ?? this.mask(b, a);
       case 'smul':
         // With a constant factor (finite: folded constants are) the strong zero changes nothing.
