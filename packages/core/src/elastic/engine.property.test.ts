@@ -62,13 +62,59 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   { arbitrary: fc.constant({ a: 'destroy' as const }), weight: 1 },
 );
 
+/** How often the interesting paths ran, so a generator that never reaches them fails the test. */
+const seen = { refreshes: 0, armedReleases: 0, errors: 0, timeouts: 0, destroyedMidGesture: 0, wheelPulls: 0 };
+
+/** A whole drag: start, several moves the same way, then lift, cancel or nothing (a lost end). */
+const swipe: fc.Arbitrary<Action[]> = fc
+  .record({
+    touch: fc.boolean(),
+    kind: fc.constantFrom('mouse' as const, 'pen' as const),
+    x: fc.integer({ min: 0, max: 400 }),
+    y: fc.integer({ min: 0, max: 300 }),
+    dx: fc.integer({ min: -15, max: 15 }),
+    dy: fc.integer({ min: -60, max: 90 }),
+    steps: fc.integer({ min: 1, max: 14 }),
+    target: fc.integer({ min: 0, max: 3 }),
+    finish: fc.constantFrom('end', 'end', 'end', 'cancel', 'none'),
+  })
+  .map(({ touch, kind, x, y, dx, dy, steps, target, finish }) => {
+    const out: Action[] = [touch ? { a: 'touchstart', x, y, target } : { a: 'pointerdown', kind, x, y }];
+    for (let i = 0; i < steps; i++) out.push(touch ? { a: 'touchmove', dx, dy, cancelable: true } : { a: 'pointermove', dx, dy });
+    if (finish === 'end') out.push(touch ? { a: 'touchend' } : { a: 'pointerup' });
+    if (finish === 'cancel') out.push(touch ? { a: 'touchcancel' } : { a: 'pointercancel' });
+    return out;
+  });
+
+const sequence = fc
+  .array(fc.oneof({ arbitrary: action.map((a) => [a]), weight: 6 }, { arbitrary: swipe, weight: 1 }), { minLength: 1, maxLength: 30 })
+  .map((parts) => parts.flat());
+
 const ticks = async () => {
   for (let i = 0; i < 6; i++) await Promise.resolve();
 };
 
-async function run(actions: Action[], velocity: number) {
+interface Variant {
+  velocity: number;
+  axis: 'y' | 'both';
+  thresholdIn: 'finger' | 'displayed';
+  reducedMotion: boolean;
+  moveTarget: 'content' | 'indicator';
+}
+
+const variant: fc.Arbitrary<Variant> = fc.record({
+  velocity: fc.constantFrom(0, 0, 0.8),
+  axis: fc.constantFrom('y' as const, 'y' as const, 'both' as const),
+  thresholdIn: fc.constantFrom('finger' as const, 'displayed' as const),
+  reducedMotion: fc.boolean(),
+  moveTarget: fc.constantFrom('content' as const, 'indicator' as const),
+});
+
+async function run(actions: Action[], v: Variant) {
+  const { velocity } = v;
   const host = createFakeHost();
-  const root = host.element({ scrollable: { y: true }, scroll: { maxTop: 1000, height: 700 } });
+  const root = host.element({ scrollable: { y: true, x: v.axis === 'both' }, scroll: { maxTop: 1000, maxLeft: v.axis === 'both' ? 500 : 0, height: 700 } });
+  const indicator = host.element({});
   const content = host.element({ parent: root });
   const inner = host.element({ parent: content, scrollable: { y: true }, scroll: { maxTop: 300, top: 0, height: 200 } });
   const carousel = host.element({ parent: content, scrollable: { x: true }, scroll: { maxLeft: 800, width: 400 } });
@@ -79,10 +125,16 @@ async function run(actions: Action[], velocity: number) {
   const engine = createElastic({
     host,
     max: MAX,
+    axis: v.axis,
+    reducedMotion: v.reducedMotion,
+    moveTarget: v.moveTarget,
+    indicator,
     input: { mouse: true },
     pullToRefresh: {
       timeout: TIMEOUT_MS,
       velocity,
+      thresholdIn: v.thresholdIn,
+      threshold: v.thresholdIn === 'finger' ? 200 : 60,
       onRefresh: () => {
         // never while refreshing: the previous cycle must be back at rest
         expect(cycleOpen).toBe(false);
@@ -99,6 +151,8 @@ async function run(actions: Action[], velocity: number) {
     expect(Number.isFinite(s.distance) && s.distance >= 0).toBe(true);
     expect(s.progress >= 0 && s.progress <= 1).toBe(true);
     if (!BUSY.includes(s.state)) cycleOpen = false;
+    if (s.state === 'error') seen.errors++;
+    if (s.state === 'error' && (s.error as { code?: string }).code === 'E_ELASTIC_TIMEOUT') seen.timeouts++;
   });
   engine.attach(root);
 
@@ -197,6 +251,7 @@ async function run(actions: Action[], velocity: number) {
         engine.setOptions({ disabled: act.on });
         break;
       case 'destroy':
+        if (engine.getSnapshot().state === 'pulling' || engine.getSnapshot().state === 'ready') seen.destroyedMidGesture++;
         engine.destroy();
         destroyed = true;
         break;
@@ -204,7 +259,7 @@ async function run(actions: Action[], velocity: number) {
     if (destroyed) break;
     const after = engine.getSnapshot();
     if (after !== snapBefore && after.edge && (after.state === 'pulling' || after.state === 'ready')) {
-      if (act.a === 'touchmove' || act.a === 'touchstart') holder = 'touch';
+      if (act.a === 'touchmove' || act.a === 'touchstart' || act.a === 'finger2') holder = 'touch';
       if (act.a === 'pointermove' || act.a === 'pointerdown') holder = 'pointer';
       if (act.a === 'wheel') holder = 'wheel';
     }
@@ -212,7 +267,12 @@ async function run(actions: Action[], velocity: number) {
     // At most one onRefresh per action, and only for an armed release, a velocity flick, the
     // wheel's release (inside a wheel event or its timer) or a programmatic/keyboard refresh.
     expect(added).toBeLessThanOrEqual(1);
-    if (armedRelease) expect(added).toBe(1);
+    if (armedRelease) {
+      expect(added).toBe(1);
+      seen.armedReleases++;
+    }
+    seen.refreshes += added;
+    if (act.a === 'wheel' && after.edge && after !== snapBefore) seen.wheelPulls++;
     if (added === 1) {
       const explained =
         armedRelease ||
@@ -238,6 +298,7 @@ async function run(actions: Action[], velocity: number) {
     expect(host.pendingFrames()).toBe(0);
     expect(host.attributes(root)['data-tensile-state']).toBe('idle');
     expect(host.styles(content).transform).toBeUndefined();
+    expect(host.styles(indicator).transform).toBeUndefined();
     engine.destroy();
   }
   expect(host.listenerCount()).toBe(0);
@@ -250,10 +311,17 @@ async function run(actions: Action[], velocity: number) {
 }
 
 describe('engine properties', () => {
-  it(`over ${RUNS} random event sequences (seed ${SEED}): bounded finite offsets, back to rest, one onRefresh per armed release, nothing left after destroy`, async () => {
+  it(`over ${RUNS} random event sequences and option sets (seed ${SEED}): bounded finite offsets, back to rest, one onRefresh per armed release, nothing left after destroy`, async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(action, { minLength: 1, maxLength: 40 }), fc.constantFrom(0, 0, 0.8), (actions, velocity) => run(actions, velocity)),
+      fc.asyncProperty(sequence, variant, (actions, v) => run(actions, v)),
       { seed: SEED, numRuns: RUNS, endOnFailure: true },
     );
+    // Each path ran often enough to mean something (counts over all runs).
+    expect(seen.armedReleases).toBeGreaterThan(100);
+    expect(seen.refreshes).toBeGreaterThan(1000);
+    expect(seen.errors).toBeGreaterThan(100);
+    expect(seen.timeouts).toBeGreaterThan(20);
+    expect(seen.destroyedMidGesture).toBeGreaterThan(20);
+    expect(seen.wheelPulls).toBeGreaterThan(100);
   }, 300_000);
 });
