@@ -12,6 +12,6 @@ export type { Tile, Row } from './content';
 export { ARTICLE_SAMPLES, CURVE_CHOICES, CURVE_MAX, PLOT_RANGE, curvePlotSeries, loadCurve, sampleCurve } from './curves';
 export type { CurveChoice, CurveId, LoadedCurve } from './curves';
 export { refreshWithKey } from './refresh-key';
-export { DEFAULT_LAB_TEXT, LAB_MODELS, fitRows, labPlotSeries, loadModelFiles, loadModelUrl, parsePoints, pointsToText, residualSeries, runLabFit } from './lab';
+export { DEFAULT_LAB_TEXT, LAB_MODELS, fitRows, labPlotSeries, loadModelFiles, loadModelUrl, parsePoints, pointsToText, residualSeries, runLabFit, selectionRows } from './lab';
 export type { LabFit, Point } from './lab';
 export { MODEL_PATHS } from './models';

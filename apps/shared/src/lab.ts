@@ -63,6 +63,16 @@ export function fitRows(fit: LabFit): [string, string][] {
   return rows;
 }
 
+/** The `auto` candidates ranked by AICc: model, SSE, ΔAICc and Akaike weight (empty for a named model). */
+export function selectionRows(fit: LabFit): [string, string, string, string][] {
+  return (fit.result.selection ?? []).map((row) => [
+    row.model,
+    Number.isFinite(row.sse) ? format(row.sse) : 'failed',
+    Number.isFinite(row.deltaAicc) ? row.deltaAicc.toFixed(2) : '∞',
+    `${(row.weight * 100).toFixed(1)} %`,
+  ]);
+}
+
 function format(v: number): string {
   if (!Number.isFinite(v)) return String(v);
   const a = Math.abs(v);

@@ -5,7 +5,7 @@ import type { Curve } from '@tensile/core';
 import type { ModelCurve } from '@tensile/core/tfjs';
 import {
   DEFAULT_LAB_TEXT, LAB_MODELS, MODEL_PATHS, TEST_IDS, fitRows, labPlotSeries, loadModelFiles, loadModelUrl,
-  parsePoints, pointsToText, residualSeries, runLabFit, type LabFit, type Point,
+  parsePoints, pointsToText, residualSeries, runLabFit, selectionRows, type LabFit, type Point,
 } from '@tensile/demo-shared';
 import { usePlot } from '../components/usePlot';
 
@@ -47,7 +47,7 @@ export function LabPage() {
       if (fit) fitNow(points);
     },
   });
-  const [residualRef, residualPlot] = usePlot({ xLabel: 'finger distance (px)', yLabel: 'residual (px)', height: 160 });
+  const [residualRef, residualPlot] = usePlot({ xLabel: 'finger distance (px)', yLabel: 'residual (px)', height: 160, legend: false });
 
   useEffect(() => {
     plot?.setSeries(labPlotSeries(parsed.points, fit, tfCurve));
@@ -107,6 +107,17 @@ export function LabPage() {
               </tbody>
             </table>
             {fit.result.warnings.map((warning) => <p key={warning} className="error-text">{warning}</p>)}
+            {fit.result.selection && (
+              <table className="stats" style={{ marginTop: 12 }}>
+                <caption style={{ textAlign: 'left', fontWeight: 700, padding: '4px 0' }}>auto: candidates by AICc</caption>
+                <thead><tr><th scope="col">model</th><th scope="col">SSE</th><th scope="col">ΔAICc</th><th scope="col">weight</th></tr></thead>
+                <tbody>
+                  {selectionRows(fit).map(([name, sse, delta, weight]) => (
+                    <tr key={name}><th scope="row">{name}</th><td>{sse}</td><td>{delta}</td><td>{weight}</td></tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
           </div>
         )}
         <div className="panel">
