@@ -89,7 +89,7 @@ export function installFitCommand(program: Command): void {
           ? result.selection.filter((s) => s.curve).map((s, i) => ({ label: s.model, curve: s.curve!, primary: i === 0 }))
           : [{ label: result.model, curve: result.curve, primary: true }];
         const svg = renderFitSvg({
-          title: `tensile fit --model ${opts.model}: ${result.model}, SSE ${result.sse.toPrecision(7)}, RMSE ${result.rmse.toPrecision(4)} px`,
+          title: `tensile fit --model ${opts.model}${result.model === opts.model ? '' : ` → ${result.model}`}: SSE ${result.sse.toPrecision(7)}, RMSE ${result.rmse.toPrecision(4)} px`,
           x: samples.x,
           y: samples.y,
           curves,

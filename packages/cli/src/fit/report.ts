@@ -29,7 +29,7 @@ export function formatFitReport(r: FitResult, ms: number, samples: number): stri
     out.push('auto: candidates by AICc');
     const t = [['model', 'SSE', 'RMSE', 'AICc', 'ΔAICc', 'weight', 'monotone']];
     for (const s of r.selection) {
-      t.push(s.error ? [s.model, '-', '-', '-', '-', '-', `not fitted: ${s.error}`] : [s.model, num(s.sse), num(s.rmse, 4), num(s.aicc), num(s.deltaAicc, 3), num(s.weight, 3), s.monotone ? 'yes' : 'no']);
+      t.push(s.error ? [s.model, '-', '-', '-', '-', '-', `not fitted: ${s.error}`] : [s.model, num(s.sse), num(s.rmse, 4), num(s.aicc), s.deltaAicc.toFixed(2), num(s.weight, 3), s.monotone ? 'yes' : 'no']);
     }
     out.push(pad(t));
   }

@@ -369,7 +369,7 @@ function fitAuto(input: SamplesInput | Samples, opts: FitOptions): FitResult {
     rmse: r.rmse,
     r2: r.r2,
     aicc: r.aicc,
-    deltaAicc: finite ? Math.max(0, r.aicc - bestAicc) : r.aicc === bestAicc ? 0 : Infinity,
+    deltaAicc: finite ? (r.aicc - bestAicc <= AICC_TIE ? 0 : r.aicc - bestAicc) : r.aicc === bestAicc ? 0 : Infinity,
     weight: rel[i] / total,
     monotone: r.monotone,
     curve: r.curve,
