@@ -1,0 +1,212 @@
+// One e2e suite for the three built demos (React, Vue, Svelte): the same scenarios, driven by
+// the shared data-testids, with touch through the DevTools protocol, the mouse and the wheel.
+// Refreshes are counted by their visible effect (3 new feed items, the status line) and by the
+// engine's data-tensile-state history. Nothing here asserts a time.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, type Browser } from '../harness/chromium';
+import {
+  DEMOS, PHONE, box, byTestId, countOf, openDemo, pullPoints, recordStates, screenshot, statesOf, waitIdle,
+} from '../harness/demo';
+import { inOrder } from '../harness/fixture';
+import { frames } from '../harness/touch';
+
+const NEW_ITEMS_PER_REFRESH = 3;
+// The demos use the article curve with a 60 px threshold: 316 px of finger travel arms it.
+const LONG = 480;
+const SHORT = 90;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe.each(DEMOS)('%s demo', (demo) => {
+  const url = () => {
+    const u = inject('demoUrls')[demo];
+    if (!u) throw new Error(`apps/${demo}-demo is missing or did not build`);
+    return u;
+  };
+
+  it('is built and served', () => {
+    expect(url()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  });
+
+  describe('feed', () => {
+    it('a pull past the threshold refreshes once (3 new items) and settles', async () => {
+      const { page, touch, problems } = await openDemo(browser, url(), 'feed', 'feed-scroller');
+      const before = await countOf(page, 'feed-item');
+      await recordStates(page, 'feed-scroller');
+      const [from, to] = await pullPoints(page, 'feed-scroller', LONG);
+      await touch.drag(from, to, { steps: 24, holdFrames: 3, keepDown: true });
+      expect(await page.getAttribute(byTestId('feed-scroller'), 'data-tensile-state')).toBe('ready');
+      await expect.poll(() => page.textContent(byTestId('feed-status'))).toBe('Release to refresh');
+      await screenshot(page, `${demo}-feed-pull`);
+      await touch.end();
+      await page.waitForFunction((n) => document.querySelectorAll('[data-testid="feed-item"]').length >= n, before + NEW_ITEMS_PER_REFRESH);
+      await waitIdle(page, 'feed-scroller');
+      expect(await countOf(page, 'feed-item')).toBe(before + NEW_ITEMS_PER_REFRESH);
+      expect(await page.textContent(byTestId('feed-status'))).toBe('Updated: 3 new posts');
+      const states = await statesOf(page, 'feed-scroller');
+      expect(inOrder(states, ['pulling', 'ready', 'refreshing', 'complete', 'idle'])).toBe(true);
+      expect(states.filter((s) => s === 'refreshing')).toHaveLength(1);
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+
+    it('a short pull springs back without refreshing', async () => {
+      const { page, touch, problems } = await openDemo(browser, url(), 'feed', 'feed-scroller');
+      const before = await countOf(page, 'feed-item');
+      await recordStates(page, 'feed-scroller');
+      const [from, to] = await pullPoints(page, 'feed-scroller', SHORT);
+      await touch.drag(from, to, { steps: 8, holdFrames: 3 });
+      await waitIdle(page, 'feed-scroller');
+      const states = await statesOf(page, 'feed-scroller');
+      expect(states).toContain('pulling');
+      expect(states).not.toContain('ready');
+      expect(states).not.toContain('refreshing');
+      expect(await countOf(page, 'feed-item')).toBe(before);
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+
+    it('on a desktop, a mouse drag and then a wheel pull each refresh once', async () => {
+      const { page, problems } = await openDemo(browser, url(), 'feed', 'feed-scroller');
+      const before = await countOf(page, 'feed-item');
+      await recordStates(page, 'feed-scroller');
+      const [from, to] = await pullPoints(page, 'feed-scroller', LONG);
+      await page.mouse.move(from.x, from.y);
+      await page.mouse.down();
+      for (let i = 1; i <= 24; i++) {
+        await page.mouse.move(from.x, from.y + ((to.y - from.y) * i) / 24);
+        await frames(page);
+      }
+      await frames(page, 3);
+      await page.mouse.up();
+      await page.waitForFunction((n) => document.querySelectorAll('[data-testid="feed-item"]').length >= n, before + 3);
+      await waitIdle(page, 'feed-scroller');
+
+      // A trackpad-like stream at the top: steady deltas, then a decaying tail that releases.
+      await page.mouse.move(from.x, from.y + 100);
+      for (let i = 0; i < 14; i++) {
+        await page.mouse.wheel(0, -60);
+        await frames(page);
+      }
+      for (const k of [0.5, 0.25, 0.12, 0.06, 0.03]) {
+        await page.mouse.wheel(0, -60 * k);
+        await frames(page);
+      }
+      await page.waitForFunction((n) => document.querySelectorAll('[data-testid="feed-item"]').length >= n, before + 6);
+      await waitIdle(page, 'feed-scroller');
+      expect(await countOf(page, 'feed-item')).toBe(before + 6);
+      expect((await statesOf(page, 'feed-scroller')).filter((s) => s === 'refreshing')).toHaveLength(2);
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+
+    it('the R key on the focused feed and the refresh button each refresh once', async () => {
+      const { page, problems } = await openDemo(browser, url(), 'feed', 'feed-scroller');
+      const before = await countOf(page, 'feed-item');
+      await recordStates(page, 'feed-scroller');
+      await page.focus(byTestId('feed-scroller'));
+      await page.keyboard.press('r');
+      await page.waitForFunction((n) => document.querySelectorAll('[data-testid="feed-item"]').length >= n, before + 3);
+      await waitIdle(page, 'feed-scroller');
+      await page.focus(byTestId('refresh-button'));
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((n) => document.querySelectorAll('[data-testid="feed-item"]').length >= n, before + 6);
+      await waitIdle(page, 'feed-scroller');
+      expect(await countOf(page, 'feed-item')).toBe(before + 6);
+      expect((await statesOf(page, 'feed-scroller')).filter((s) => s === 'refreshing')).toHaveLength(2);
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+
+    it('a failing refresh shows the error state and adds nothing', async () => {
+      const { page, touch, problems } = await openDemo(browser, url(), 'feed', 'feed-scroller');
+      const before = await countOf(page, 'feed-item');
+      await recordStates(page, 'feed-scroller');
+      await page.check(byTestId('feed-fail-toggle'));
+      const [from, to] = await pullPoints(page, 'feed-scroller', LONG);
+      await touch.drag(from, to, { steps: 24, holdFrames: 3 });
+      await page.waitForFunction(() => (document.querySelector('[data-testid="feed-status"]')?.textContent ?? '').startsWith('Refresh failed'));
+      await waitIdle(page, 'feed-scroller');
+      expect(inOrder(await statesOf(page, 'feed-scroller'), ['refreshing', 'error', 'idle'])).toBe(true);
+      expect(await countOf(page, 'feed-item')).toBe(before);
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+  });
+
+  it('carousel: a horizontal swipe scrolls the cards and never pulls the list', async () => {
+    const { page, touch, problems } = await openDemo(browser, url(), 'carousel', 'carousel-list');
+    await recordStates(page, 'carousel-list');
+    const b = await box(page, 'carousel');
+    const y = b.y + b.height / 2;
+    const left0 = await page.$eval(byTestId('carousel'), (el) => el.scrollLeft);
+    // Mostly sideways with a downward drift, as a thumb really swipes.
+    await touch.drag({ x: b.x + b.width - 20, y }, { x: b.x + 20, y: y + 40 }, { steps: 14, holdFrames: 3 });
+    await frames(page, 5);
+    expect(await page.$eval(byTestId('carousel'), (el) => el.scrollLeft)).toBeGreaterThan(left0 + 100);
+    expect(await statesOf(page, 'carousel-list')).toEqual(['idle']);
+    await screenshot(page, `${demo}-carousel`);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('nested: the inner scroller scrolls first; the outer list refreshes only from the inner top', async () => {
+    const { page, touch, problems } = await openDemo(browser, url(), 'nested', 'nested-outer');
+    await recordStates(page, 'nested-outer');
+    const inner = byTestId('nested-inner');
+    const start = await page.$eval(inner, (el) => el.scrollTop);
+    expect(start).toBeGreaterThan(100); // the demo opens it scrolled down
+    const b = await box(page, 'nested-inner');
+    const x = b.x + b.width / 2;
+    const dy = Math.min(start / 2, b.height - 40);
+    await touch.drag({ x, y: b.y + 20 }, { x, y: b.y + 20 + dy }, { steps: 10, holdFrames: 3 });
+    await frames(page, 5);
+    const after = await page.$eval(inner, (el) => el.scrollTop);
+    expect(after).toBeLessThan(start);
+    expect(after).toBeGreaterThan(0);
+    expect(await statesOf(page, 'nested-outer')).toEqual(['idle']);
+
+    await page.$eval(inner, (el) => el.scrollTo(0, 0));
+    await frames(page, 2);
+    await touch.drag({ x, y: b.y + 20 }, { x, y: Math.min(b.y + 20 + LONG, PHONE.height - 4) }, { steps: 24, holdFrames: 3 });
+    await waitIdle(page, 'nested-outer');
+    expect(inOrder(await statesOf(page, 'nested-outer'), ['pulling', 'ready', 'refreshing', 'idle'])).toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('every page renders without console errors or warnings (screenshots in test-output/)', async () => {
+    const { page, problems } = await openDemo(browser, url(), 'feed', 'feed-scroller');
+    await screenshot(page, `${demo}-feed`);
+    const routes = await page.$$eval(`${byTestId('nav')} a[href^="#/"]`, (links) => links.map((a) => a.getAttribute('href')!.slice(2)));
+    expect(routes).toEqual(expect.arrayContaining(['feed', 'edges', 'carousel', 'nested', 'curves']));
+    for (const route of routes.filter((r) => r !== 'feed')) {
+      await page.click(`${byTestId('nav')} a[href="#/${route}"]`);
+      await page.waitForFunction((r) => location.hash === `#/${r}`, route);
+      await frames(page, 3);
+      if (route === 'curves') {
+        // Every curve, the fitted ll3 and the TF.js net included, loads without an error.
+        const options = await page.$$eval(`${byTestId('curve-select')} option`, (os) => os.map((o) => (o as HTMLOptionElement).value));
+        expect(options).toEqual(expect.arrayContaining(['article', 'll3', 'ios', 'android', 'net']));
+        // The shipped models: the ll3 fit as JSON, the net as a TF.js model.json with its weights.
+        const fetched: Record<string, RegExp> = { ll3: /models\/ll3\.json$/, net: /models\/net\/.*\.bin$/ };
+        for (const option of options) {
+          const loaded = fetched[option] ? page.waitForResponse((r) => fetched[option].test(r.url())) : null;
+          await page.selectOption(byTestId('curve-select'), option);
+          if (loaded) expect((await loaded).ok()).toBe(true);
+          await frames(page, 10);
+          expect(await page.locator('.error-text').count()).toBe(0);
+        }
+      }
+      await screenshot(page, `${demo}-${route}`);
+    }
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
