@@ -19,8 +19,9 @@ export function useDamping(options: ElasticOptions = {}): [ref: DampingRef, snap
       subscribe: (onChange: () => void) => engine.subscribe(onChange),
       getSnapshot: () => engine.getSnapshot(),
       refresh: () => engine.refresh(),
-      // React calls a ref with null on unmount (and StrictMode's simulated one); detach is
-      // reversible, so a re-attached element gets the same engine and state.
+      // React calls a ref with null on unmount and on StrictMode's simulated one. Detach (not
+      // destroy) is reversible, so the re-attach finds a working engine; on a real unmount it
+      // aborts a running refresh and leaves an engine that holds nothing.
       ref: (element: HTMLElement | null): void => {
         if (element) engine.attach(element);
         else engine.detach();
