@@ -98,6 +98,11 @@ describe('tensile diff', () => {
     }
   });
 
+  it('takes a formula that starts with a minus sign after --', async () => {
+    const r = await run(['diff', '--at', 'x=-1.5', '--json', '--', '-x^2']);
+    expect(JSON.parse(r.stdout)).toEqual({ expr: '-x^2', at: { x: -1.5 }, value: -2.25, gradient: { x: 3 } });
+  });
+
   it('--help describes every option and exits 0', async () => {
     const r = await run(['diff', '--help']);
     expect(r.code).toBe(0);

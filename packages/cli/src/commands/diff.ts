@@ -164,7 +164,7 @@ export function installDiffCommand(program: Command): void {
   program
     .command('diff')
     .description('differentiate a formula at a point: value, gradient, hessian (--order 2), derivative formulas (--mode symbolic)')
-    .argument('<expr>', "a formula, e.g. '0.82231*max/(1 + 4338.47/abs(x)^1.14791)' (put -- before one that starts with '-')")
+    .argument('<expr>', "a formula, e.g. '0.82231*max/(1 + 4338.47/abs(x)^1.14791)'; one that starts with '-' goes last, after --")
     .option('--at <values>', 'the point, as name=value pairs: x=1.5,y=2')
     .option('--wrt <vars>', 'differentiate with respect to these variables (default: all)')
     .option('--mode <mode>', DIFF_MODES.join(' | '), 'reverse')
@@ -175,6 +175,7 @@ Examples:
   tensile diff 'x^2*y' --at x=1.5,y=2
   tensile diff '0.82231*max/(1 + 4338.47/abs(x)^1.14791)' --at x=1000,max=500 --wrt x --mode symbolic
   tensile diff 'sin(x)*exp(y)' --at x=1,y=0.5 --order 2 --json
+  tensile diff --at x=-1.5 -- '-x^2'
 `)
     .action((expr: string, opts: DiffCommandOptions) => {
       const report = diffReport(expr, opts);

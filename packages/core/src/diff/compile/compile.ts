@@ -140,6 +140,9 @@ function hasNaN(out: Float64Array): boolean {
 }
 
 function compileFormula(formula: Formula, options: CompileOptions, backend: CompileBackend, withHessian: boolean): CompiledFunction {
+  if (options.variables !== undefined && (!Array.isArray(options.variables) || options.variables.some((v) => typeof v !== 'string'))) {
+    throw new CompileError('E_ARGUMENT', `compile: options.variables must be an array of variable names, got ${describeValue(options.variables)}`, { where: 'options.variables', value: options.variables });
+  }
   const inputs = [...(options.variables ?? formula.variables)];
   const missing = formula.variables.filter((v) => !inputs.includes(v));
   if (missing.length > 0) {

@@ -152,6 +152,15 @@ describe('simplify and printing', () => {
     expect(() => f.derivative('a b')).toThrow(/expected a variable name/);
   });
 
+  it('rejects malformed arguments at every entry point with typed errors', () => {
+    const f = parseFormula('x*y');
+    for (const bad of [() => f.gradient('x' as never), () => f.hessian([1] as never), () => f.toJavaScript(null as never),
+      () => f.substitute(null as never), () => parseFormula('x', null as never), () => parseFormula('x', { maxNodes: -1 }),
+      () => parseFormula('x', { variables: 'x' as never }), () => f.derivative(undefined as never)]) {
+      expect(bad).toThrow(FormulaError);
+    }
+  });
+
   it('stops a runaway derivative with a typed error at the node cap', () => {
     const f = parseFormula('exp(sin(x) * cos(x) / (1 + x^2))', { maxNodes: 500 });
     expect(() => f.derivative('x', 50)).toThrow(/exceeds 500 nodes/);

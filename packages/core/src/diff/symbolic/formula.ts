@@ -22,6 +22,13 @@ function checkName(name: unknown, where: string): string {
   return name;
 }
 
+function checkNames(names: unknown, where: string): string[] {
+  if (!Array.isArray(names)) {
+    throw new FormulaError('E_BAD_ARGUMENT', `${where}: expected an array of variable names, got ${describeValue(names)}`, { where, value: names });
+  }
+  return names.map((n, i) => checkName(n, `${where}[${i}]`));
+}
+
 export class Formula {
   /** Use parseFormula; the constructor is for the compiler and tests. */
   constructor(
@@ -61,13 +68,13 @@ export class Formula {
 
   /** First derivatives with respect to `wrt` (default: all variables), in that order. */
   gradient(wrt: readonly string[] = this.variables): Formula[] {
-    const names = wrt.map((w) => checkName(w, 'gradient'));
+    const names = checkNames(wrt, 'gradient');
     return gradientNodes(this.pool, this.root, names).map((g) => new Formula(this.pool, g));
   }
 
   /** Second derivatives: hessian(wrt)[i][j] = d^2 f / d wrt[i] d wrt[j]. */
   hessian(wrt: readonly string[] = this.variables): Formula[][] {
-    const names = wrt.map((w) => checkName(w, 'hessian'));
+    const names = checkNames(wrt, 'hessian');
     return hessianNodes(this.pool, this.root, names).map((row) => row.map((h) => new Formula(this.pool, h)));
   }
 
@@ -78,6 +85,9 @@ export class Formula {
 
   /** Replaces variables by numbers or other formulas (kept shared: substituting l_n into l_n+1 stays linear). */
   substitute(bindings: ReadonlyMap<string, Formula | number> | Readonly<Record<string, Formula | number>>): Formula {
+    if (bindings === null || typeof bindings !== 'object') {
+      throw new FormulaError('E_BAD_ARGUMENT', `substitute: expected a record or Map of bindings, got ${describeValue(bindings)}`, { where: 'substitute', value: bindings });
+    }
     const entries = bindings instanceof Map ? [...bindings.entries()] : Object.keys(bindings).map((k) => [k, (bindings as Record<string, Formula | number>)[k]] as const);
     const map = new Map<string, Expr>();
     for (const [name, value] of entries) {
@@ -106,7 +116,7 @@ export class Formula {
 
   /** `function (x) {...}` computing the formula from x[i] = value of variables[i]. */
   toJavaScript(variables: readonly string[] = this.variables): string {
-    return printJavaScript(this.root, variables.map((v) => checkName(v, 'toJavaScript')));
+    return printJavaScript(this.root, checkNames(variables, 'toJavaScript'));
   }
 
   private describe(): string {
@@ -121,8 +131,16 @@ export class Formula {
 
 /** Parses `source` into a Formula. Throws ParseError (with column and caret line) and nothing else. */
 export function parseFormula(source: string, options: FormulaOptions = {}): Formula {
-  const pool = new ExprPool(options.maxNodes ?? DEFAULT_MAX_NODES);
-  return new Formula(pool, parseInto(pool, source, options));
+  if (options === null || typeof options !== 'object') {
+    throw new FormulaError('E_BAD_ARGUMENT', `parseFormula: options must be an object, got ${describeValue(options)}`, { where: 'options', value: options });
+  }
+  const maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
+  if (!Number.isInteger(maxNodes) || maxNodes < 1) {
+    throw new FormulaError('E_BAD_ARGUMENT', `parseFormula: options.maxNodes must be a positive integer, got ${describeValue(maxNodes)}`, { where: 'options.maxNodes', value: maxNodes });
+  }
+  const variables = options.variables === undefined ? undefined : checkNames(options.variables, 'parseFormula: options.variables');
+  const pool = new ExprPool(maxNodes);
+  return new Formula(pool, parseInto(pool, source, { variables }));
 }
 
 /** The simplified `order`-th derivative of a formula (source or Formula) with respect to `wrt`. */
