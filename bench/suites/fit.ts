@@ -91,7 +91,8 @@ const suite: BenchSuite = {
       '',
       table(['model', 'Tensile SSE', 'regression-js SSE (defaults)', 'regression-js SSE (precision 20)', 'time ours / regression-js'], polyRows),
       '',
-      'Reproduce: `cd bench && npx tsx run.ts --only fit` (or `pnpm bench`).',
+      'Reproduce: `pnpm bench` (builds, then every suite), or from the sources without a build:',
+      '`cd bench && node --conditions=source --import tsx run.ts --only fit`.',
     ].join('\n');
   },
 };

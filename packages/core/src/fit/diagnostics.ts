@@ -118,22 +118,22 @@ export function monotoneOnRange(f: (x: number) => number, xs: ArrayLike<number>,
     lo = Math.min(lo, xs[i]);
     hi = Math.max(hi, xs[i]);
   }
-  const grid = new Float64Array(gridPoints);
-  for (let i = 0; i < gridPoints; i++) grid[i] = lo + ((hi - lo) * i) / (gridPoints - 1);
-  const values = Array.from(grid, f);
+  const values = new Float64Array(gridPoints);
   let vmin = Infinity;
   let vmax = -Infinity;
-  for (const v of values) {
-    vmin = Math.min(vmin, v);
-    vmax = Math.max(vmax, v);
+  for (let i = 0; i < gridPoints; i++) {
+    const v = f(lo + ((hi - lo) * i) / (gridPoints - 1));
+    values[i] = v;
+    if (v < vmin) vmin = v;
+    if (v > vmax) vmax = v;
   }
   const tol = 1e-9 * (vmax - vmin || 1);
   let up = false;
   let down = false;
-  for (let i = 1; i < values.length; i++) {
+  for (let i = 1; i < gridPoints; i++) {
     const d = values[i] - values[i - 1];
     if (d > tol) up = true;
-    if (d < -tol) down = true;
+    else if (d < -tol) down = true;
   }
   return !(up && down);
 }
