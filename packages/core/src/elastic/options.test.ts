@@ -91,3 +91,11 @@ describe('resolveOptions', () => {
     expect(() => resolveOptions(trap)).toThrow('trap');
   });
 });
+
+describe('ELASTIC_DEFAULTS', () => {
+  it('is frozen all the way down, so no engine can be changed through it', () => {
+    expect(Object.isFrozen(ELASTIC_DEFAULTS)).toBe(true);
+    for (const value of Object.values(ELASTIC_DEFAULTS)) if (typeof value === 'object') expect(Object.isFrozen(value)).toBe(true);
+    expect(() => ((ELASTIC_DEFAULTS as { max: number }).max = 1)).toThrow(TypeError);
+  });
+});

@@ -4,7 +4,7 @@ import { resolveDamping } from './curves';
 import { invalidOption } from './errors';
 import type { DampingFunction, ElasticAxis, ElasticEdge, ElasticOptions, Host, PullToRefreshOptions } from './types';
 
-export const ELASTIC_DEFAULTS = {
+const DEFAULTS = {
   axis: 'y' as ElasticAxis,
   curve: 'article' as const,
   max: 500, // px: the article's max
@@ -37,6 +37,16 @@ export const ELASTIC_DEFAULTS = {
   },
 };
 
+/** Every default, frozen (a change here would silently reach every engine). */
+export const ELASTIC_DEFAULTS = /* @__PURE__ */ deepFreeze(DEFAULTS);
+
+function deepFreeze<T extends object>(value: T): DeepReadonly<T> {
+  for (const inner of Object.values(value)) if (typeof inner === 'object') Object.freeze(inner);
+  return Object.freeze(value);
+}
+
+type DeepReadonly<T> = { readonly [K in keyof T]: T[K] extends object ? DeepReadonly<T[K]> : T[K] };
+
 export interface ResolvedOptions {
   axis: ElasticAxis;
   edges: Record<ElasticEdge, boolean>;
@@ -45,14 +55,14 @@ export interface ResolvedOptions {
   size: number | 'auto';
   /** null: no pull-to-refresh. */
   ptr: (Required<Omit<PullToRefreshOptions, 'holdOffset' | 'onRefresh'>> & Pick<PullToRefreshOptions, 'holdOffset' | 'onRefresh'>) | null;
-  input: typeof ELASTIC_DEFAULTS.input;
-  spring: typeof ELASTIC_DEFAULTS.spring;
+  input: typeof DEFAULTS.input;
+  spring: typeof DEFAULTS.spring;
   moveTarget: 'content' | 'indicator';
   content: HTMLElement | null | undefined;
   indicator: HTMLElement | null | undefined;
   reducedMotion: 'auto' | boolean;
   host: Host | undefined;
-  announce: typeof ELASTIC_DEFAULTS.announce | null;
+  announce: typeof DEFAULTS.announce | null;
   disabled: boolean;
 }
 
@@ -83,7 +93,7 @@ function bool(where: string, value: unknown, fallback: boolean): boolean {
 /** Validates and resolves user options against ELASTIC_DEFAULTS; throws ElasticError on bad input. */
 export function resolveOptions(options: ElasticOptions): ResolvedOptions {
   const o = obj<ElasticOptions>('options', options);
-  const D = ELASTIC_DEFAULTS;
+  const D = DEFAULTS;
   const axis = oneOf('axis', o.axis, ['y', 'x', 'both'], D.axis);
   const userEdges = obj<Record<ElasticEdge, boolean>>('edges', o.edges);
   const edges = {} as Record<ElasticEdge, boolean>;
