@@ -131,4 +131,38 @@ describe('random formulas: every mode agrees', () => {
     );
     expect(checked).toBeGreaterThan(100);
   });
+
+  it('any input through the whole pipeline throws nothing but typed errors (fuzz)', () => {
+    const token = fc.constantFrom('x', 'y', '__proto__', 'constructor', '1', '0', '1e308', '-', '+', '*', '/', '^', '(', ')', ',', '<', '?', ':',
+      'log(', 'sqrt(', 'pow(', 'clamp(', 'where(', 'min(', 'exp(', 'asin(', 'pi', ' ');
+    const source = fc.oneof(fc.string({ maxLength: 40 }), fc.array(token, { maxLength: 30 }).map((t) => t.join('')));
+    const value = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(0, -0, 1e308, -1e-308));
+    fc.assert(
+      fc.property(source, value, (src, v) => {
+        const steps: (() => unknown)[] = [];
+        try {
+          const f = parseFormula(src);
+          const at = new Map(f.variables.map((name) => [name, v]));
+          steps.push(
+            () => f.evaluate(at),
+            () => f.derivative(f.variables[0] ?? 'x', 2).evaluate(at),
+            () => f.toTeX(),
+            () => f.toJavaScript(),
+            () => compile(f, { hessian: true })(f.variables.map(() => v)),
+            () => compile(f, { backend: 'interpreter' })(f.variables.map(() => v)),
+          );
+        } catch (err) {
+          if (!(err instanceof TensileError)) throw err;
+        }
+        for (const step of steps) {
+          try {
+            step();
+          } catch (err) {
+            if (!(err instanceof TensileError)) throw err;
+          }
+        }
+      }),
+      { seed: SEED + 2, numRuns: 1500, verbose: 1 },
+    );
+  });
 });

@@ -107,6 +107,15 @@ describe('compile a traced function', () => {
     }
     expect(c.variants).toBe(3);
     expect(c.source).toMatch(/return false;/);
+    // Guards come before the value and gradient, so a variant for another branch gives up early.
+    expect(c.source.indexOf('return false;')).toBeLessThan(c.source.indexOf('out[0]'));
+  });
+
+  it('evicts the least recently used variant beyond maxVariants and stays correct', () => {
+    const f = (v: Num[]) => (gt(v[0], 0) ? mul(v[0], v[0]) : neg(v[0]));
+    const c = compile(f, { example: [1], maxVariants: 1 });
+    for (const x of [2, -3, 4, -5]) expect(c([x])).toEqual({ value: x > 0 ? x * x : -x, gradient: new Float64Array([x > 0 ? 2 * x : -1]) });
+    expect(c.variants).toBe(4); // each sign change re-traced: only one variant is kept
   });
 
   it('gives the same results with the interpreter back end', () => {

@@ -21,9 +21,14 @@ export type Kernel = (x: ArrayLike<number>, out: Float64Array) => boolean;
 /** The body of `function (x, out)`: only compiler-made names (x, out, t0...) and numeric literals. */
 export function kernelSource(spec: KernelSpec): string {
   const index = new Map(spec.inputs.map((name, i) => [name, i]));
-  const { lines, ref } = straightLine([...spec.outputs, ...spec.guards.map((g) => g.node)], index);
-  for (const g of spec.guards) lines.push(`if (${ref(g.node)} !== ${g.outcome}) return false;`);
-  spec.outputs.forEach((o, i) => lines.push(`out[${i}] = ${ref(o)};`));
+  // Guards first: a variant whose branch does not match gives up before computing the rest.
+  const names = new Map<number, string>();
+  const guarded = straightLine(spec.guards.map((g) => g.node), index, 'x', 't', names);
+  const lines = guarded.lines;
+  for (const g of spec.guards) lines.push(`if (${guarded.ref(g.node)} !== ${g.outcome}) return false;`);
+  const body = straightLine(spec.outputs, index, 'x', 't', names);
+  lines.push(...body.lines);
+  spec.outputs.forEach((o, i) => lines.push(`out[${i}] = ${body.ref(o)};`));
   lines.push('return true;');
   return lines.join('\n');
 }
