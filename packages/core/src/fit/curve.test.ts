@@ -77,6 +77,7 @@ describe('FittedCurve', () => {
           : fitCurve(ARTICLE_SAMPLES, { model, max: 640 }).curve;
       const json = curve.toJSON();
       const back = curveFromJSON(JSON.stringify(json));
+      expect(FittedCurve.fromJSON(json).toJSON()).toEqual(json);
       expect(back.toJSON()).toEqual(json);
       for (const x of xs) expect(back.evaluate(x)).toBe(curve.evaluate(x));
       expect(back.toJS()).toBe(curve.toJS());

@@ -141,6 +141,11 @@ export class FittedCurve implements Curve {
     return this.body(opts, true);
   }
 
+  /** The inverse of `toJSON` (see `curveFromJSON`). */
+  static fromJSON(json: unknown, opts: { registry?: ModelRegistry; model?: ModelDefinition } = {}): FittedCurve {
+    return curveFromJSON(json, opts);
+  }
+
   toJSON(): CurveJSON {
     return {
       format: 'tensile-curve',
