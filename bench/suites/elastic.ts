@@ -86,15 +86,20 @@ const ll3: Curve = {
   },
 };
 
+/** The part of esbuild's API used here (esbuild is not a direct dependency of the bench). */
+interface Esbuild {
+  build(options: Record<string, unknown>): Promise<{ outputFiles: { contents: Uint8Array }[] }>;
+}
+
 /** esbuild (size-limit's bundler) from size-limit's own dependencies, so sizes match `pnpm size`. */
-async function loadEsbuild(): Promise<typeof import('esbuild')> {
+async function loadEsbuild(): Promise<Esbuild> {
   const fromCore = createRequire(path.join(coreDir, 'package.json'));
   const preset = createRequire(fromCore.resolve('@size-limit/preset-small-lib/package.json'));
   const plugin = createRequire(preset.resolve('@size-limit/esbuild/package.json'));
-  return (await import(plugin.resolve('esbuild'))) as typeof import('esbuild');
+  return (await import(plugin.resolve('esbuild'))) as Esbuild;
 }
 
-async function sizes(esbuild: typeof import('esbuild'), contents: string) {
+async function sizes(esbuild: Esbuild, contents: string) {
   const result = await esbuild.build({
     stdin: { contents, resolveDir: path.join(coreDir, 'src/elastic'), loader: 'ts' },
     bundle: true,
