@@ -11,7 +11,6 @@ export { EDGE_TILES, CAROUSEL_CARDS, CAROUSEL_ROWS_BEFORE, CAROUSEL_ROWS_AFTER, 
 export type { Tile, Row } from './content';
 export { ARTICLE_SAMPLES, CURVE_CHOICES, CURVE_MAX, PLOT_RANGE, curvePlotSeries, loadCurve, sampleCurve } from './curves';
 export type { CurveChoice, CurveId, LoadedCurve } from './curves';
-export { refreshWithKey } from './refresh-key';
 export { DEFAULT_LAB_TEXT, LAB_MODELS, fitRows, labPlotSeries, loadModelFiles, loadModelUrl, parsePoints, pointsToText, residualSeries, runLabFit, selectionRows } from './lab';
 export type { LabFit, Point } from './lab';
 export { MODEL_PATHS } from './models';
