@@ -53,6 +53,7 @@ describe('typed errors', () => {
   it('inputs, tangents and cotangents of the wrong shape', () => {
     expect(caught(() => grad((x: Num) => x)('3' as unknown as number)).code).toBe('E_SHAPE');
     expect(caught(() => grad((x: Num) => x)(NaN)).code).toBe('E_NON_FINITE');
+    expect(caught(() => grad((x: Num[]) => x[0])([1, Infinity])).message).toMatch(/grad input at \[1\]: expected a finite number, got Infinity/);
     expect(caught(() => grad((p: { a: Num }) => p.a)({ a: [1, Infinity] } as unknown as { a: number })).message).toMatch(/a\[1\]/);
     expect(caught(() => jvp((x: Num[]) => add(x[0], x[1]), [1, 2], [1])).message).toMatch(/expected length 2, got 1/);
     const r = vjp((p: { a: Num }) => ({ y: mul(p.a, 2) }), { a: 1 });

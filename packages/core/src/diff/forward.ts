@@ -212,8 +212,10 @@ export interface Overflow {
   readonly value: number;
 }
 
-export function assertFiniteResult(x: Num, what: string, overflow: Overflow | undefined): void {
-  if (typeof x === 'number' && !Number.isFinite(x)) {
+/** `what` may be a function so the message (and any leaf path) is only built on failure. */
+export function assertFiniteResult(x: Num, whatArg: string | (() => string), overflow: Overflow | undefined): void {
+  if (typeof x === 'number' && x - x !== 0) {
+    const what = typeof whatArg === 'string' ? whatArg : whatArg();
     throw new DiffError(
       x !== x ? 'E_NAN' : 'E_NON_FINITE',
       `${what} is ${x}` + (overflow ? `; the first non-finite value was ${describeCall(overflow.op, overflow.operands.map(primalNumber))} = ${overflow.value}` : ''),
@@ -244,9 +246,9 @@ export function jvp<P, O>(f: (x: Lifted<P>) => O, primals: P, tangents: P): { va
   const tans: Num[] = [];
   flat.leaves.forEach((leaf, i) => {
     const { value, tangent } = splitDual(ctx, leaf);
-    const where = `jvp output${flat.paths[i] ? ' ' + flat.paths[i] : ''}`;
+    const where = () => `jvp output${flat.paths[i] ? ' ' + flat.paths[i] : ''}`;
     assertFiniteResult(value, where, ctx.firstOverflow);
-    assertFiniteResult(tangent[0], `the tangent of ${where}`, ctx.firstOverflow);
+    assertFiniteResult(tangent[0], () => `the tangent of ${where()}`, ctx.firstOverflow);
     values.push(value);
     tans.push(tangent[0]);
   });

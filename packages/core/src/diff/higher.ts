@@ -54,8 +54,8 @@ export function jacobian<L>(f: (x: L) => unknown, options: JacobianOptions = {})
     if (useForward) {
       const { flat, ctx, parts } = forwardAll(f, xs, 'jacobian');
       return parts.map(({ value, tangent }, i) => {
-        assertFiniteResult(value, `jacobian output ${flat.paths[i]}`, ctx.firstOverflow);
-        tangent.forEach((t) => assertFiniteResult(t, `a jacobian entry of output ${flat.paths[i] || '0'}`, ctx.firstOverflow));
+        assertFiniteResult(value, () => `jacobian output ${flat.paths[i]}`, ctx.firstOverflow);
+        for (const t of tangent) assertFiniteResult(t, () => `a jacobian entry of output ${flat.paths[i] || '0'}`, ctx.firstOverflow);
         return tangent as number[];
       });
     }
@@ -87,7 +87,7 @@ export function hessian<L>(f: (x: L) => Num): (x: ParamsOf<L>) => number[][] {
         const b = h[j][i];
         if (typeof a === 'number' && typeof b === 'number') h[i][j] = h[j][i] = (a + b) / 2;
       }
-      h[i].forEach((v) => assertFiniteResult(v, `a hessian entry of row ${xs.paths[i] || i}`, ctx.firstOverflow));
+      for (const v of h[i]) assertFiniteResult(v, () => `a hessian entry of row ${xs.paths[i] || i}`, ctx.firstOverflow);
     }
     return h as number[][];
   };

@@ -14,7 +14,7 @@ export type Tree<L = number> = L | Float64Array | readonly Tree<L>[] | { readonl
 export type TreeDef =
   | { readonly kind: 'leaf' }
   | { readonly kind: 'typed'; readonly length: number }
-  | { readonly kind: 'array'; readonly items: readonly TreeDef[] }
+  | { readonly kind: 'array'; readonly items: readonly TreeDef[]; readonly leavesOnly?: boolean }
   | { readonly kind: 'record'; readonly keys: readonly string[]; readonly items: readonly TreeDef[] };
 
 const LEAF: TreeDef = { kind: 'leaf' };
@@ -28,6 +28,44 @@ export interface Flat {
   readonly paths: string[];
 }
 
+/** Paths are only needed for messages: computed on first use, not on every gradient call. */
+class LazyFlat implements Flat {
+  private cached: string[] | null = null;
+  constructor(
+    readonly leaves: Num[],
+    readonly def: TreeDef,
+  ) {}
+  get paths(): string[] {
+    if (this.cached === null) {
+      this.cached = [];
+      collectPaths(this.def, '', this.cached);
+    }
+    return this.cached;
+  }
+}
+
+function collectPaths(def: TreeDef, path: string, out: string[]): void {
+  switch (def.kind) {
+    case 'leaf':
+      out.push(path);
+      return;
+    case 'typed':
+      for (let i = 0; i < def.length; i++) out.push(`${path}[${i}]`);
+      return;
+    case 'array':
+      def.items.forEach((item, i) => collectPaths(item, `${path}[${i}]`, out));
+      return;
+    case 'record':
+      def.keys.forEach((k, i) => collectPaths(def.items[i], path ? `${path}.${k}` : k, out));
+  }
+}
+
+/** Defs of flat arrays of n leaves, shared (the common case: a parameter vector). */
+const arrayDefs: TreeDef[] = [];
+function leafArrayDef(n: number): TreeDef {
+  return (arrayDefs[n] ??= { kind: 'array', items: new Array<TreeDef>(n).fill(LEAF), leavesOnly: true });
+}
+
 function isRecord(x: unknown): x is Record<string, unknown> {
   if (typeof x !== 'object' || x === null) return false;
   const proto = Object.getPrototypeOf(x);
@@ -39,13 +77,20 @@ function isRecord(x: unknown): x is Record<string, unknown> {
  * must be finite (inputs), otherwise any number is accepted (outputs are checked by the caller).
  */
 export function flatten(tree: unknown, what: string, finite = true): Flat {
+  if (Array.isArray(tree) && tree.length <= 256) {
+    let plain = true;
+    for (let i = 0; i < tree.length && plain; i++) {
+      const v = tree[i];
+      plain = typeof v === 'number' ? !finite || v - v === 0 : v instanceof Boxed;
+    }
+    if (plain) return new LazyFlat(tree.slice(), leafArrayDef(tree.length));
+  }
   const leaves: Num[] = [];
-  const paths: string[] = [];
-  const def = walk(tree, what, 0, leaves, paths, finite, '');
-  return { leaves, def, paths };
+  const def = walk(tree, what, 0, leaves, finite, '');
+  return new LazyFlat(leaves, def);
 }
 
-function walk(x: unknown, what: string, depth: number, leaves: Num[], paths: string[], finite: boolean, path: string): TreeDef {
+function walk(x: unknown, what: string, depth: number, leaves: Num[], finite: boolean, path: string): TreeDef {
   if (depth > MAX_DEPTH) {
     throw new DiffError('E_SHAPE', `${what}: nested deeper than ${MAX_DEPTH} levels at ${path || 'the root'} (a cycle?)`, { where: what });
   }
@@ -57,21 +102,20 @@ function walk(x: unknown, what: string, depth: number, leaves: Num[], paths: str
       });
     }
     leaves.push(x);
-    paths.push(path);
     return LEAF;
   }
   if (x instanceof Float64Array || x instanceof Float32Array) {
-    for (let i = 0; i < x.length; i++) walk(x[i], what, depth + 1, leaves, paths, finite, `${path}[${i}]`);
+    for (let i = 0; i < x.length; i++) walk(x[i], what, depth + 1, leaves, finite, `${path}[${i}]`);
     return { kind: 'typed', length: x.length };
   }
   if (Array.isArray(x)) {
     const items: TreeDef[] = new Array(x.length);
-    for (let i = 0; i < x.length; i++) items[i] = walk(x[i], what, depth + 1, leaves, paths, finite, `${path}[${i}]`);
+    for (let i = 0; i < x.length; i++) items[i] = walk(x[i], what, depth + 1, leaves, finite, `${path}[${i}]`);
     return { kind: 'array', items };
   }
   if (isRecord(x)) {
     const keys = Object.keys(x).sort(); // sorted, so key order never changes the leaf order
-    const items = keys.map((k) => walk(x[k], what, depth + 1, leaves, paths, finite, path ? `${path}.${k}` : k));
+    const items = keys.map((k) => walk(x[k], what, depth + 1, leaves, finite, path ? `${path}.${k}` : k));
     return { kind: 'record', keys, items };
   }
   throw new DiffError(
@@ -103,6 +147,11 @@ function build(def: TreeDef, leaves: readonly Num[], at: { i: number }, typed: b
       return out;
     }
     case 'array':
+      if (def.leavesOnly) {
+        const out = leaves.slice(at.i, at.i + def.items.length);
+        at.i += def.items.length;
+        return out;
+      }
       return def.items.map((item) => build(item, leaves, at, typed));
     case 'record': {
       const out: Record<string, unknown> = {};

@@ -309,7 +309,7 @@ export function vjp<P, O>(f: (x: Lifted<P>) => O, x: P): { value: O; vjp: (cotan
   const indices = flat.leaves.map((leaf) => indexOn(tape, leaf, 'vjp output'));
   const values = flat.leaves.map((leaf, i) => {
     const v = primalOn(tape, leaf);
-    assertFiniteResult(v, `vjp output${flat.paths[i] ? ' ' + flat.paths[i] : ''}`, tape.firstOverflow);
+    assertFiniteResult(v, () => `vjp output${flat.paths[i] ? ' ' + flat.paths[i] : ''}`, tape.firstOverflow);
     return v;
   });
   // The tape outlives this call (the pullback sweeps it later), so its storage is not pooled.
