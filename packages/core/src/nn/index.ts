@@ -24,3 +24,10 @@ export type {
 } from './dense-net';
 export { applyActivation, activationDerivative, createDenseForward, denseNetCurve } from './dense-forward';
 export type { DenseForward } from './dense-forward';
+export { trainDenseNet, TRAIN_DEFAULTS, MAX_TRAIN_LAYERS, MAX_TRAIN_UNITS, MAX_TRAIN_EPOCHS, MAX_TRAIN_SAMPLES } from './train';
+export type { TrainSamples, TrainOptions, TrainResult } from './train';
+export { TrainError } from './train-errors';
+export type { TrainErrorCode } from './train-errors';
+export { createOptimizer, OPTIMIZER_DEFAULTS } from './optimizers';
+export type { Optimizer, OptimizerName, OptimizerOptions } from './optimizers';
+export { mulberry32, glorotUniform } from './random';
