@@ -2,11 +2,13 @@
 // playwright-core) during a scripted touch pull with 4x CPU throttling: frame timings, layouts
 // during the drag (forced ones from script especially) and the touchmove listeners' time per
 // event, next to a native scroll of the same list without the engine. Reported, never asserted.
+import { existsSync } from 'node:fs';
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CHROMIUM_PATH, launchChromium, type CDPSession, type Page } from '../../tests/browser/src/harness/chromium';
-import { buildPages, servePages } from '../../tests/browser/src/harness/serve';
+import { CHROMIUM_PATH, launchChromium, type Browser, type CDPSession, type Page } from '../../tests/browser/src/harness/chromium';
+import { DEMOS, PHONE, type DemoName } from '../../tests/browser/src/harness/demo';
+import { buildPages, servePages, type Served } from '../../tests/browser/src/harness/serve';
 import { Touchscreen, frames } from '../../tests/browser/src/harness/touch';
 import { dragCost, startTrace } from '../../tests/browser/src/harness/trace';
 import type { BenchSuite } from '../suite';
@@ -14,23 +16,46 @@ import { table } from '../measure';
 
 const browserTests = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../tests/browser');
 const CPU_SLOWDOWN = 4;
-const RUNS = 3;
+const RUNS = 2;
 
-interface Scenario {
-  name: string;
-  /** Page and query under the fixtures' base URL. */
-  url: string;
-  /** Scroll the list here before the drag (native-scroll baseline). */
-  scrollTo?: number;
+interface Pull {
+  page: Page;
   from: { x: number; y: number };
   to: { x: number; y: number };
 }
 
+interface Scenario {
+  name: string;
+  /** Which server the page is on: the fixtures, or one built demo. */
+  server: 'fixtures' | DemoName;
+  /** Opens the page and says where the drag goes. */
+  open(browser: Browser, baseUrl: string): Promise<Pull>;
+}
+
+const fixture = (file: string, from: Pull['from'], to: Pull['to']) => async (browser: Browser, baseUrl: string): Promise<Pull> => {
+  const { page } = await browser.open({ width: 400, height: 720 });
+  await page.goto(`${baseUrl}${file}`);
+  await page.waitForFunction('"fixture" in window || "smoke" in window');
+  return { page, from, to };
+};
+
+// A demo's feed: pulled from near the top of its scroller, 480 px down (past the threshold).
+const demoFeed = async (browser: Browser, baseUrl: string): Promise<Pull> => {
+  const { page } = await browser.open(PHONE);
+  await page.goto(`${baseUrl}#/feed`);
+  await page.waitForSelector('[data-testid="feed-scroller"][data-tensile-state]');
+  const b = await page.locator('[data-testid="feed-scroller"]').boundingBox();
+  if (!b) throw new Error('bench: the feed scroller is not visible');
+  const from = { x: b.x + b.width / 2, y: b.y + 16 };
+  return { page, from, to: { x: from.x, y: Math.min(from.y + 480, PHONE.height - 4) } };
+};
+
 const SCENARIOS: Scenario[] = [
-  // The baseline: the same list scrolled natively, no engine attached.
-  { name: 'native scroll, no engine (smoke.html)', url: 'smoke.html', from: { x: 180, y: 360 }, to: { x: 180, y: 40 } },
-  { name: 'elastic pull, content mode (feed.html)', url: 'feed.html', from: { x: 180, y: 40 }, to: { x: 180, y: 560 } },
-  { name: 'elastic pull, indicator mode (sticky.html)', url: 'sticky.html', from: { x: 180, y: 40 }, to: { x: 180, y: 560 } },
+  // The baseline: a list scrolled natively, no engine attached.
+  { name: 'native scroll, no engine (fixture smoke.html)', server: 'fixtures', open: fixture('smoke.html', { x: 180, y: 360 }, { x: 180, y: 40 }) },
+  { name: 'elastic pull, content mode (fixture feed.html)', server: 'fixtures', open: fixture('feed.html', { x: 180, y: 40 }, { x: 180, y: 560 }) },
+  { name: 'elastic pull, indicator mode (fixture sticky.html)', server: 'fixtures', open: fixture('sticky.html', { x: 180, y: 40 }, { x: 180, y: 560 }) },
+  ...DEMOS.map((demo): Scenario => ({ name: `${demo} demo, feed pull`, server: demo, open: demoFeed })),
 ];
 
 interface RunResult {
@@ -47,8 +72,8 @@ async function layoutCount(cdp: CDPSession): Promise<number> {
   return metrics.find((m) => m.name === 'LayoutCount')?.value ?? Number.NaN;
 }
 
-async function runOnce(open: () => Promise<Page>, scenario: Scenario): Promise<RunResult> {
-  const page = await open();
+async function runOnce(pull: Pull): Promise<RunResult> {
+  const { page, from, to } = pull;
   const touch = await Touchscreen.enable(page);
   const cdp = touch.cdp;
   await cdp.send('Performance.enable');
@@ -69,7 +94,7 @@ async function runOnce(open: () => Promise<Page>, scenario: Scenario): Promise<R
   await frames(page, 3);
   const before = await layoutCount(cdp);
   const stop = await startTrace(cdp);
-  await touch.drag(scenario.from, scenario.to, { steps: 30, holdFrames: 3 });
+  await touch.drag(from, to, { steps: 30, holdFrames: 3 });
   const events = await stop();
   const after = await layoutCount(cdp);
   const frameMs = (await page.evaluate('window.frameStop = true, window.frameMs')) as number[];
@@ -104,28 +129,31 @@ const suite: BenchSuite = {
     }
     const outDir = path.join(browserTests, '.fixtures-dist-bench');
     await buildPages({ configFile: path.join(browserTests, 'fixtures', 'vite.config.ts') }, outDir);
-    const served = await servePages(outDir);
+    const servers = new Map<Scenario['server'], Served>([['fixtures', await servePages(outDir)]]);
     const browser = await launchChromium();
     const rows: (string | number)[][] = [];
     let engineHandler = Number.NaN;
     let nativeHandler = Number.NaN;
     try {
+      for (const demo of DEMOS) {
+        const appDir = path.join(browserTests, '../../apps', `${demo}-demo`);
+        if (!existsSync(path.join(appDir, 'vite.config.ts'))) continue;
+        const demoOut = path.join(browserTests, '.demos-dist-bench', demo);
+        await buildPages({ root: appDir, configFile: path.join(appDir, 'vite.config.ts') }, demoOut);
+        servers.set(demo, await servePages(demoOut));
+      }
       for (const scenario of SCENARIOS) {
-        const runs: RunResult[] = [];
-        for (let i = 0; i < RUNS; i++) {
-          runs.push(
-            await runOnce(async () => {
-              const { page } = await browser.open({ width: 400, height: 720 });
-              await page.goto(`${served.url}${scenario.url}`);
-              await page.waitForFunction(() => 'fixture' in window || 'smoke' in window);
-              return page;
-            }, scenario),
-          );
+        const server = servers.get(scenario.server);
+        if (!server) {
+          rows.push([scenario.name, 'not built', '', '', '', '', '', '']);
+          continue;
         }
+        const runs: RunResult[] = [];
+        for (let i = 0; i < RUNS; i++) runs.push(await runOnce(await scenario.open(browser, server.url)));
         const handler = runs.flatMap((r) => r.handlerMs);
         const frameMs = runs.flatMap((r) => r.frameMs);
-        if (scenario.url === 'smoke.html') nativeHandler = quantile(handler, 0.5);
-        else if (scenario.url === 'feed.html') engineHandler = quantile(handler, 0.5);
+        if (scenario === SCENARIOS[0]) nativeHandler = quantile(handler, 0.5);
+        else if (scenario === SCENARIOS[1]) engineHandler = quantile(handler, 0.5);
         rows.push([
           scenario.name,
           Math.round(handler.length / RUNS),
@@ -139,11 +167,12 @@ const suite: BenchSuite = {
       }
     } finally {
       await browser.close();
-      await served.close();
+      await Promise.all([...servers.values()].map((srv) => srv.close()));
     }
     return [
-      `A scripted one-finger drag (30 touchmoves, one per frame, through the DevTools protocol) on a`,
-      `400x720 page, ${RUNS} runs per row, CPU slowed ${CPU_SLOWDOWN}x with Emulation.setCPUThrottlingRate.`,
+      `A scripted one-finger drag (30 touchmoves, one per frame, through the DevTools protocol), ${RUNS} runs`,
+      `per row, CPU slowed ${CPU_SLOWDOWN}x with Emulation.setCPUThrottlingRate: the fixture pages (400x720, tests/browser/fixtures)`,
+      'and the feed page of each built demo (390x844; the pull passes the threshold, so it refreshes).',
       'Listener time is the trace\'s EventDispatch duration of each touchmove (all listeners of the',
       'event); frames are requestAnimationFrame deltas; "layouts" is LayoutCount from',
       'Performance.getMetrics across the drag; "forced" counts Layout / UpdateLayoutTree run',

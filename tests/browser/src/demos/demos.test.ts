@@ -9,6 +9,7 @@ import {
 } from '../harness/demo';
 import { inOrder } from '../harness/fixture';
 import { frames } from '../harness/touch';
+import { dragCost, startTrace } from '../harness/trace';
 
 const NEW_ITEMS_PER_REFRESH = 3;
 // The demos use the article curve with a 60 px threshold: 316 px of finger travel arms it.
@@ -52,6 +53,19 @@ describe.each(DEMOS)('%s demo', (demo) => {
       const states = await statesOf(page, 'feed-scroller');
       expect(inOrder(states, ['pulling', 'ready', 'refreshing', 'complete', 'idle'])).toBe(true);
       expect(states.filter((s) => s === 'refreshing')).toHaveLength(1);
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+
+    it('a pull forces no layout from its touchmove listeners after the first move (trace counts)', async () => {
+      const { page, touch, problems } = await openDemo(browser, url(), 'feed', 'feed-scroller');
+      const [from, to] = await pullPoints(page, 'feed-scroller', LONG);
+      const stop = await startTrace(touch.cdp);
+      await touch.drag(from, to, { steps: 24, holdFrames: 3 });
+      const cost = dragCost(await stop(), 'touchmove');
+      expect(cost.handlerMs.length).toBeGreaterThanOrEqual(12);
+      expect(cost.forcedLayoutsAfterFirstMove).toBe(0);
+      await waitIdle(page, 'feed-scroller');
       expect(problems).toEqual([]);
       await page.close();
     });
