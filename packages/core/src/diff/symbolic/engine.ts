@@ -1,6 +1,7 @@
 // Runs a formula through the differentiation engine's polymorphic ops, so the same formula can be
 // differentiated in forward, reverse and numeric mode (and traced) and checked against the
 // symbolic derivative. `c ? a : b` evaluates only the branch taken, as the engine's `where` does.
+import { describeValue } from '../../errors';
 import { mulStrongZero } from '../lifted';
 import * as ops from '../ops';
 import type { Num } from '../value';
@@ -44,6 +45,9 @@ export function engineFunction(formula: Formula, variables: readonly string[] = 
   }
   const root = formula.root;
   return (values) => {
+    if (!Array.isArray(values) || values.length !== variables.length) {
+      throw new FormulaError('E_BAD_ARGUMENT', `engineFunction: expected an array of ${variables.length} values (${variables.join(', ')}), got ${describeValue(values)}`, { where: 'values', value: values });
+    }
     const memo = new Map<number, Num>();
     // Iterative post-order with an explicit stack: formulas may be deeper than the call stack.
     const stack: Expr[] = [root];

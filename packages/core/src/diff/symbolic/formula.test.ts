@@ -3,6 +3,7 @@
 import { all, create, type MathNode } from 'mathjs';
 import { describe, expect, it } from 'vitest';
 import { FormulaError } from './errors';
+import { engineFunction } from './engine';
 import { Formula, differentiate, parseFormula } from './formula';
 import { MAX_PRINT_LENGTH } from './print';
 
@@ -156,7 +157,8 @@ describe('simplify and printing', () => {
     const f = parseFormula('x*y');
     for (const bad of [() => f.gradient('x' as never), () => f.hessian([1] as never), () => f.toJavaScript(null as never),
       () => f.substitute(null as never), () => parseFormula('x', null as never), () => parseFormula('x', { maxNodes: -1 }),
-      () => parseFormula('x', { variables: 'x' as never }), () => f.derivative(undefined as never)]) {
+      () => parseFormula('x', { variables: 'x' as never }), () => f.derivative(undefined as never),
+      () => engineFunction(f, ['x']), () => engineFunction(f)([1]), () => engineFunction(f)('xy' as never)]) {
       expect(bad).toThrow(FormulaError);
     }
   });

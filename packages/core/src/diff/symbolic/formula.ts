@@ -105,7 +105,10 @@ export class Formula {
     return new Formula(this.pool, rebuild(this.pool, [this.root], this.pool, replace, false)[0]);
   }
 
-  /** Source text that parseFormula reads back (throws E_TOO_LARGE if the expanded tree is huge). */
+  /**
+   * Source text that parseFormula reads back (throws E_TOO_LARGE if the expanded tree is huge).
+   * A derivative's strong-zero products (0 * Infinity = 0) print as plain '*'.
+   */
   toString(): string {
     return printFormula(this.root);
   }
