@@ -262,6 +262,11 @@ describe('user models', () => {
     expect(rel(r.sse, 76.18987397457677)).toBeLessThan(1e-9);
     const byName = fitCurve(ARTICLE_SAMPLES, { model: 'formula:d/(1 + (h/x)^b)', start: [400, 1000, 1] });
     expect(rel(byName.sse, 76.18987397457677)).toBeLessThan(1e-9);
+    // Without a start, a seeded search over positive magnitudes finds the basin (what the CLI relies on).
+    expect(rel(fitCurve(ARTICLE_SAMPLES, { model: 'formula:d*(1-exp(-x/k))' }).sse, 410.73840620001243)).toBeLessThan(1e-9);
+    expect(rel(fitCurve(ARTICLE_SAMPLES, { model: 'formula:a*500/(1+b/x^c)' }).sse, 76.18987397457677)).toBeLessThan(1e-9);
+    const partial = fitCurve(ARTICLE_SAMPLES, { model: formulaModel('x*d*c/(d+c*x)', { start: { d: 400 } }) });
+    expect(rel(partial.sse, 222.03054361237184)).toBeLessThan(1e-9);
   });
 
   it('bad user models are typed errors', () => {

@@ -9,6 +9,7 @@ import type { Expr } from '../../diff/symbolic/graph';
 import { describeValue, TensileError } from '../../errors';
 import { FitOptionsError } from '../errors';
 import type { ModelDefinition, ModelFamily } from '../model';
+import type { Samples } from '../samples';
 
 type Op = (args: Num[]) => Num;
 const bool = (b: boolean): Num => (b ? 1 : 0);
@@ -72,10 +73,35 @@ function topological(root: Expr): Expr[] {
   return order;
 }
 
+/** Candidates the generic self-start tries. */
+const START_CANDIDATES = 256;
+
+/**
+ * A start for a formula nobody wrote a self-starter for: the best (smallest SSE) of a fixed,
+ * seeded set of positive candidates spread log-uniformly over 1e-3..1e4 per parameter (damping
+ * data are in px, so parameters are slopes, exponents or distances), keeping any values given.
+ */
+function searchStart(s: Samples, n: number, f: (x: number, p: readonly number[]) => number, given: (number | undefined)[] | null): number[] {
+  let seed = 0x9e3779b9;
+  const rand = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  let best: number[] = Array.from({ length: n }, (_, j) => given?.[j] ?? 1);
+  let bestSse = Infinity;
+  for (let k = 0; k < START_CANDIDATES; k++) {
+    const p = Array.from({ length: n }, (_, j) => given?.[j] ?? (k === 0 ? 1 : Math.pow(10, -3 + 7 * rand())));
+    let sse = 0;
+    for (let i = 0; i < s.x.length && sse < bestSse; i++) sse += (f(s.x[i], p) - s.y[i]) ** 2;
+    if (sse < bestSse) {
+      bestSse = sse;
+      best = p;
+    }
+  }
+  return best;
+}
+
 export interface FormulaModelOptions {
   /** Parameter names in order; default: every variable except `x`, in order of appearance. */
   params?: readonly string[];
-  /** Start values (array in parameter order or by name); default 1 for every parameter. */
+  /** Start values (array in parameter order or by name); missing ones come from a seeded search. */
   start?: readonly number[] | Record<string, number>;
   lower?: readonly number[];
   upper?: readonly number[];
@@ -136,7 +162,15 @@ export function formulaModel(source: string, opts: FormulaModelOptions = {}): Mo
       });
     }
   }
-  const startValues = Array.isArray(start) ? [...start] : params.map((k) => (start as Record<string, number> | undefined)?.[k] ?? 1);
+  const given = Array.isArray(start) ? [...start] : start ? params.map((k) => (start as Record<string, number>)[k]) : null;
+  const evaluate = (x: number, p: readonly number[]): number => {
+    try {
+      return ad.valueOf(run(x, p));
+    } catch (err) {
+      if (err instanceof TensileError) return NaN;
+      throw err;
+    }
+  };
   const paramList = params.join(',');
   return {
     name: opts.name ?? 'formula',
@@ -149,7 +183,7 @@ export function formulaModel(source: string, opts: FormulaModelOptions = {}): Mo
     settings: { formula: source, params: paramList, ...(opts.domain === 'real' ? { domain: 'real' } : {}) },
     expr: <N>(x: number, p: readonly N[]) => run(x, p as unknown as Num[]) as unknown as N,
     evaluate: (x, p) => ad.valueOf(run(x, Array.from(p))),
-    start: () => startValues,
+    start: (samples) => (given && given.every((v) => v !== undefined) ? (given as number[]) : searchStart(samples, params.length, evaluate, given)),
     toJSExpression: (literals) => {
       const bound = Object.fromEntries(params.map((k, i) => [k, Number(literals[i].replace(/^\((.*)\)$/, '$1'))]));
       const fn = formula.substitute(bound).toJavaScript(['x']);
