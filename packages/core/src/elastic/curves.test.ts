@@ -79,7 +79,7 @@ describe('guarantees of every curve', () => {
     );
   });
 
-  it('resolved built-ins are finite, 0 at 0, monotone and within [0, max] for any size and max', () => {
+  it('resolved built-ins are finite, 0 at 0, monotone, sign-symmetric and within [-max, max] for any size and max', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...NAMES),
@@ -97,6 +97,7 @@ describe('guarantees of every curve', () => {
           expect(ylo).toBeGreaterThanOrEqual(0);
           expect(yhi).toBeLessThanOrEqual(max);
           expect(yhi).toBeGreaterThanOrEqual(ylo - MONOTONE_ULPS * Number.EPSILON * ylo);
+          expect(f(-hi, size) === -yhi).toBe(true);
         },
       ),
       { seed: SEED, numRuns: 5000 },

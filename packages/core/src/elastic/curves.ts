@@ -76,9 +76,10 @@ function checkSamples(ys: ArrayLike<number>, what: string): void {
 }
 
 /**
- * Resolves a curve option to (distance, size) -> offset with distance >= 0: checked once for
- * finiteness and monotonicity, then clamped into [0, max] on every call (so a curve can never
- * push the content past `max` or the wrong way).
+ * Resolves a curve option to the `damping(x, max)`-style function (distance, size) -> offset:
+ * checked once for finiteness and monotonicity, sign-symmetric, and clamped into [-max, max] with
+ * the sign of the distance on every call (so a curve can never push the content past `max` or
+ * the wrong way).
  */
 export function resolveDamping(option: DampingCurveOption, max: number): DampingFunction {
   let f: DampingFunction;
@@ -98,9 +99,10 @@ export function resolveDamping(option: DampingCurveOption, max: number): Damping
     return invalidOption('curve', option, 'a curve name, a Curve or a function');
   }
   return (d, s) => {
-    const y = f(d, s);
+    const y = f(Math.abs(d), s);
     // A non-finite value (a function misbehaving at a size never checked) holds the content still.
-    return y > 0 ? Math.min(y, max) : 0;
+    const bounded = y > 0 ? Math.min(y, max) : 0;
+    return d < 0 ? -bounded : bounded;
   };
 }
 
