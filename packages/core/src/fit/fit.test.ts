@@ -269,6 +269,14 @@ describe('user models', () => {
     expect(rel(partial.sse, 222.03054361237184)).toBeLessThan(1e-9);
   });
 
+  it('a user model that goes NaN on a trial step only rejects that step; NaN at the start is a typed error', () => {
+    // log(x/h) is NaN for h < 0: LM steps there are rejected, not fatal.
+    const model = formulaModel('d*log(1 + x/h)', { start: { d: 100, h: 500 }, lower: [-Infinity, -Infinity] });
+    const r = fitCurve(ARTICLE_SAMPLES, { model });
+    expect(Number.isFinite(r.sse)).toBe(true);
+    expect(() => fitCurve(ARTICLE_SAMPLES, { model: formulaModel('d*log(1 + x/h)', { start: { d: 100, h: -1 } }) })).toThrow(/not finite at the start/);
+  });
+
   it('bad user models are typed errors', () => {
     expect(() => formulaModel('d/(1 + (e/x)^b)', { params: ['d', 'e', 'b'] })).toThrow(/"e" is a constant/);
     expect(() => formulaModel('d*(1-exp(-x/k', {})).toThrow(FitOptionsError);

@@ -2,7 +2,7 @@
 // Nonlinear models go through bounded Levenberg-Marquardt on exact Jacobians from the AD engine,
 // with a multistart when the start lands in a degenerate basin; models with their own solver
 // (poly:N by QR, later a neural net) are called directly. The diagnostics are the same for both.
-import { describeValue } from '../errors';
+import { TensileError, describeValue } from '../errors';
 import { externalSlope, toExternal, toInternal } from './bounds';
 import type { Bound } from './bounds';
 import { FittedCurve } from './curve';
@@ -224,7 +224,16 @@ function runLM(model: ModelDefinition, samples: Samples, bounds: Bound[], start:
     n,
     residuals(q: Float64Array, out: Float64Array): boolean {
       external(q);
-      predict(model, x, p, f);
+      try {
+        predict(model, x, p, f);
+      } catch (err) {
+        // User and formula models run on the engine's ops, which throw on NaN: a rejected step.
+        if (err instanceof TensileError) {
+          out.fill(NaN);
+          return false;
+        }
+        throw err;
+      }
       let finite = true;
       for (let i = 0; i < m; i++) {
         out[i] = (sw ? sw[i] : 1) * (f[i] - y[i]);
