@@ -76,3 +76,33 @@ describe('concurrent rendering', () => {
     view.unmount();
   });
 });
+
+describe('re-renders', () => {
+  it('re-resolve a Curve only when the options really change', async () => {
+    const host = createContractHost();
+    let tabulations = 0;
+    const curve = {
+      name: 'half',
+      evaluate: (x: number) => x / 2,
+      evaluateBatch(xs: ArrayLike<number>, out = new Float64Array(xs.length)) {
+        tabulations++;
+        for (let i = 0; i < xs.length; i++) out[i] = xs[i] / 2;
+        return out;
+      },
+    };
+    function Pad({ max }: { max: number }) {
+      const [ref, pull] = useDamping({ host, curve, max, input: { mouse: true } });
+      return <div ref={ref}><output>{pull.offset.toFixed(0)}</output></div>;
+    }
+    const view = render(<Pad max={300} />);
+    const afterMount = tabulations;
+    // A drag re-renders the pad on every move; none of those renders changes an option.
+    await act(async () => pullDown(host, view.container.querySelector('div')!, 200));
+    view.rerender(<Pad max={300} />);
+    expect(Number(view.container.querySelector('output')!.textContent)).toBeGreaterThan(0);
+    expect(tabulations).toBe(afterMount);
+    view.rerender(<Pad max={200} />);
+    expect(tabulations).toBe(afterMount + 1);
+    view.unmount();
+  });
+});

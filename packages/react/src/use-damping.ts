@@ -2,6 +2,7 @@
 // state live in @tensile/core/elastic; this file wires the ref, the subscription and the options.
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { createElastic, type ElasticOptions, type ElasticSnapshot } from '@tensile/core/elastic';
+import { copyOptions, sameOptions } from './same-options.js';
 
 /** The ref callback to put on the scroll container: `<ul ref={ref}>`. */
 export type DampingRef = (element: HTMLElement | null) => void;
@@ -16,6 +17,7 @@ export function useDamping(options: ElasticOptions = {}): [ref: DampingRef, snap
     const engine = createElastic(options);
     return {
       engine,
+      applied: copyOptions(options),
       subscribe: (onChange: () => void) => engine.subscribe(onChange),
       getSnapshot: () => engine.getSnapshot(),
       refresh: () => engine.refresh(),
@@ -30,10 +32,12 @@ export function useDamping(options: ElasticOptions = {}): [ref: DampingRef, snap
   });
   // The server snapshot is the engine's idle one: the markup matches the client's first render.
   const snapshot = useSyncExternalStore(binding.subscribe, binding.getSnapshot, binding.getSnapshot);
-  // After every commit the engine gets the latest options, so an inline onRefresh closure is never
-  // stale; setOptions updates in place and never re-attaches listeners.
+  // After every commit the engine gets the latest options if they changed, so an inline onRefresh
+  // closure is never stale; setOptions updates in place and never re-attaches listeners.
   useEffect(() => {
+    if (sameOptions(binding.applied, options)) return;
     binding.engine.setOptions(options);
+    binding.applied = copyOptions(options);
   });
   return [binding.ref, snapshot, binding.refresh];
 }

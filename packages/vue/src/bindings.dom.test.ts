@@ -135,3 +135,33 @@ describe('getElastic', () => {
     expect(getElastic(list)).toBeUndefined();
   });
 });
+
+describe('v-elastic re-renders', () => {
+  it('re-resolve a Curve only when the options really change, including edits in place', async () => {
+    const host = createContractHost();
+    let tabulations = 0;
+    const curve = {
+      name: 'half',
+      evaluate: (x: number) => x / 2,
+      evaluateBatch(xs: ArrayLike<number>, out = new Float64Array(xs.length)) {
+        tabulations++;
+        for (let i = 0; i < xs.length; i++) out[i] = xs[i] / 2;
+        return out;
+      },
+    };
+    const tick = ref(0);
+    const shared = { host, curve, max: 300 };
+    const Comp = defineComponent(() => () =>
+      h('div', [withDirectives(h('ul', { 'data-testid': 'list' }, [h('li', 'a')]), [[vElastic, shared]]), h('output', tick.value)]));
+    const view = render(Comp);
+    const afterMount = tabulations;
+    tick.value++;
+    await nextTick();
+    expect(tabulations).toBe(afterMount);
+    shared.max = 200;
+    tick.value++;
+    await nextTick();
+    expect(tabulations).toBe(afterMount + 1);
+    view.unmount();
+  });
+});
