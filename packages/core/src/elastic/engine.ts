@@ -23,7 +23,7 @@ const WHEEL_DECAYS = 4;
 const WHEEL_GAP_INTERVALS = 4;
 const WHEEL_GAP_MIN_MS = 60;
 const WHEEL_GAP_MAX_MS = 300;
-/** px per line and (as a fraction of the container) per page for deltaMode 1 and 2. */
+/** Wheel deltas in lines (deltaMode 1) are this many px; pages (deltaMode 2) are the container size. */
 const WHEEL_LINE_PX = 16;
 
 const SIGN: Record<ElasticEdge, number> = { top: 1, left: 1, bottom: -1, right: -1 };
@@ -40,7 +40,7 @@ interface RefreshJob {
 }
 
 // Fields read from DOM events; the fake host sends plain objects of this shape.
-interface InputEvent {
+interface EngineEvent {
   target: unknown;
   cancelable: boolean;
   preventDefault(): void;
@@ -247,7 +247,7 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
     } else canRefresh = !!o.ptr && atEdge(o.ptr.edge, target, false);
   }
 
-  function move(x: number, y: number, e: InputEvent) {
+  function move(x: number, y: number, e: EngineEvent) {
     gx = x;
     gy = y;
     if (ignored) return;
@@ -357,28 +357,28 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
 
   // ---- input ----
 
-  function onTouchStart(e: InputEvent) {
+  function onTouchStart(e: EngineEvent) {
     // A second finger, or a new touch while one is tracked (its touchend was lost): settle first.
     end(true);
     const t = e.touches!;
     if (t.length === 1) begin('touch', t[0].identifier, t[0].clientX, t[0].clientY, e.target);
   }
 
-  function onTouchMove(e: InputEvent) {
+  function onTouchMove(e: EngineEvent) {
     if (kind !== 'touch') return;
     const t = e.touches!;
     if (t.length !== 1 || t[0].identifier !== gid) return end(true);
     move(t[0].clientX, t[0].clientY, e);
   }
 
-  function onPointerDown(e: InputEvent) {
+  function onPointerDown(e: EngineEvent) {
     const type = e.pointerType;
     if (!(type === 'mouse' ? o.input.mouse && e.button === 0 : type === 'pen' && o.input.pen)) return;
     end(true);
     begin('pointer', e.pointerId!, e.clientX!, e.clientY!, e.target);
     if (!kind) return;
     const id = gid;
-    const mine = (handler: (e: InputEvent) => void) => (ev: InputEvent) => {
+    const mine = (handler: (e: EngineEvent) => void) => (ev: EngineEvent) => {
       if (ev.pointerId === id && kind === 'pointer') handler(ev);
     };
     gestureOffs.push(
@@ -395,11 +395,11 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
     end(false);
   }
 
-  function onWheel(e: InputEvent) {
+  function onWheel(e: EngineEvent) {
     // ctrl+wheel is pinch-zoom on trackpads.
     if (o.disabled || e.ctrlKey || (kind && kind !== 'wheel')) return;
     const now = host!.now();
-    const unit = e.deltaMode === 1 ? WHEEL_LINE_PX : e.deltaMode === 2 ? measure('top') : 1;
+    const unit = e.deltaMode === 1 ? WHEEL_LINE_PX : e.deltaMode === 2 ? measure(o.axis === 'x' ? 'left' : 'top') : 1;
     const dx = -(e.deltaX ?? 0) * unit;
     const dy = -(e.deltaY ?? 0) * unit;
     const mag = Math.abs(dx) + Math.abs(dy);
@@ -423,7 +423,7 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
     wheelTimer = later(wheelRelease, Math.min(WHEEL_GAP_MAX_MS, Math.max(WHEEL_GAP_MIN_MS, WHEEL_GAP_INTERVALS * wheelInterval)));
   }
 
-  function onKey(e: InputEvent) {
+  function onKey(e: EngineEvent) {
     const t = e.target as { tagName?: string; isContentEditable?: boolean } | null;
     if (!o.ptr || o.disabled || e.key !== o.input.keyboard || e.ctrlKey || e.metaKey || e.altKey) return;
     if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName ?? ''))) return;
@@ -452,7 +452,7 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
       layer = (o.moveTarget === 'content' ? (o.content ?? h.firstChild(target)) : o.indicator) ?? null;
       layerTransform = layer ? h.getStyle(layer, 'transform') : '';
       if (layer) keep(layer, 'transform', layerTransform);
-      const on = (t: HostTarget, type: string, handler: (e: InputEvent) => void, passive = true) => offs.push(h.listen(t, type, handler, { passive }));
+      const on = (t: HostTarget, type: string, handler: (e: EngineEvent) => void, passive = true) => offs.push(h.listen(t, type, handler, { passive }));
       keep(target, 'touch-action', TOUCH_ACTION[o.axis]);
       if (o.axis !== 'x') keep(target, 'overscroll-behavior-y', 'none');
       if (o.axis !== 'y') keep(target, 'overscroll-behavior-x', 'none');
