@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TensileError } from '../../errors';
+import { jvp } from '../forward';
 import { jacobian, hessian } from '../higher';
 import { numericGradient, numericHessian } from '../numeric';
 import { valueOf } from '../ops';
@@ -104,7 +105,7 @@ describe('random formulas: every mode agrees', () => {
     expect(checked).toBeGreaterThan(200); // most random formulas stay in their domain
   });
 
-  it('second order: symbolic, reverse-over-forward hessian, compiled hessian, numeric', () => {
+  it('second order: symbolic, forward-over-reverse and forward-over-forward, compiled hessian, numeric', () => {
     let checked = 0;
     fc.assert(
       fc.property(formula, point, (src, xs) => {
@@ -116,12 +117,18 @@ describe('random formulas: every mode agrees', () => {
         const engine = attempt(() => hessian((v: Num[]) => ef(v))(xs));
         if (!engine) return;
         const compiled = compile(f, { variables: VARS, hessian: true })(xs).hessian as Float64Array;
+        // Forward over forward: the directional derivative along e_i, differentiated along e_j.
+        const unit = (i: number) => VARS.map((_, k) => (k === i ? 1 : 0));
+        const along = (g: (v: Num[]) => Num, at: Num[], i: number) => jvp(g, at as number[], unit(i)).tangent as Num;
+        const forward = attempt(() => VARS.map((_, i) => VARS.map((__, j) => valueOf(along((v) => along((w) => ef(w), v, i), xs, j)))));
+        if (!forward) return;
         const numeric = attempt(() => numericHessian((v: number[]) => valueOf(ef(v)), xs));
         VARS.forEach((_, i) =>
           VARS.forEach((__, j) => {
             const s = sym[i][j];
             expect(compiled[i * VARS.length + j]).toBe(s);
             expect(agree(engine[i][j], s, TOL_REORDERED), `engine H[${i}][${j}]: ${engine[i][j]} vs ${s}`).toBe(true);
+            expect(agree(forward[i][j], s, TOL_REORDERED), `forward-over-forward H[${i}][${j}]: ${forward[i][j]} vs ${s}`).toBe(true);
             if (numeric) expect(agree(numeric[i][j], s, TOL_NUMERIC_SECOND), `numeric H[${i}][${j}]: ${numeric[i][j]} vs ${s}`).toBe(true);
           }),
         );
