@@ -165,3 +165,24 @@ describe('v-elastic re-renders', () => {
     view.unmount();
   });
 });
+
+describe('useElastic on a component ref', () => {
+  it('binds the component root element', async () => {
+    const host = createContractHost();
+    const List = defineComponent(() => () => h('ul', { 'data-testid': 'list' }, [h('li', 'a')]));
+    const Comp = defineComponent(() => {
+      const list = ref<InstanceType<typeof List> | null>(null);
+      const snapshot = useElastic(list, { host, pullToRefresh: true });
+      return () => h('div', [h(List, { ref: list }), h('output', snapshot.value.state)]);
+    });
+    const view = render(Comp);
+    await nextTick();
+    const el = view.getByTestId('list');
+    expect(el.getAttribute('data-tensile-state')).toBe('idle');
+    pullDown(host, el, 400);
+    await nextTick();
+    expect(view.container.querySelector('output')!.textContent).toBe('ready');
+    view.unmount();
+    expect(host.listenerCount()).toBe(0);
+  });
+});

@@ -1,11 +1,16 @@
 // useElastic: the composable form of v-elastic, for components that render an indicator from the
 // engine's snapshot. The engine follows the target ref (attach, detach, re-attach) and the options
 // (setOptions, never re-attach) for the life of the calling effect scope.
-import { getCurrentScope, onScopeDispose, shallowRef, toRaw, toValue, watch, type MaybeRefOrGetter, type ShallowRef } from 'vue';
+import { getCurrentScope, onScopeDispose, shallowRef, toRaw, toValue, watch, type ComponentPublicInstance, type MaybeRefOrGetter, type ShallowRef } from 'vue';
 import { createElastic, type ElasticOptions, type ElasticSnapshot } from '@tensile/core/elastic';
 import { engines } from './registry.js';
 
-export type ElasticTarget = MaybeRefOrGetter<HTMLElement | null | undefined>;
+/** A template ref (or getter) to the scroll container: an element, or a component whose root element it is. */
+export type ElasticTarget = MaybeRefOrGetter<HTMLElement | ComponentPublicInstance | null | undefined>;
+
+// A template ref on a component holds the instance; the engine needs its root element.
+const elementOf = (target: HTMLElement | ComponentPublicInstance | null | undefined): HTMLElement | null =>
+  (target && '$el' in target ? (target.$el as HTMLElement | null) : target) ?? null;
 
 export function useElastic(target: ElasticTarget, options: MaybeRefOrGetter<ElasticOptions> = {}): Readonly<ShallowRef<ElasticSnapshot>> {
   // toRaw: the engine must see plain objects, or every curve evaluation in a drag would go
@@ -14,7 +19,7 @@ export function useElastic(target: ElasticTarget, options: MaybeRefOrGetter<Elas
   const snapshot = shallowRef(engine.getSnapshot());
   const unsubscribe = engine.subscribe(() => { snapshot.value = engine.getSnapshot(); });
   // flush 'post': template refs are set by then, so the first attach sees the mounted element.
-  const stopTarget = watch(() => toValue(target), (el, _old, onCleanup) => {
+  const stopTarget = watch(() => elementOf(toValue(target)), (el, _old, onCleanup) => {
     if (!el) return;
     engine.attach(el);
     engines.set(el, engine);
