@@ -95,7 +95,82 @@ export class ForwardContext implements Interpreter {
     if (this.firstOverflow === undefined) this.firstOverflow = { op, operands, value: y as number };
   }
 
+  // Fast paths: plain primals, plain tangents, finite value and partials. Kept small so the JIT
+  // can inline them into each op (where the rule is a constant and its calls monomorphic);
+  // everything else (nesting, overflow, errors) goes to the general path.
   apply1(rule: Primitive, x: Num): Num {
+    const d = x as Dual;
+    const src = d.buf;
+    if (src !== null) {
+      const xp = d.primal as number;
+      const y = rule.f(xp, 0);
+      const p = rule.d[0](xp, 0, y);
+      if (y - y === 0 && typeof p === 'number' && p - p === 0) {
+        const k = this.k;
+        if (this.top + k > this.buf.length) this.newChunk();
+        const buf = this.buf;
+        const off = this.top;
+        this.top = off + k;
+        const so = d.off;
+        for (let j = 0; j < k; j++) {
+          const c = p * src[so + j];
+          buf[off + j] = c === c ? c : 0; // 0 * Infinity: a structurally zero contribution
+        }
+        return new Dual(this, y, null, buf, off);
+      }
+    }
+    return this.general1(rule, x);
+  }
+
+  apply2(rule: Primitive, a: Num, b: Num): Num {
+    const A = typeof a === 'number' || a.owner !== this ? null : (a as Dual);
+    const B = typeof b === 'number' || b.owner !== this ? null : (b as Dual);
+    const ba = A === null ? null : A.buf;
+    const bb = B === null ? null : B.buf;
+    if ((ba !== null || typeof a === 'number') && (bb !== null || typeof b === 'number')) {
+      const av = A === null ? (a as number) : (A.primal as number);
+      const bv = B === null ? (b as number) : (B.primal as number);
+      const y = rule.f(av, bv);
+      const pa = ba === null ? 0 : rule.d[0](av, bv, y);
+      const pb = bb === null ? 0 : rule.d[1](av, bv, y);
+      if (y - y === 0 && typeof pa === 'number' && pa - pa === 0 && typeof pb === 'number' && pb - pb === 0) {
+        const k = this.k;
+        if (this.top + k > this.buf.length) this.newChunk();
+        const buf = this.buf;
+        const off = this.top;
+        this.top = off + k;
+        if (ba !== null && bb !== null) {
+          const oa = (A as Dual).off;
+          const ob = (B as Dual).off;
+          for (let j = 0; j < k; j++) {
+            const c = pa * ba[oa + j] + pb * bb[ob + j];
+            buf[off + j] = c === c ? c : strongZeroSum(pa, ba[oa + j], pb, bb[ob + j]);
+          }
+        } else if (ba !== null) {
+          const oa = (A as Dual).off;
+          for (let j = 0; j < k; j++) {
+            const c = pa * ba[oa + j];
+            buf[off + j] = c === c ? c : 0;
+          }
+        } else {
+          const ob = (B as Dual).off;
+          for (let j = 0; j < k; j++) {
+            const c = pb * (bb as Float64Array)[ob + j];
+            buf[off + j] = c === c ? c : 0;
+          }
+        }
+        return new Dual(this, y, null, buf, off);
+      }
+    }
+    return this.general2(rule, a, b);
+  }
+
+  private newChunk(): void {
+    this.buf = new Float64Array(Math.max(CHUNK, this.k * 16));
+    this.top = 0;
+  }
+
+  private general1(rule: Primitive, x: Num): Num {
     const d = x as Dual;
     const xp = d.primal;
     const y = typeof xp === 'number' ? rule.f(xp, 0) : apply1(rule, xp);
@@ -121,7 +196,7 @@ export class ForwardContext implements Interpreter {
     return new Dual(this, y, out, null, 0);
   }
 
-  apply2(rule: Primitive, a: Num, b: Num): Num {
+  private general2(rule: Primitive, a: Num, b: Num): Num {
     const ownA = typeof a !== 'number' && a.owner === this;
     const ownB = typeof b !== 'number' && b.owner === this;
     const av = ownA ? (a as Dual).primal : a;
