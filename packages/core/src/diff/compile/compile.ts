@@ -89,7 +89,12 @@ function chooseBackend(requested: CompileOptions['backend']): CompileBackend {
   }
 }
 
-/** Compiles a parsed formula (or its source) or a function written with the engine's ops. */
+/**
+ * Compiles a parsed formula (or its source) or a function written with the engine's ops.
+ * A traced function is differentiated through the ops it ran: `stopGradient` is kept, but a
+ * `customGradient` rule is not (the trace holds its value function), so compile such code only
+ * when its value function differentiates to the same thing.
+ */
 export function compile(target: Formula | string | ((input: never) => unknown), options: CompileOptions = {}): CompiledFunction {
   if (options === null || typeof options !== 'object') {
     throw new CompileError('E_ARGUMENT', `compile: options must be an object, got ${describeValue(options)}`, { where: 'options', value: options });

@@ -59,6 +59,9 @@ describe('parseFormula', () => {
     expect(err.code).toBe('E_PARSE');
     expect(err.column).toBe(5);
     expect(err.message).toMatch(/^unknown function 'foo'.* at column 5\n {2}2 \* foo\(x\)\n {6}\^$/);
+    expect(parseErrorOf('ln(x)').message).toMatch(/^unknown function 'ln'; did you mean log\? at column 1/);
+    expect(parseErrorOf('sine(x)').message).toMatch(/did you mean sin\?/);
+    expect(parseErrorOf('qqqqqq(x)').message).toMatch(/known functions: exp, log/);
     const v = parseErrorOf2('a + bb', ['a']);
     expect(v.message).toMatch(/unknown variable 'bb' \(known: a\) at column 5/);
   });

@@ -34,6 +34,33 @@ function describeToken(t: Token): string {
   return `'${t.text}'`;
 }
 
+/** Levenshtein distance, capped: only short names are compared, so this stays cheap on any input. */
+function distance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2 || a.length > 24) return Infinity;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+/** The known function nearest to a mistyped name (ln -> log), if any is within two edits. */
+function closest(name: string): string | undefined {
+  if (name === 'ln') return 'log';
+  let best: string | undefined;
+  let bestD = 3;
+  for (const fn of FORMULA_FUNCTIONS) {
+    const d = distance(name.toLowerCase(), fn.toLowerCase());
+    if (d < bestD) {
+      best = fn;
+      bestD = d;
+    }
+  }
+  return best;
+}
+
 export function parseInto(pool: ExprPool, source: string, options: ParseOptions = {}): Expr {
   if (typeof source !== 'string') {
     throw new ParseError(`expected the formula as a string, got ${typeof source}`, '', 1, { value: typeof source });
@@ -151,8 +178,10 @@ export function parseInto(pool: ExprPool, source: string, options: ParseOptions 
   function call(name: Token): Expr {
     const op = functionOp(name.text);
     if (!op) {
-      const hint = FORMULA_CONSTANTS.has(name.text) ? ` ('${name.text}' is a constant)` : '';
-      fail(`unknown function '${name.text}'${hint}; known functions: ${FORMULA_FUNCTIONS.join(', ')}`, name);
+      const near = closest(name.text);
+      const list = `known functions: ${FORMULA_FUNCTIONS.join(', ')}`;
+      const hint = FORMULA_CONSTANTS.has(name.text) ? ` ('${name.text}' is a constant); ${list}` : near ? `; did you mean ${near}?` : `; ${list}`;
+      fail(`unknown function '${name.text}'${hint}`, name);
     }
     const open = tokens[pos++];
     const args: Expr[] = [];
