@@ -9,7 +9,7 @@ import { FittedCurve } from './curve';
 import { computeDiagnostics, monotoneOnRange } from './diagnostics';
 import { FitDataError, FitOptionsError } from './errors';
 import { modelJacobian } from './jacobian';
-import { levenbergMarquardt } from './lm';
+import { LM_DEFAULTS, levenbergMarquardt } from './lm';
 import type { LMOptions, StopReason } from './lm';
 import type { ModelDefinition, ModelFacts, ModelSettings } from './model';
 import { numberOps } from './model';
@@ -18,6 +18,18 @@ import { defaultModelRegistry } from './registry';
 import type { ModelRegistry } from './registry';
 import { checkSamplesFor, toSamples } from './samples';
 import type { Samples, SamplesInput } from './samples';
+
+/** fitCurve's defaults, in one place (the solver's tolerances are in LM_DEFAULTS). */
+export const FIT_DEFAULTS = Object.freeze({
+  /** The article's own form. */
+  model: 'article',
+  /** Level of the parameter confidence intervals. */
+  confidence: 0.95,
+  /** Retry from other starts when a fit ends degenerate. */
+  multistart: true,
+  /** Starts the multistart tries (the self-start and seeded perturbations of it). */
+  multistartCount: 12,
+});
 
 export interface FitOptions extends LMOptions {
   /** A registered model name ("article", "ll3", "4pl", "5pl", "poly:N", ...) or a definition. Default "article". */
@@ -131,7 +143,7 @@ export function checkModelDefinition(model: ModelDefinition): ModelDefinition {
 }
 
 function resolveModel(opts: FitOptions): ModelDefinition {
-  const spec = opts.model ?? 'article';
+  const spec = opts.model ?? FIT_DEFAULTS.model;
   if (typeof spec !== 'string') return checkModelDefinition(spec);
   checkPositive('max', opts.max);
   const settings: Record<string, number | boolean | string> = { ...(opts.settings ?? {}) };
@@ -324,8 +336,6 @@ function alternativeStarts(model: ModelDefinition, samples: Samples, count: numb
   return starts;
 }
 
-/** How many starts the multistart tries after a degenerate first run. */
-const MULTISTART_COUNT = 12;
 
 /**
  * Fits `model` (default "article") to samples; see FitOptions and FitResult. With model "auto",
@@ -392,7 +402,7 @@ function fitOne(input: SamplesInput | Samples, opts: FitOptions): FitResult {
   checkSamplesFor(samples, model);
   for (const k of ['ftol', 'xtol', 'gtol'] as const) checkPositive(k, opts[k]);
   checkPositive('maxEvaluations', opts.maxEvaluations, true);
-  const confidence = opts.confidence ?? 0.95;
+  const confidence = opts.confidence ?? FIT_DEFAULTS.confidence;
   if (typeof confidence !== 'number' || !(confidence > 0 && confidence < 1)) {
     throw new FitOptionsError('E_FIT_BAD_OPTION', `confidence must be in (0, 1), got ${describeValue(confidence)}`, { where: 'confidence', value: confidence });
   }
@@ -418,12 +428,12 @@ function fitOne(input: SamplesInput | Samples, opts: FitOptions): FitResult {
   } else {
     const n = model.params.length;
     const bounds: Bound[] = model.params.map((_, j) => ({ lower: model.lower?.[j] ?? -Infinity, upper: model.upper?.[j] ?? Infinity }));
-    const lmOpts: LMOptions = { ftol: opts.ftol, xtol: opts.xtol, gtol: opts.gtol, maxEvaluations: opts.maxEvaluations ?? 200 * (n + 1) };
+    const lmOpts: LMOptions = { ftol: opts.ftol, xtol: opts.xtol, gtol: opts.gtol, maxEvaluations: opts.maxEvaluations ?? LM_DEFAULTS.evaluationsPerParameter * (n + 1) };
     best = runLM(model, samples, bounds, started, lmOpts);
     evaluations = best.evaluations;
     bestJacobian = jacobianAt(model, samples.x, best.params);
-    if (opts.multistart !== false && degenerate(model, samples, best, bestJacobian)) {
-      for (const s of alternativeStarts(model, samples, MULTISTART_COUNT)) {
+    if ((opts.multistart ?? FIT_DEFAULTS.multistart) && degenerate(model, samples, best, bestJacobian)) {
+      for (const s of alternativeStarts(model, samples, FIT_DEFAULTS.multistartCount)) {
         let a: Attempt;
         try {
           a = runLM(model, samples, bounds, s, lmOpts);

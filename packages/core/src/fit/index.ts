@@ -1,5 +1,5 @@
 // Public API of core/fit (re-exported by src/index.ts).
-export { fitCurve, checkModelDefinition } from './fit';
+export { fitCurve, checkModelDefinition, FIT_DEFAULTS } from './fit';
 export type { FitOptions, FitResult, SelectionRow } from './fit';
 export { FitDataError, FitOptionsError } from './errors';
 export type { FitDataErrorCode, FitOptionsErrorCode } from './errors';
@@ -16,4 +16,5 @@ export { numberOps } from './model';
 export type { ModelDefinition, ModelFamily, ModelFacts, ModelOps, ModelSettings, ParamValues, SolveContext, CustomSolution } from './model';
 export { builtinModelFamilies, DEFAULT_ARTICLE_MAX, MAX_POLY_DEGREE, formulaModel, defineModel } from './models/index';
 export type { FormulaModelOptions, UserModelOptions } from './models/index';
+export { LM_DEFAULTS } from './lm';
 export type { StopReason, LMOptions } from './lm';

@@ -45,6 +45,18 @@ export interface LMOptions {
   maxEvaluations?: number;
 }
 
+/** The solver's defaults (MINPACK's tests, tightened: the fits are tiny, so precision is cheap). */
+export const LM_DEFAULTS = Object.freeze({
+  /** Relative sum-of-squares reduction (actual and predicted) at which to stop. */
+  ftol: 1e-12,
+  /** Relative scaled step at which to stop. */
+  xtol: 1e-12,
+  /** Largest |cos| between the residual and a Jacobian column at which to stop. */
+  gtol: 1e-10,
+  /** Residual evaluations allowed per (parameter + 1). */
+  evaluationsPerParameter: 200,
+});
+
 export interface LMResult {
   q: Float64Array;
   sse: number;
@@ -62,10 +74,10 @@ function sumSquares(r: Float64Array): number {
 /** Minimises ||r(q)||^2 from q0. `q0` must give finite residuals (checked by the caller). */
 export function levenbergMarquardt(problem: LeastSquaresProblem, q0: Float64Array, opts: LMOptions = {}): LMResult {
   const { m, n } = problem;
-  const ftol = opts.ftol ?? 1e-12;
-  const xtol = opts.xtol ?? 1e-12;
-  const gtol = opts.gtol ?? 1e-10;
-  const maxEvaluations = opts.maxEvaluations ?? 200 * (n + 1);
+  const ftol = opts.ftol ?? LM_DEFAULTS.ftol;
+  const xtol = opts.xtol ?? LM_DEFAULTS.xtol;
+  const gtol = opts.gtol ?? LM_DEFAULTS.gtol;
+  const maxEvaluations = opts.maxEvaluations ?? LM_DEFAULTS.evaluationsPerParameter * (n + 1);
 
   const q = Float64Array.from(q0);
   const r = new Float64Array(m);
