@@ -62,7 +62,7 @@ class Registry implements ModelRegistry {
     const arg = colon < 0 ? undefined : name.slice(colon + 1);
     const family = this.map.get(familyName);
     if (!family) {
-      const known = [...this.map.values()].map((f) => (f.family === 'poly' ? 'poly:N' : f.family)).join(', ');
+      const known = [...this.map.values()].map((f) => (f.family === 'poly' ? 'poly:N' : f.family === 'formula' ? 'formula:<expr>' : f.family)).join(', ');
       throw new FitOptionsError('E_FIT_UNKNOWN_MODEL', `unknown model ${describeValue(name)}; known: ${known}, auto`, { where: 'model', value: name });
     }
     return family.create(arg, settings);
