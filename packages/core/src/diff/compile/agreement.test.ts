@@ -24,6 +24,8 @@ const TOL_NUMERIC_FIRST = 1e-5;
 const TOL_NUMERIC_SECOND = 2e-3;
 /** Random formulas whose values or derivatives exceed this are skipped (cancellation dominates). */
 const MAX_MAGNITUDE = 1e4;
+/** A few seconds alone; generous because CI runs every package's tests at once on two cores. */
+const PROPERTY_TIMEOUT_MS = 60_000;
 
 const agree = (a: number, b: number, tol: number) => Math.abs(a - b) <= tol * Math.max(1, Math.abs(a), Math.abs(b));
 
@@ -103,7 +105,7 @@ describe('random formulas: every mode agrees', () => {
       { seed: SEED, numRuns: 400, verbose: 1 },
     );
     expect(checked).toBeGreaterThan(200); // most random formulas stay in their domain
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it('second order: symbolic, forward-over-reverse and forward-over-forward, compiled hessian, numeric', () => {
     let checked = 0;
@@ -137,7 +139,7 @@ describe('random formulas: every mode agrees', () => {
       { seed: SEED + 1, numRuns: 200, verbose: 1 },
     );
     expect(checked).toBeGreaterThan(100);
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it('any input through the whole pipeline throws nothing but typed errors (fuzz)', () => {
     const token = fc.constantFrom('x', 'y', '__proto__', 'constructor', '1', '0', '1e308', '-', '+', '*', '/', '^', '(', ')', ',', '<', '?', ':',
@@ -171,5 +173,5 @@ describe('random formulas: every mode agrees', () => {
       }),
       { seed: SEED + 2, numRuns: 1500, verbose: 1 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 });

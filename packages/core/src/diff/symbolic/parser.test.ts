@@ -111,7 +111,7 @@ describe('parseFormula', () => {
     expect(chain.evaluate({ x: 1 })).toBe(20_001);
     expect(chain.derivative('x').evaluate({ x: 1 })).toBe(40_001);
     expect(chain.toString().length).toBeGreaterThan(80_000);
-  });
+  }, 60_000);
 
   it('rejects a non-string source with a ParseError', () => {
     expect(() => parseFormula(42 as unknown as string)).toThrow(ParseError);
@@ -134,7 +134,7 @@ describe('parseFormula', () => {
       }),
       { seed: SEED, numRuns: 3000, verbose: 1 },
     );
-  });
+  }, 60_000); // about a second alone; CI runs every package's tests at once
 
   it('never hangs on deeply nested or long generated input (fuzz)', () => {
     const nested = fc.tuple(fc.nat({ max: 400 }), fc.constantFrom('(', '-', 'exp(', 'x^', '1?', 'x<')).map(([n, open]) => open.repeat(n) + 'x');
@@ -150,7 +150,7 @@ describe('parseFormula', () => {
       }),
       { seed: SEED, numRuns: 300, verbose: 1 },
     );
-  });
+  }, 60_000);
 });
 
 function parseErrorOf2(src: string, variables: string[]): ParseError {
