@@ -8,7 +8,6 @@ import { logistic4Family, logistic5Family } from './logistic4';
 import { formulaFamily } from './formula';
 import { polyFamily } from './poly';
 import { expsatFamily, powerFamily, rubberbandFamily } from './saturating';
-import { mlpFamily } from './mlp';
 
 export const builtinModelFamilies: readonly ModelFamily[] = Object.freeze([
   ll3Family,
@@ -20,7 +19,6 @@ export const builtinModelFamilies: readonly ModelFamily[] = Object.freeze([
   expsatFamily,
   polyFamily,
   formulaFamily,
-  mlpFamily,
 ]);
 
 export { DEFAULT_ARTICLE_MAX } from './article';
