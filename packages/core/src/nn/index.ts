@@ -31,3 +31,5 @@ export type { TrainErrorCode } from './train-errors';
 export { createOptimizer, OPTIMIZER_DEFAULTS } from './optimizers';
 export type { Optimizer, OptimizerName, OptimizerOptions } from './optimizers';
 export { mulberry32, glorotUniform } from './random';
+export { fitMlp, parseMlpName, mlpModelName, createMlpModel, mlpFamily, DEFAULT_MLP_ARCHITECTURE } from '../fit/models/mlp';
+export type { MlpFitOptions, MlpFitResult, MlpArchitecture } from '../fit/models/mlp';

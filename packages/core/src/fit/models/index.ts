@@ -8,6 +8,7 @@ import { logistic4Family, logistic5Family } from './logistic4';
 import { formulaFamily } from './formula';
 import { polyFamily } from './poly';
 import { expsatFamily, powerFamily, rubberbandFamily } from './saturating';
+import { mlpFamily } from './mlp';
 
 export const builtinModelFamilies: readonly ModelFamily[] = Object.freeze([
   ll3Family,
@@ -19,6 +20,7 @@ export const builtinModelFamilies: readonly ModelFamily[] = Object.freeze([
   expsatFamily,
   polyFamily,
   formulaFamily,
+  mlpFamily,
 ]);
 
 export { DEFAULT_ARTICLE_MAX } from './article';
