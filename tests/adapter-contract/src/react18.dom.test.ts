@@ -5,7 +5,8 @@
 import { createElement, version } from 'react';
 import { act, render } from '@testing-library/react';
 import { expect, it } from 'vitest';
-import { useDamping } from '@tensile/react';
+// A relative import, not a workspace dependency: @tensile/react's tests depend on this package.
+import { useDamping } from '../../../packages/react/src/use-damping';
 import type { ElasticOptions } from '@tensile/core/elastic';
 import type { AdapterHarness } from './harness';
 import { runAdapterContract } from './run';
