@@ -4,6 +4,8 @@ import { add, div, exp, gt, mul, pow, where, lt } from './ops';
 import { trace, evaluateTrace } from './trace';
 import { DiffError } from './errors';
 import type { Num } from './value';
+import { grad } from './reverse';
+import { tanh } from './ops';
 
 describe('trace', () => {
   const f = (p: { a: Num; x: Num[] }) => {
@@ -36,6 +38,18 @@ describe('trace', () => {
     expect(t.output).toBe(-1);
     expect(t.outputs.map((id) => t.nodes[id].op)).toEqual(['input', 'const', 'add']); // keys sorted: id, k, s
     expect(evaluateTrace(t, [3, 4]).outputs).toEqual([3, 4, 7]);
+  });
+
+  it('traces a gradient computation (reverse mode over traced values)', () => {
+    const f = (p: Num[]) => mul(tanh(mul(p[0], p[1])), exp(p[0]));
+    const t = trace((p: Num[]) => grad(f)(p), [0.3, -0.7]);
+    expect(t.outputs).toHaveLength(2);
+    const at = [0.5, 0.25];
+    const { outputs, guardsHold } = evaluateTrace(t, at);
+    expect(guardsHold).toBe(true);
+    const g = grad(f)(at);
+    expect(outputs[0]).toBeCloseTo(g[0], 12);
+    expect(outputs[1]).toBeCloseTo(g[1], 12);
   });
 
   it('rejects non-finite examples and leaked tracers', () => {
