@@ -41,6 +41,30 @@ describe('listeners (the peers\' passive-listener warnings)', () => {
   });
 });
 
+describe('attach and destroy in a real page', () => {
+  it('sets touch-action and overscroll-behavior while attached (no native bounce fighting the pull) and leaves nothing behind', async () => {
+    const { page, problems } = await touchFixture('feed');
+    const styles = () =>
+      page.$eval('#scroller', (el) => {
+        const cs = getComputedStyle(el);
+        return { touchAction: cs.touchAction, overscrollY: cs.overscrollBehaviorY, state: el.getAttribute('data-tensile-state') };
+      });
+    expect(await styles()).toEqual({ touchAction: 'pan-y pinch-zoom', overscrollY: 'none', state: 'idle' });
+    expect((await listenersOf(page, '#scroller')).length).toBeGreaterThan(0);
+    const types = async (target: string) => (await listenersOf(page, target)).map((l) => l.type);
+    expect(await types('window')).toContain('blur');
+    expect(await types('document')).toContain('visibilitychange');
+    await page.evaluate(() => window.fixture.engine.destroy());
+    expect(await types('window')).not.toContain('blur');
+    expect(await types('document')).not.toContain('visibilitychange');
+    expect(await styles()).toEqual({ touchAction: 'auto', overscrollY: 'auto', state: null });
+    expect(await listenersOf(page, '#scroller')).toEqual([]);
+    expect(await page.$eval('#scroller', (el) => el.getAttribute('style') ?? '')).toBe('');
+    expect(await page.$eval('#content', (el) => el.getAttribute('style') ?? '')).toBe('');
+    expect(problems).toEqual([]);
+  });
+});
+
 describe('pull to refresh on a list (touch)', () => {
   it('a pull past the threshold shows ready while held, refreshes once on release and settles', async () => {
     const { page, touch, problems, violations } = await touchFixture('feed');
@@ -146,6 +170,17 @@ describe('pull to refresh on a list (touch)', () => {
     expect((await readElastic(page)).state).toBe('ready');
     await touch.start(LONG_PULL.to, { x: 100, y: 300 });
     await frames(page, 2);
+    await touch.end();
+    await waitForRest(page);
+    expect((await readElastic(page)).refreshCount).toBe(0);
+    expect(await history(page)).toContain('cancelled');
+  });
+
+  it('a window blur (app switch) mid-pull settles the gesture; the late touchend does not refresh', async () => {
+    const { page, touch } = await touchFixture('feed');
+    await touch.drag(LONG_PULL.from, LONG_PULL.to, { steps: 26, holdFrames: 2, keepDown: true });
+    expect((await readElastic(page)).state).toBe('ready');
+    await page.evaluate(() => window.dispatchEvent(new Event('blur')));
     await touch.end();
     await waitForRest(page);
     expect((await readElastic(page)).refreshCount).toBe(0);
