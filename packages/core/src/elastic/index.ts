@@ -1,4 +1,5 @@
 // Public API of core/elastic (re-exported by src/index.ts, and the subpath "@tensile/core/elastic").
+// The fake host for tests lives in "@tensile/core/elastic/testing" (testing.ts), not here.
 export { createElastic, attachElastic } from './engine';
 export { articleDamping, rubberBand, androidStretch, resolveDamping, invertDamping } from './curves';
 export { springAt } from './spring';
@@ -6,8 +7,6 @@ export type { SpringParams, SpringPoint } from './spring';
 export { ELASTIC_DEFAULTS } from './options';
 export { ElasticError } from './errors';
 export { createDomHost } from './host-dom';
-export { createFakeHost } from './host-fake';
-export type { FakeElementInit, FakeEvent, FakeHost } from './host-fake';
 export type {
   DampingCurveName,
   DampingCurveOption,
