@@ -29,11 +29,10 @@ const DEMOS: readonly (DemoLink & { pkg: string; dir: string })[] = [
 
 export async function startDemos(options: StartOptions): Promise<Server | null> {
   const { root } = options;
-  const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' };
-  Object.assign(process.env, env);
-
-  await step('Building the packages (turbo run build)', () =>
-    run('pnpm', ['exec', 'turbo', 'run', 'build', '--filter=./packages/*', '--output-logs=errors-only'], root));
+  // pnpm runs the builds in dependency order; unlike turbo it only warns about dev-dependency
+  // cycles between workspace packages (test packages depend on the adapters they test).
+  await step('Building the packages (pnpm --filter ./packages/* build)', () =>
+    run('pnpm', ['--filter', './packages/*', 'run', 'build'], root));
 
   const models = await step('Fitting the article samples (ll3) and writing the demo models', () =>
     writeDemoModels(join(root, 'apps/shared/public/models')));
