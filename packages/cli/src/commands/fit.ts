@@ -7,6 +7,7 @@ import { ARTICLE_SAMPLES, DEFAULT_ARTICLE_MAX, FitOptionsError, fitCurve, parseS
 import type { FitResult, Samples } from '@tensile/core';
 import { renderFitSvg } from '../fit/plot';
 import { formatFitReport } from '../fit/report';
+import { addMlpOptions, maybeRunMlpFit } from '../fit/mlp-run';
 
 interface FitCommandOptions {
   data?: string;
@@ -69,7 +70,7 @@ export function installFitCommand(program: Command): void {
     .command('fit')
     .description("fit a damping curve to samples (default: the article's nine) and export it as damping(x, max)")
     .option('--data <file>', 'samples as CSV (header or none; comma, semicolon or tab) or JSON')
-    .option('--model <name>', 'article | ll3 | 4pl | 5pl | poly:N | rubberband | power | expsat | formula:<expr> | auto', 'article')
+    .option('--model <name>', 'article | ll3 | 4pl | 5pl | poly:N | rubberband | power | expsat | formula:<expr> | auto | mlp[:LAYERSxUNITS[:activation]]', 'article')
     .option('--max <px>', "the article model's max (px)", String(DEFAULT_ARTICLE_MAX))
     .option('--weights <column>', 'column of per-sample weights (name or 0-based index)')
     .option('--json', 'print one JSON object (model, params, stderr, sse, rmse, r2, aicc, maxAbsResidual, monotone, iterations, stopReason, ms, code)')
@@ -81,6 +82,7 @@ export function installFitCommand(program: Command): void {
       if (opts.plot !== undefined && !/\.svg$/i.test(opts.plot)) throw optionError('--plot', `--plot needs a file name ending in .svg, got ${JSON.stringify(opts.plot)}`);
       const max = parseMax(opts.max);
       const samples = await loadSamples(opts);
+      if (await maybeRunMlpFit(opts, samples, { model: opts.model, json: opts.json, plot: opts.plot, emit: opts.emit, write })) return;
       const started = performance.now();
       const result = fitCurve(samples, { model: opts.model, max });
       const ms = performance.now() - started;
@@ -107,4 +109,5 @@ export function installFitCommand(program: Command): void {
       if (opts.plot !== undefined) write(`plot       ${opts.plot}\n`);
       if (opts.emit) write('\n' + (opts.emit === 'ts' ? result.curve.toTS() : result.curve.toJS()));
     });
+  addMlpOptions(program.commands.find((c) => c.name() === 'fit')!);
 }

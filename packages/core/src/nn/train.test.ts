@@ -39,6 +39,14 @@ describe('trainDenseNet: the article net (1 -> 10 x Dense(10, selu) -> Dense(1),
     expect(a.lossHistory[29]).toBeLessThan(a.lossHistory[0] / 4);
   });
 
+  it('keepBest: when the epochs run out, returns the lowest-loss weights seen', () => {
+    const r = trainDenseNet(ARTICLE_SAMPLES, { seed: 1, epochs: 1500 });
+    const lowest = Math.min(...r.lossHistory);
+    expect(r.loss).toBeLessThanOrEqual(lowest * (1 + 1e-6) + 1e-9);
+    const last = trainDenseNet(ARTICLE_SAMPLES, { seed: 1, epochs: 1500, keepBest: false });
+    expect(last.loss).toBeGreaterThanOrEqual(r.loss);
+  }, 60_000);
+
   it('stores the normalisation and the training range in the net', () => {
     const { net } = trainDenseNet(ARTICLE_SAMPLES, { epochs: 1 });
     expect(net.inputNorm!.mean[0]).toBeCloseTo(ARTICLE_SAMPLES.x.reduce((a, b) => a + b) / 9, 9);

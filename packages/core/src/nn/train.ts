@@ -46,6 +46,11 @@ export interface TrainOptions extends OptimizerOptions {
   extrapolation?: DenseExtrapolation;
   /** Display name stored in the net; default e.g. "mlp 10x10 selu". */
   name?: string;
+  /**
+   * When the epochs run out, return the weights of the lowest loss seen rather than the last
+   * (Adam on nine points oscillates once it is near zero loss). Default true.
+   */
+  keepBest?: boolean;
 }
 
 export interface TrainResult {
@@ -73,6 +78,7 @@ export const TRAIN_DEFAULTS = {
   seed: 1,
   monotone: false,
   zeroAtOrigin: false,
+  keepBest: true,
   extrapolation: 'clamp' as DenseExtrapolation,
   ...OPTIMIZER_DEFAULTS,
 };
@@ -104,7 +110,7 @@ function oneOf<T extends string>(key: string, v: unknown, allowed: readonly T[])
   return v as T;
 }
 
-function boolOption(opts: TrainOptions, key: 'monotone' | 'zeroAtOrigin'): boolean {
+function boolOption(opts: TrainOptions, key: 'monotone' | 'zeroAtOrigin' | 'keepBest'): boolean {
   const v = opts[key] ?? TRAIN_DEFAULTS[key];
   if (typeof v !== 'boolean') throw optionError(key, 'true or false', v);
   return v;
@@ -129,6 +135,7 @@ function resolveOptions(opts: TrainOptions) {
     targetLoss: numOption(opts, 'targetLoss', (v) => v >= 0, 'a finite number >= 0 (px²)'),
     monotone: boolOption(opts, 'monotone'),
     zeroAtOrigin: boolOption(opts, 'zeroAtOrigin'),
+    keepBest: boolOption(opts, 'keepBest'),
     extrapolation: oneOf('extrapolation', opts.extrapolation ?? TRAIN_DEFAULTS.extrapolation, ['none', 'clamp', 'linear'] as const),
     onProgress: opts.onProgress,
     name: opts.name,
@@ -303,6 +310,8 @@ export function trainDenseNet(samples: TrainSamples, options: TrainOptions = {})
   const history = new Float64Array(r.epochs);
   let epochs = 0;
   let stopReason: TrainResult['stopReason'] = 'epochs';
+  let bestLoss = Infinity;
+  const best = r.keepBest ? leaves.map((t) => t.data.slice()) : null;
   const started = performance.now();
   for (let epoch = 1; epoch <= r.epochs; epoch++) {
     let value: number;
@@ -326,14 +335,24 @@ export function trainDenseNet(samples: TrainSamples, options: TrainOptions = {})
       stopReason = 'targetLoss';
       break;
     }
+    if (best && raw < bestLoss) {
+      bestLoss = raw;
+      leaves.forEach((t, k) => best[k].set(t.data));
+    }
     optimizer.step(
       leaves.map((t) => t.data),
       [...grad.w, ...grad.b].map((t) => t.data),
     );
   }
+  let net = buildNet(params, r, data, xs, ys);
+  let finalLoss = netLoss(net, data);
+  if (best && stopReason === 'epochs' && bestLoss < finalLoss) {
+    leaves.forEach((t, k) => t.data.set(best[k]));
+    net = buildNet(params, r, data, xs, ys);
+    finalLoss = netLoss(net, data);
+  }
   const ms = performance.now() - started;
-  const net = buildNet(params, r, data, xs, ys);
-  return { net, loss: netLoss(net, data), lossHistory: history.slice(0, epochs), epochs, stopReason, ms };
+  return { net, loss: finalLoss, lossHistory: history.slice(0, epochs), epochs, stopReason, ms };
 }
 
 /** The trained parameters as a DenseNet: effective weights, normalisation and output rules. */
