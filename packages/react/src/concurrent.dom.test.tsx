@@ -5,7 +5,8 @@ import { Suspense, useState, useTransition } from 'react';
 import { act, render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createContractHost, pullDown } from '@tensile/adapter-contract';
-import { attachElastic, createFakeHost, type ElasticOptions } from '@tensile/core/elastic';
+import { attachElastic, type ElasticOptions } from '@tensile/core/elastic';
+import { createFakeHost } from '@tensile/core/elastic/testing';
 import { useDamping } from './use-damping';
 
 const singleAttach = (options: ElasticOptions) => {

@@ -1,7 +1,8 @@
 // The contract's host: the core fake host's manual clock, counted listeners and synthetic events,
 // joined to the DOM host's element operations, so the adapters bind real elements rendered by
 // their frameworks while time and input stay fully under the test's control.
-import { createDomHost, createFakeHost, type FakeHost } from '@tensile/core/elastic';
+import { createDomHost } from '@tensile/core/elastic';
+import { createFakeHost, type FakeHost } from '@tensile/core/elastic/testing';
 
 export interface ContractHost extends FakeHost {
   /** How many times the engine called listen() so far: a re-attach shows up here. */

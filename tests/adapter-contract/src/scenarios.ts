@@ -2,7 +2,8 @@
 // them into vitest tests, and the contract's own tests run them against broken bindings to show
 // each one can fail.
 import { expect, vi } from 'vitest';
-import { createFakeHost, attachElastic, type ElasticOptions, type RefreshContext } from '@tensile/core/elastic';
+import { attachElastic, type ElasticOptions, type RefreshContext } from '@tensile/core/elastic';
+import { createFakeHost } from '@tensile/core/elastic/testing';
 import type { AdapterHarness, MountedAdapter } from './harness';
 import { createContractHost, flushPromises, pullDown, release, settle, type ContractHost } from './host';
 
