@@ -321,9 +321,8 @@ export function jvp<P, O>(f: (x: Lifted<P>) => O, primals: P, tangents: P): { va
   const tans: Num[] = [];
   flat.leaves.forEach((leaf, i) => {
     const { value, tangent } = splitDual(ctx, leaf);
-    const where = () => `jvp output${flat.paths[i] ? ' ' + flat.paths[i] : ''}`;
-    assertFiniteResult(value, where, ctx.firstOverflow);
-    assertFiniteResult(tangent[0], () => `the tangent of ${where()}`, ctx.firstOverflow);
+    assertFiniteResult(value, () => `jvp output${flat.paths[i] ? ' ' + flat.paths[i] : ''}`, ctx.firstOverflow);
+    assertFiniteResult(tangent[0], () => `the tangent of jvp output${flat.paths[i] ? ' ' + flat.paths[i] : ''}`, ctx.firstOverflow);
     values.push(value);
     tans.push(tangent[0]);
   });

@@ -162,24 +162,30 @@ function build(def: TreeDef, leaves: readonly Num[], at: { i: number }, typed: b
 }
 
 /** Throws E_SHAPE unless `b` has the structure of `a` (typed and plain arrays of equal length match). */
+function shapeError(what: string, path: string, detail: string): DiffError {
+  return new DiffError('E_SHAPE', `${what}${path ? ' at ' + path : ''}: ${detail}`, { where: path || what });
+}
+
+function lengthOf(d: TreeDef): number {
+  return d.kind === 'typed' ? d.length : d.kind === 'array' ? d.items.length : -1;
+}
+
 export function assertSameShape(a: TreeDef, b: TreeDef, what: string, path = ''): void {
-  const fail = (detail: string) =>
-    new DiffError('E_SHAPE', `${what}${path ? ' at ' + path : ''}: ${detail}`, { where: path || what });
-  const len = (d: TreeDef) => (d.kind === 'typed' ? d.length : d.kind === 'array' ? d.items.length : -1);
+  if (a === b) return; // shared defs (flat arrays of one length) are trivially equal
   if (a.kind === 'leaf' || b.kind === 'leaf') {
-    if (a.kind !== b.kind) throw fail(`expected ${a.kind === 'leaf' ? 'a number' : 'a container'}, got ${b.kind === 'leaf' ? 'a number' : 'a container'}`);
+    if (a.kind !== b.kind) throw shapeError(what, path, `expected ${a.kind === 'leaf' ? 'a number' : 'a container'}, got ${b.kind === 'leaf' ? 'a number' : 'a container'}`);
     return;
   }
   if (a.kind === 'record' || b.kind === 'record') {
-    if (a.kind !== 'record' || b.kind !== 'record') throw fail('expected the same kind of container (record vs array)');
+    if (a.kind !== 'record' || b.kind !== 'record') throw shapeError(what, path, 'expected the same kind of container (record vs array)');
     if (a.keys.length !== b.keys.length || a.keys.some((k, i) => k !== b.keys[i])) {
-      throw fail(`expected keys [${a.keys.join(', ')}], got [${b.keys.join(', ')}]`);
+      throw shapeError(what, path, `expected keys [${a.keys.join(', ')}], got [${b.keys.join(', ')}]`);
     }
     a.keys.forEach((k, i) => assertSameShape(a.items[i], b.items[i], what, path ? `${path}.${k}` : k));
     return;
   }
-  if (len(a) !== len(b)) throw fail(`expected length ${len(a)}, got ${len(b)}`);
-  for (let i = 0; i < len(a); i++) {
+  if (lengthOf(a) !== lengthOf(b)) throw shapeError(what, path, `expected length ${lengthOf(a)}, got ${lengthOf(b)}`);
+  for (let i = 0; i < lengthOf(a); i++) {
     const ai = a.kind === 'array' ? a.items[i] : LEAF;
     const bi = b.kind === 'array' ? b.items[i] : LEAF;
     assertSameShape(ai, bi, what, `${path}[${i}]`);
