@@ -265,7 +265,8 @@ function describeValueShort(x: unknown): string {
 /**
  * Value and gradient of a scalar function of a parameter tree (number, number[], Float64Array or
  * nested records of those). The gradient comes back in the shape of the parameters (typed arrays
- * as Float64Array).
+ * as Float64Array). Inside another transformation (nesting, hessian) value and gradient entries
+ * are that transformation's Num values rather than plain numbers.
  *
  * @example
  * const { value, grad } = valueAndGrad((p) => mul(p.a, exp(p.b)))({ a: 2, b: 0 }); // grad = { a: 1, b: 2 }
