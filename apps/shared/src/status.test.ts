@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import type { ElasticSnapshot } from '@tensile/core/elastic';
+import { indicatorLabel, pullStatus } from './status';
+
+const snap = (state: ElasticSnapshot['state']): ElasticSnapshot => ({ state, edge: 'top', distance: 0, offset: 0, progress: 0, error: null });
+
+describe('pullStatus', () => {
+  it('follows the engine state while a gesture or refresh runs', () => {
+    expect(pullStatus(snap('pulling'), 'Updated: 3 new posts').text).toBe('Pull to refresh');
+    expect(pullStatus(snap('ready'), null).text).toBe('Release to refresh');
+    expect(pullStatus(snap('refreshing'), null).text).toBe('Refreshing…');
+  });
+  it('keeps the last outcome at rest, with its tone', () => {
+    expect(pullStatus(snap('idle'), 'Updated: 3 new posts')).toEqual({ text: 'Updated: 3 new posts', tone: 'ok' });
+    expect(pullStatus(snap('error'), 'Refresh failed: 503')).toEqual({ text: 'Refresh failed: 503', tone: 'error' });
+    expect(pullStatus(snap('complete'), 'Refresh failed: 503').tone).toBe('error');
+    expect(pullStatus(snap('idle'), null, 'Pull the list').text).toBe('Pull the list');
+  });
+  it('labels the indicator', () => {
+    expect(indicatorLabel(snap('ready'))).toBe('Release to refresh');
+    expect(indicatorLabel(snap('cancelled'))).toBe('Pull to refresh');
+  });
+});
