@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { ARTICLE_SAMPLES } from '../articleSamples';
 import { curveFromJSON } from '../curve';
+import { fitCurve } from '../fit';
 import { FitDataError, FitOptionsError } from '../errors';
 import { numberOps } from '../model';
 import { defaultModelRegistry } from '../registry';
@@ -72,8 +73,11 @@ describe('fitMlp', () => {
 
 describe('the mlp model definition', () => {
   it('resolves through the default registry with one parameter per weight and bias', () => {
-    expect(defaultModelRegistry.resolve('mlp').params.length).toBe(1021);
-    expect(defaultModelRegistry.resolve('mlp:4x8:tanh').params.length).toBe(1 * 8 + 8 + 3 * (8 * 8 + 8) + 8 + 1);
+    const trained = { xMean: 0, xStd: 1, yMean: 0, yStd: 1 };
+    expect(defaultModelRegistry.resolve('mlp', trained).params.length).toBe(1021);
+    expect(defaultModelRegistry.resolve('mlp:4x8:tanh', trained).params.length).toBe(1 * 8 + 8 + 3 * (8 * 8 + 8) + 8 + 1);
+    // fitCurve cannot train a net: a clear error instead of "too few points" over 1021 names.
+    expect(() => fitCurve(ARTICLE_SAMPLES, { model: 'mlp' })).toThrow(/is a neural net: train it with fitMlp/);
     expect(parseMlpName('mlp:2x5')).toEqual({ layers: 2, units: 5, activation: 'selu' });
   });
 

@@ -313,7 +313,17 @@ export const mlpFamily: ModelFamily = {
   summary: 'mlp[:LAYERSxUNITS[:activation]], a dense net trained by Adam (core/nn); fit it with fitMlp or `tensile fit --model mlp`',
   monotone: false,
   create(arg, settings) {
-    return createMlpModel(parseMlpName(arg === undefined ? 'mlp' : `mlp:${arg}`), settings);
+    const arch = parseMlpName(arg === undefined ? 'mlp' : `mlp:${arg}`);
+    // Only trained nets (curve JSON, fitMlp) carry their normalisation; fitCurve asking for an
+    // untrained one would otherwise fail later with a 1021-name "too few points" message.
+    if (settings.xStd === undefined) {
+      throw new FitOptionsError(
+        'E_FIT_BAD_MODEL',
+        `model "${mlpModelName(arch)}" is a neural net: train it with fitMlp (or \`tensile fit --model mlp\`); fitCurve's least squares needs fewer parameters than samples`,
+        { where: 'model', value: mlpModelName(arch) },
+      );
+    }
+    return createMlpModel(arch, settings);
   },
 };
 
