@@ -441,6 +441,25 @@ describe('other input', () => {
     expect(onRefresh).toHaveBeenCalledTimes(1);
   });
 
+  it('a mouse drag selects no text: user-select none on the element while it lasts, then restored', () => {
+    const r = rig({ input: { mouse: true } });
+    r.host.setStyle(r.root, 'user-select', 'text');
+    r.pointer.down(100, 100);
+    expect(r.host.styles(r.root)).toMatchObject({ 'user-select': 'none', '-webkit-user-select': 'none' });
+    r.pointer.move(100, 300);
+    r.pointer.up();
+    expect(r.host.styles(r.root)['user-select']).toBe('text');
+    expect(r.host.styles(r.root)['-webkit-user-select']).toBeUndefined();
+    // A pen never selects text by dragging: its drags leave the style alone; a detach mid-drag restores.
+    r.pointer.down(100, 100, 'pen', r.content, 2);
+    expect(r.host.styles(r.root)['user-select']).toBe('text');
+    r.pointer.up(2);
+    r.pointer.down(100, 100);
+    r.engine.detach();
+    expect(r.host.styles(r.root)['user-select']).toBe('text');
+    expect(r.host.styles(r.root)['-webkit-user-select']).toBeUndefined();
+  });
+
   it('pen works by default; touch pointers are left to touch events; secondary buttons ignored', () => {
     const r = rig({ pullToRefresh: {}, input: { mouse: true } });
     r.pointer.down(100, 100, 'touch');

@@ -1,13 +1,15 @@
 // The elastic engine: turns touch, pointer, wheel and keyboard input at a scroll container's edges
 // into a damped offset, a release spring and the pull-to-refresh state machine. It reaches the
 // page only through a Host, and writes only transform, CSS variables and attributes.
+// Written for size (the entry's budget is 4 kB min+gzip): state lives in closure variables, which
+// minify, never in object properties, which do not.
 import { invertDamping } from './curves';
 import { ElasticError, invalidOption } from './errors';
 import { createDomHost } from './host-dom';
 import { resolveOptions } from './options';
 import type { ResolvedOptions } from './options';
 import { springAt } from './spring';
-import type { ElasticEdge, ElasticEngine, ElasticOptions, ElasticSnapshot, ElasticState, Host, HostTarget } from './types';
+import type { ElasticEdge, ElasticEngine, ElasticOptions, ElasticSnapshot, Host, HostTarget } from './types';
 
 /** Travel before the axis locks, px: below browsers' touch slop, so we decide before native scrolling starts. */
 const LOCK_PX = 6;
@@ -26,18 +28,19 @@ const WHEEL_GAP_MAX_MS = 300;
 /** Wheel deltas in lines (deltaMode 1) are this many px; pages (deltaMode 2) are the container size. */
 const WHEEL_LINE_PX = 16;
 
-const SIGN: Record<ElasticEdge, number> = { top: 1, left: 1, bottom: -1, right: -1 };
-const AXIS_OF: Record<ElasticEdge, 'x' | 'y'> = { top: 'y', bottom: 'y', left: 'x', right: 'x' };
 const REST: ElasticSnapshot = { state: 'idle', edge: null, distance: 0, offset: 0, progress: 0, error: null };
-const TOUCH_ACTION = { y: 'pan-y pinch-zoom', x: 'pan-x pinch-zoom', both: 'pan-x pan-y pinch-zoom' };
-const BUSY: ElasticState[] = ['refreshing', 'complete', 'error'];
+const OFFSET = '--tensile-offset';
+const PROGRESS = '--tensile-progress';
+const STATE = 'data-tensile-state';
+const EDGE = 'data-tensile-edge';
+const BUSY = 'aria-busy';
+const OVERSCROLL = 'overscroll-behavior-';
+/** While a mouse drags, text under it must not get selected (prefixed for Safari). */
+const USER_SELECT = ['user-select', '-webkit-user-select'];
 
-interface RefreshJob {
-  abort: AbortController;
-  done: Promise<void>;
-  resolve: () => void;
-  settled: boolean;
-}
+const isY = (e: ElasticEdge) => e === 'top' || e === 'bottom';
+/** +1 where the offset grows with the coordinate (top, left), -1 at bottom and right. */
+const sign = (e: ElasticEdge) => (e === 'top' || e === 'left' ? 1 : -1);
 
 // Fields read from DOM events; the fake host sends plain objects of this shape.
 interface EngineEvent {
@@ -72,13 +75,16 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
   let frame = 0;
   /** Container size of the last pull, px (read once per gesture, never during a drag). */
   let size = 0;
-  let job: RefreshJob | null = null;
   let destroyed = false;
+  // The running refresh: its AbortController (null when none), its promise and that promise's resolve.
+  let job: AbortController | null = null;
+  let jobDone: Promise<void>;
+  let jobEnd = () => {};
   const listeners = new Set<() => void>();
   const offs: (() => void)[] = [];
   const timers = new Set<number>();
 
-  // The one gesture in progress (closure variables rather than an object: they minify).
+  // The one gesture in progress.
   let kind: 0 | 'touch' | 'pointer' | 'wheel' = 0;
   let gid = 0;
   let x0 = 0;
@@ -110,7 +116,8 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
   let wheelTail = false;
   let wheelTimer = 0;
 
-  const busy = () => BUSY.includes(snap.state);
+  const busy = () => /^(refreshing|complete|error)$/.test(snap.state);
+  const ptrHere = () => !!o.ptr && canRefresh && edge === o.ptr.edge;
 
   function later(callback: () => void, ms: number): number {
     const id = host!.setTimer(() => {
@@ -130,49 +137,46 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
     let changed = false;
     for (const key in next) changed ||= !Object.is(next[key as keyof ElasticSnapshot], before[key as keyof ElasticSnapshot]);
     if (!changed) return;
-    snap = { ...before, ...next };
-    if (host && el) render(host, el, before);
-    for (const listener of [...listeners]) listener();
-  }
-
-  // Writes only what changed; no layout reads, so a drag never forces a layout.
-  function render(h: Host, root: HTMLElement, before: ElasticSnapshot) {
-    const { offset, state } = snap;
-    if (snap.edge !== before.edge) h.setAttribute(root, 'data-tensile-edge', snap.edge);
-    if (offset !== before.offset || snap.edge !== before.edge) {
-      h.setStyle(root, '--tensile-offset', `${Math.round(offset * 100) / 100}px`);
-      if (layer) {
-        const s = snap.edge ? SIGN[snap.edge] * offset : 0;
-        const move = AXIS_OF[snap.edge ?? 'top'] === 'y' ? `translate3d(0,${s}px,0)` : `translate3d(${s}px,0,0)`;
-        // At rest the original transform comes back, so sticky/fixed children are unaffected.
-        h.setStyle(layer, 'transform', s ? `${layerTransform} ${move}`.trim() : layerTransform);
+    const s = (snap = { ...before, ...next });
+    const h = host;
+    // Writes only what changed; no layout reads, so a drag never forces a layout.
+    if (h && el) {
+      const moved = s.edge !== before.edge;
+      if (moved) h.setAttribute(el, EDGE, s.edge);
+      if (moved || s.offset !== before.offset) {
+        h.setStyle(el, OFFSET, `${Math.round(s.offset * 100) / 100}px`);
+        if (layer) {
+          const d = s.edge ? sign(s.edge) * s.offset : 0;
+          // At rest the original transform comes back, so sticky/fixed children are unaffected.
+          h.setStyle(layer, 'transform', d ? `${layerTransform} translate3d(${isY(s.edge!) ? `0,${d}px` : `${d}px,0`},0)`.trim() : layerTransform);
+        }
+      }
+      if (s.progress !== before.progress) h.setStyle(el, PROGRESS, `${Math.round(s.progress * 1000) / 1000}`);
+      if (s.state !== before.state) {
+        h.setAttribute(el, STATE, s.state);
+        h.setAttribute(el, BUSY, s.state === 'refreshing' ? 'true' : null);
+        status?.say((o.announce as Record<string, string> | null)?.[s.state] || '');
       }
     }
-    if (snap.progress !== before.progress) h.setStyle(root, '--tensile-progress', `${Math.round(snap.progress * 1000) / 1000}`);
-    if (state !== before.state) {
-      h.setAttribute(root, 'data-tensile-state', state);
-      h.setAttribute(root, 'aria-busy', state === 'refreshing' ? 'true' : null);
-      status?.say((o.announce as Record<string, string> | null)?.[state] || '');
-    }
+    for (const listener of [...listeners]) listener();
   }
 
   function measure(e: ElasticEdge): number {
     if (o.size !== 'auto') return o.size;
     const m = host!.scroll(el!);
-    return (AXIS_OF[e] === 'y' ? m.height : m.width) || o.max;
+    return (isY(e) ? m.height : m.width) || o.max;
   }
 
-  /** Every scroll container from the target up to the element is at edge `e`. */
-  function atEdge(e: ElasticEdge, from: unknown, keep: boolean): boolean {
-    const axis = AXIS_OF[e];
-    const list = (keep && chain) || host!.scrollChain(from, el!, axis);
+  /** Every scroll container from the target up to the element is at edge `e` (the chain is kept for the gesture when `keep`). */
+  function atEdge(e: ElasticEdge, from: unknown, keep?: boolean): boolean {
+    const y = isY(e);
+    const list = (keep && chain) || host!.scrollChain(from, el!, y ? 'y' : 'x');
     if (keep) chain = list;
-    for (const s of [...list, el!]) {
+    return [...list, el!].every((s) => {
       const m = host!.scroll(s);
-      const pos = axis === 'y' ? m.top : m.left;
-      if (SIGN[e] > 0 ? pos > EDGE_EPSILON_PX : pos < (axis === 'y' ? m.maxTop : m.maxLeft) - EDGE_EPSILON_PX) return false;
-    }
-    return true;
+      const pos = y ? m.top : m.left;
+      return sign(e) > 0 ? pos <= EDGE_EPSILON_PX : pos >= (y ? m.maxTop : m.maxLeft) - EDGE_EPSILON_PX;
+    });
   }
 
   /** Displayed offset at which the refresh arms, px. */
@@ -188,9 +192,8 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
 
   function toRest() {
     set(REST);
-    const j = job;
     job = null;
-    j?.resolve();
+    jobEnd();
   }
 
   /** Springs the offset to `to` from release velocity `v0` (px/s); a pure function of elapsed time. */
@@ -199,26 +202,25 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
     const from = snap.offset;
     const h = host!;
     const t0 = h.now();
+    const { restDelta, restSpeed } = o.spring;
     const threshold = o.ptr && snap.progress > 0 && snap.state === 'cancelled' ? displayedThreshold() : 0;
-    const arrive = () => {
-      frame = 0;
-      set({ offset: to });
-      if (to === 0 && snap.state !== 'refreshing') toRest();
-    };
-    const step = () => {
+    const step = (reduced?: unknown) => {
       const t = (h.now() - t0) / 1000;
       const p = springAt(t, from, to, v0, o.spring);
       const value = Math.min(Math.max(p.value, 0), o.max);
-      if (
-        (Math.abs(p.value - to) < o.spring.restDelta && Math.abs(p.velocity) < o.spring.restSpeed) ||
-        (to === 0 && p.value <= 0) ||
-        !(t < SPRING_LIMIT_S)
-      ) return arrive();
-      set(threshold ? { offset: value, progress: Math.min(1, value / threshold) } : { offset: value });
-      frame = h.requestFrame(step);
+      frame = 0;
+      if (reduced || (Math.abs(p.value - to) < restDelta && Math.abs(p.velocity) < restSpeed) || (to === 0 && p.value <= 0) || !(t < SPRING_LIMIT_S)) {
+        set({ offset: to });
+        if (to === 0 && snap.state !== 'refreshing') toRest();
+      } else {
+        set(threshold ? { offset: value, progress: Math.min(1, value / threshold) } : { offset: value });
+        frame = h.requestFrame(next);
+      }
     };
-    if (o.reducedMotion === 'auto' ? h.prefersReducedMotion() : o.reducedMotion) arrive();
-    else frame = h.requestFrame(step);
+    // A host may pass a timestamp to frame callbacks: `step` gets no argument from frames.
+    const next = () => step();
+    if (o.reducedMotion === 'auto' ? h.prefersReducedMotion() : o.reducedMotion) step(1);
+    else frame = h.requestFrame(next);
   }
 
   function begin(k: typeof kind, id: number, x: number, y: number, target: unknown) {
@@ -229,22 +231,22 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
     y0 = gy = y;
     lock = 0;
     ignored = false;
-    edge = null;
-    chain = null;
+    edge = chain = null;
     samples = [];
     gestureOffs = [];
+    canRefresh = !!o.ptr;
     if (frame && snap.edge) {
       // Grab the spring mid-flight: continue from the offset on screen.
       stopSpring();
       edge = snap.edge;
-      lock = AXIS_OF[edge];
+      lock = isY(edge) ? 'y' : 'x';
       size = measure(edge);
-      canRefresh = !!o.ptr && edge === o.ptr.edge && snap.state === 'cancelled';
+      canRefresh &&= snap.state === 'cancelled';
       const d = invertDamping(o.damp, snap.offset, size);
       prev = lock === 'y' ? y : x;
-      origin = prev - SIGN[edge] * d;
+      origin = prev - sign(edge) * d;
       pull(d);
-    } else canRefresh = !!o.ptr && atEdge(o.ptr.edge, target, false);
+    } else canRefresh &&= atEdge(o.ptr!.edge, target);
   }
 
   function move(x: number, y: number, e: EngineEvent) {
@@ -252,19 +254,18 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
     gy = y;
     if (ignored) return;
     if (!lock) {
-      const dx = x - x0;
-      const dy = y - y0;
-      if (Math.max(Math.abs(dx), Math.abs(dy)) < LOCK_PX) return;
-      lock = Math.abs(dy) >= Math.abs(dx) ? 'y' : 'x';
+      const dx = Math.abs(x - x0);
+      const dy = Math.abs(y - y0);
+      if (Math.max(dx, dy) < LOCK_PX) return;
+      lock = dy >= dx ? 'y' : 'x';
       prev = lock === 'y' ? y0 : x0;
       // A horizontal swipe in a vertical list (or the reverse) belongs to the page, not to us.
       if (o.axis !== 'both' && lock !== o.axis) return void (ignored = true);
     }
     const c = lock === 'y' ? y : x;
-    if (!edge) {
-      const delta = c - prev;
-      const e2: ElasticEdge | null = delta > 0 ? (lock === 'y' ? 'top' : 'left') : delta < 0 ? (lock === 'y' ? 'bottom' : 'right') : null;
-      if (e2 && o.edges[e2] && atEdge(e2, e.target, true)) {
+    if (!edge && c !== prev) {
+      const e2: ElasticEdge = c > prev ? (lock === 'y' ? 'top' : 'left') : lock === 'y' ? 'bottom' : 'right';
+      if (o.edges[e2] && atEdge(e2, e.target, true)) {
         edge = e2;
         origin = prev;
         size = measure(e2);
@@ -272,7 +273,7 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
     }
     prev = c;
     if (!edge) return;
-    const d = (c - origin) * SIGN[edge];
+    const d = (c - origin) * sign(edge);
     if (d <= 0) {
       // Back inside: native scrolling takes over again.
       edge = null;
@@ -286,25 +287,25 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
 
   function pull(d: number) {
     const offset = o.damp(d, size);
-    const ptr = o.ptr;
-    const progress = ptr && canRefresh && edge === ptr.edge ? Math.min(1, (ptr.thresholdIn === 'finger' ? d : offset) / ptr.threshold) : 0;
+    const ptr = o.ptr!;
+    const progress = ptrHere() ? Math.min(1, (ptr.thresholdIn === 'finger' ? d : offset) / ptr.threshold) : 0;
     samples.push(host!.now(), d, offset);
     if (samples.length > 24) samples.splice(0, 3);
     set({ state: progress >= 1 ? 'ready' : 'pulling', edge, distance: d, offset, progress, error: null });
   }
 
   /** Ends the gesture: a release (may refresh) or a cancellation (never refreshes); both spring back. */
-  function end(cancelled: boolean) {
+  function end(cancelled?: unknown) {
     if (!kind) return;
     kind = 0;
-    for (const off of gestureOffs) off();
+    for (const off of gestureOffs.splice(0)) off();
     if (!edge || busy()) return;
     // Release velocity from the moves of the last VELOCITY_WINDOW_MS (0 if the finger rested).
     const s = samples;
     let finger = 0;
     let shown = 0;
-    let i = s.length - 3;
-    const n = i;
+    const n = s.length - 3;
+    let i = n;
     if (n >= 0 && host!.now() - s[n] <= VELOCITY_WINDOW_MS) {
       while (i >= 3 && s[n] - s[i - 3] <= VELOCITY_WINDOW_MS) i -= 3;
       const dt = s[n] - s[i];
@@ -314,7 +315,7 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
       }
     }
     const ptr = o.ptr;
-    if (!cancelled && ptr && (snap.state === 'ready' || (ptr.velocity > 0 && canRefresh && edge === ptr.edge && finger >= ptr.velocity && snap.progress >= 0.5))) {
+    if (!cancelled && ptr && (snap.state === 'ready' || (ptr.velocity > 0 && ptrHere() && finger >= ptr.velocity && snap.progress >= 0.5))) {
       return void startRefresh(shown);
     }
     set({ state: 'cancelled', distance: 0 });
@@ -323,18 +324,17 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
 
   function startRefresh(v0: number): Promise<void> {
     const ptr = o.ptr!;
-    let resolve!: () => void;
-    const done = new Promise<void>((r) => (resolve = r));
-    const j: RefreshJob = { abort: new AbortController(), done, resolve, settled: false };
-    job = j;
+    const abort = (job = new AbortController());
+    const done = (jobDone = new Promise<void>((r) => (jobEnd = r)));
     const h = host!;
     const started = h.now();
+    let settled = false;
     set({ state: 'refreshing', edge: ptr.edge, distance: 0, progress: 1, error: null });
     spring(Math.min(o.max, ptr.holdOffset ?? displayedThreshold()), v0);
     let timeout = 0;
-    const finish = (error: unknown, failed: boolean) => {
-      if (job !== j || j.settled) return;
-      j.settled = true;
+    const finish = (error: unknown, failed?: unknown) => {
+      if (job !== abort || settled) return;
+      settled = true;
       cancelTimer(timeout);
       later(() => {
         set({ state: failed ? 'error' : 'complete', error: failed ? error : null });
@@ -344,13 +344,13 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
     if (ptr.timeout) {
       timeout = later(() => {
         const reason = new ElasticError('E_ELASTIC_TIMEOUT', `onRefresh did not settle within pullToRefresh.timeout = ${ptr.timeout} ms`, { where: 'pullToRefresh.timeout', value: ptr.timeout });
-        j.abort.abort(reason);
-        finish(reason, true);
+        abort.abort(reason);
+        finish(reason, 1);
       }, ptr.timeout);
     }
-    new Promise((r) => r(ptr.onRefresh?.({ signal: j.abort.signal }))).then(
-      () => finish(null, false),
-      (error) => finish(error, true),
+    new Promise((r) => r(ptr.onRefresh?.({ signal: abort.signal }))).then(
+      () => finish(null),
+      (error) => finish(error, 1),
     );
     return done;
   }
@@ -359,7 +359,7 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
 
   function onTouchStart(e: EngineEvent) {
     // A second finger, or a new touch while one is tracked (its touchend was lost): settle first.
-    end(true);
+    end(1);
     const t = e.touches!;
     if (t.length === 1) begin('touch', t[0].identifier, t[0].clientX, t[0].clientY, e.target);
   }
@@ -367,32 +367,31 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
   function onTouchMove(e: EngineEvent) {
     if (kind !== 'touch') return;
     const t = e.touches!;
-    if (t.length !== 1 || t[0].identifier !== gid) return end(true);
+    if (t.length !== 1 || t[0].identifier !== gid) return end(1);
     move(t[0].clientX, t[0].clientY, e);
   }
 
   function onPointerDown(e: EngineEvent) {
-    const type = e.pointerType;
-    if (!(type === 'mouse' ? o.input.mouse && e.button === 0 : type === 'pen' && o.input.pen)) return;
-    end(true);
+    const mouse = e.pointerType === 'mouse';
+    if (!(mouse ? o.input.mouse && e.button === 0 : e.pointerType === 'pen' && o.input.pen)) return;
+    end(1);
     begin('pointer', e.pointerId!, e.clientX!, e.clientY!, e.target);
     if (!kind) return;
     const id = gid;
-    const mine = (handler: (e: EngineEvent) => void) => (ev: EngineEvent) => {
-      if (ev.pointerId === id && kind === 'pointer') handler(ev);
-    };
-    gestureOffs.push(
-      host!.listen('window', 'pointermove', mine((ev) => move(ev.clientX!, ev.clientY!, ev)), { passive: false }),
-      host!.listen('window', 'pointerup', mine(() => end(false)), { passive: true }),
-      host!.listen('window', 'pointercancel', mine(() => end(true)), { passive: true }),
-    );
+    const h = host!;
+    const on = (type: string, handler: (e: EngineEvent) => void) =>
+      gestureOffs.push(h.listen('window', 'pointer' + type, (ev: EngineEvent) => ev.pointerId === id && kind === 'pointer' && handler(ev), { passive: type !== 'move' }));
+    on('move', (ev) => move(ev.clientX!, ev.clientY!, ev));
+    on('up', () => end());
+    on('cancel', () => end(1));
+    if (mouse) for (const prop of USER_SELECT) keep(el!, prop, 'none', gestureOffs);
   }
 
   function wheelRelease() {
     cancelTimer(wheelTimer);
     if (kind !== 'wheel') return;
     wheelTail = true;
-    end(false);
+    end();
   }
 
   function onWheel(e: EngineEvent) {
@@ -404,7 +403,8 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
     const dy = -(e.deltaY ?? 0) * unit;
     const mag = Math.abs(dx) + Math.abs(dy);
     const gap = now - wheelT;
-    if (gap > Math.max(WHEEL_GAP_MIN_MS, WHEEL_GAP_INTERVALS * wheelInterval)) {
+    const pause = Math.max(WHEEL_GAP_MIN_MS, WHEEL_GAP_INTERVALS * wheelInterval);
+    if (gap > pause) {
       wheelPeak = wheelInterval = wheelMag = 0;
       wheelTail = false;
     } else wheelInterval = wheelInterval ? (wheelInterval * 3 + gap) / 4 : gap;
@@ -432,13 +432,14 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
 
   // ---- lifecycle ----
 
-  /** Sets a style (or attribute) while attached; detach restores what was there. */
-  function keep(target: HTMLElement, prop: string, value: string | null, attribute = false) {
+  /** Sets a style (or, for data-/aria- names, an attribute); `undo` gets the restore of what was there. */
+  function keep(target: HTMLElement, prop: string, value: string | null, undo = offs) {
     const h = host!;
-    const before = attribute ? h.getAttribute(target, prop) : h.getStyle(target, prop);
+    const attribute = /^(data|aria)-/.test(prop);
     const write = (v: string | null) => (attribute ? h.setAttribute(target, prop, v) : h.setStyle(target, prop, v ?? ''));
+    const before = attribute ? h.getAttribute(target, prop) : h.getStyle(target, prop);
     write(value);
-    offs.push(() => write(before));
+    undo.push(() => write(before));
   }
 
   const engine: ElasticEngine = {
@@ -448,33 +449,34 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
       if (target === el) return;
       engine.detach();
       const h = (host = o.host ?? createDomHost());
+      const { axis, input } = o;
       el = target;
       layer = (o.moveTarget === 'content' ? (o.content ?? h.firstChild(target)) : o.indicator) ?? null;
       layerTransform = layer ? h.getStyle(layer, 'transform') : '';
       if (layer) keep(layer, 'transform', layerTransform);
-      const on = (t: HostTarget, type: string, handler: (e: EngineEvent) => void, passive = true) => offs.push(h.listen(t, type, handler, { passive }));
-      keep(target, 'touch-action', TOUCH_ACTION[o.axis]);
-      if (o.axis !== 'x') keep(target, 'overscroll-behavior-y', 'none');
-      if (o.axis !== 'y') keep(target, 'overscroll-behavior-x', 'none');
-      keep(target, '--tensile-offset', '0px');
-      keep(target, '--tensile-progress', '0');
-      keep(target, 'data-tensile-state', 'idle', true);
-      keep(target, 'data-tensile-edge', null, true);
-      keep(target, 'aria-busy', null, true);
-      if (o.ptr && o.input.keyboard) keep(target, 'aria-keyshortcuts', o.input.keyboard, true);
-      if (o.input.touch) {
-        on(target, 'touchstart', onTouchStart);
-        // Non-passive only here: it is the one event we may need to cancel (native scroll and bounce).
-        on(target, 'touchmove', onTouchMove, false);
-        on(target, 'touchend', (e) => kind === 'touch' && end(e.touches!.length > 0));
-        on(target, 'touchcancel', () => end(true));
-      }
-      if (o.input.mouse || o.input.pen) on(target, 'pointerdown', onPointerDown);
-      if (o.input.wheel) on(target, 'wheel', onWheel, false);
-      if (o.input.keyboard) on(target, 'keydown', onKey);
-      // Settles a gesture the page took away (window blur, hidden tab): never refreshes.
-      on('window', 'blur', () => end(true));
-      on('document', 'visibilitychange', () => h.hidden() && end(true));
+      keep(target, 'touch-action', `${axis === 'y' ? '' : 'pan-x '}${axis === 'x' ? '' : 'pan-y '}pinch-zoom`);
+      if (axis !== 'x') keep(target, OVERSCROLL + 'y', 'none');
+      if (axis !== 'y') keep(target, OVERSCROLL + 'x', 'none');
+      keep(target, OFFSET, '0px');
+      keep(target, PROGRESS, '0');
+      keep(target, STATE, 'idle');
+      keep(target, EDGE, null);
+      keep(target, BUSY, null);
+      if (o.ptr && input.keyboard) keep(target, 'aria-keyshortcuts', input.keyboard);
+      // [when, target, event, handler, passive]: non-passive only where we may cancel (touchmove: native
+      // scroll and bounce; wheel). Blur and a hidden tab settle a gesture the page took away.
+      const wiring: [unknown, HostTarget, string, (e: EngineEvent) => unknown, boolean?][] = [
+        [input.touch, target, 'touchstart', onTouchStart, true],
+        [input.touch, target, 'touchmove', onTouchMove],
+        [input.touch, target, 'touchend', (e) => kind === 'touch' && end(e.touches!.length > 0), true],
+        [input.touch, target, 'touchcancel', () => end(1), true],
+        [input.mouse || input.pen, target, 'pointerdown', onPointerDown, true],
+        [input.wheel, target, 'wheel', onWheel],
+        [input.keyboard, target, 'keydown', onKey, true],
+        [1, 'window', 'blur', () => end(1), true],
+        [1, 'document', 'visibilitychange', () => h.hidden() && end(1), true],
+      ];
+      for (const [when, t, type, handler, passive] of wiring) if (when) offs.push(h.listen(t, type, handler, { passive: !!passive }));
       if (o.announce) {
         const s = (status = h.createStatus(target));
         offs.push(() => s.remove());
@@ -482,15 +484,12 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
     },
     detach() {
       if (!el) return;
-      for (const off of gestureOffs) off();
+      for (const off of gestureOffs.splice(0)) off();
       kind = 0;
       stopSpring();
       for (const id of timers) host!.clearTimer(id);
       timers.clear();
-      if (job) {
-        job.abort.abort(new ElasticError('E_ELASTIC_DETACHED', 'the elastic engine was detached while refreshing'));
-        job.settled = true;
-      }
+      job?.abort(new ElasticError('E_ELASTIC_DETACHED', 'the elastic engine was detached while refreshing'));
       toRest();
       for (const off of offs.splice(0).reverse()) off();
       el = layer = status = host = null;
@@ -510,23 +509,23 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
         if (a && b && typeof a === 'object' && typeof b === 'object') merged[key] = { ...a, ...b };
       }
       const next = resolveOptions(merged as ElasticOptions);
-      const wiring = (r: ResolvedOptions) => [r.host, r.content, r.indicator, r.moveTarget, r.axis, !!r.ptr, !!r.announce, ...Object.values(r.input)];
-      const rewire = el && wiring(o).some((v, i) => v !== wiring(next)[i]);
+      const wiring = (r: ResolvedOptions) => [r.host, r.content, r.indicator, r.moveTarget, r.axis, !r.ptr, !r.announce, ...Object.values(r.input)];
+      const before = wiring(o);
+      const target = el;
       raw = merged as ElasticOptions;
       o = next;
-      if (rewire) {
-        const target = el!;
+      if (target && wiring(o).some((v, i) => v !== before[i])) {
         engine.detach();
         engine.attach(target);
       }
-      if (o.disabled) end(true);
+      if (o.disabled) end(1);
     },
     refresh() {
       if (!el || !o.ptr) {
         return Promise.reject(new ElasticError('E_ELASTIC_REFRESH', `refresh() needs ${el ? 'the pullToRefresh option' : 'an attached element'}`));
       }
-      if (job) return job.done;
-      end(true);
+      if (job) return jobDone;
+      end(1);
       return startRefresh(0);
     },
     destroy() {
