@@ -8,7 +8,8 @@ import { FitDataError, FitOptionsError } from '../errors';
 import { numberOps } from '../model';
 import { defaultModelRegistry } from '../registry';
 import { DENSE_ACTIVATIONS } from '../../nn/dense-net';
-import { createMlpModel, fitMlp, parseMlpName } from './mlp';
+import { createMlpModel, parseMlpName } from './mlp';
+import { fitMlp } from './mlp-fit';
 
 /** The emitted JavaScript runs the same float64 arithmetic in a different order. */
 const CODE_RTOL = 1e-12;
