@@ -1,5 +1,7 @@
 // The engine's defaults (one object, units in comments) and their one-time resolution and
-// validation: internals only ever read a ResolvedOptions.
+// validation: internals only ever read a ResolvedOptions. Validation is table-driven (the kind of
+// each field follows from its default, enumerations and minimums are listed once) because the
+// elastic entry has a 4 kB min+gzip budget; every error still names option, value and expectation.
 import { resolveDamping } from './curves';
 import { invalidOption } from './errors';
 import type { DampingFunction, ElasticAxis, ElasticEdge, ElasticOptions, Host, PullToRefreshOptions } from './types';
@@ -66,82 +68,93 @@ export interface ResolvedOptions {
   disabled: boolean;
 }
 
-const AXIS_EDGES: Record<ElasticAxis, ElasticEdge[]> = { y: ['top', 'bottom'], x: ['left', 'right'], both: ['top', 'bottom', 'left', 'right'] };
+const EDGES: ElasticEdge[] = ['top', 'bottom', 'left', 'right'];
+/** Edges of each axis. */
+const AXIS_EDGES = { y: EDGES.slice(0, 2), x: EDGES.slice(2), both: EDGES };
+/** The allowed values of every enumerated field, by field name (booleans: true, false). */
+const ONE_OF: Record<string, readonly unknown[]> = {
+  axis: ['y', 'x', 'both'],
+  thresholdIn: ['finger', 'displayed'],
+  moveTarget: ['content', 'indicator'],
+  reducedMotion: ['auto', true, false],
+};
+/** Lower bounds of numeric fields by name (default 0; spring fields: MIN_SPRING). */
+const MIN: Record<string, number> = { max: 1, size: 1, threshold: 1 };
+const MIN_SPRING = 1e-6;
 
-function num(where: string, value: unknown, min: number, fallback: number): number {
+/**
+ * One field: `fallback` when undefined, else checked against ONE_OF[key], or booleans when the
+ * fallback is boolean, or a finite number >= `min`; anything else is an ElasticError.
+ */
+function field<T>(where: string, key: string, value: unknown, fallback: T, min = MIN[key] ?? 0): T {
   if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < min) invalidOption(where, value, `a finite number >= ${min}`);
-  return value;
+  const allowed = ONE_OF[key] ?? (typeof fallback === 'boolean' && [true, false]);
+  if (allowed ? allowed.includes(value) : typeof value === 'number' && value >= min && value < Infinity) return value as T;
+  return invalidOption(where, value, allowed ? `one of ${allowed.join(', ')}` : `a finite number >= ${min}`);
 }
 
+/** A nested options object (undefined = {}): anything but a plain object or class instance is an error. */
 function obj<T>(where: string, value: unknown): Partial<T> {
   if (value === undefined) return {};
   if (typeof value !== 'object' || value === null || Array.isArray(value)) invalidOption(where, value, 'an object');
   return value as Partial<T>;
 }
 
-function oneOf<T extends string | boolean>(where: string, value: unknown, allowed: readonly T[], fallback: T): T {
-  if (value === undefined) return fallback;
-  if (!allowed.includes(value as T)) invalidOption(where, value, `one of ${allowed.join(', ')}`);
-  return value as T;
-}
-
-function bool(where: string, value: unknown, fallback: boolean): boolean {
-  return oneOf(where, value, [true, false], fallback);
+/** Resolves every number, boolean and enumerated field of `defaults` from the user's `value` (other strings are left to the caller). */
+function group<T extends object>(where: string, value: unknown, defaults: T, min?: number): T {
+  const user = obj<Record<string, unknown>>(where, value);
+  const out: Record<string, unknown> = { ...(defaults as Record<string, unknown>) };
+  for (const [k, d] of Object.entries(defaults)) if (typeof d !== 'string' || ONE_OF[k]) out[k] = field(`${where}.${k}`, k, user[k], d, min);
+  return out as T;
 }
 
 /** Validates and resolves user options against ELASTIC_DEFAULTS; throws ElasticError on bad input. */
 export function resolveOptions(options: ElasticOptions): ResolvedOptions {
   const o = obj<ElasticOptions>('options', options);
   const D = DEFAULTS;
-  const axis = oneOf('axis', o.axis, ['y', 'x', 'both'], D.axis);
-  const userEdges = obj<Record<ElasticEdge, boolean>>('edges', o.edges);
-  const edges = {} as Record<ElasticEdge, boolean>;
-  for (const e of AXIS_EDGES.both) edges[e] = bool(`edges.${e}`, userEdges[e], true) && AXIS_EDGES[axis].includes(e);
-  const max = num('max', o.max, 1, D.max);
-  const curve = o.curve ?? D.curve;
+  const top = <K extends keyof ElasticOptions>(key: K, fallback: unknown) => field('' + key, key, o[key], fallback);
+  const axis = top('axis', D.axis) as ElasticAxis;
+  const edges = group('edges', o.edges, { top: true, bottom: true, left: true, right: true });
+  for (const e of EDGES) edges[e] &&= AXIS_EDGES[axis].includes(e);
+  const max = top('max', D.max) as number;
 
   let ptr: ResolvedOptions['ptr'] = null;
-  if (o.pullToRefresh !== undefined && o.pullToRefresh !== false) {
-    const p = o.pullToRefresh === true ? {} : obj<PullToRefreshOptions>('pullToRefresh', o.pullToRefresh);
+  const p = o.pullToRefresh;
+  if (p !== undefined && p !== false) {
     const P = D.pullToRefresh;
-    if (p.onRefresh !== undefined && typeof p.onRefresh !== 'function') invalidOption('pullToRefresh.onRefresh', p.onRefresh, 'a function');
+    // holdOffset has no default number, so it is checked on its own (>= 0, undefined stays undefined).
+    const { holdOffset, ...rest } = P;
+    const user = p === true ? {} : obj<PullToRefreshOptions>('pullToRefresh', p);
     ptr = {
-      ...P,
-      thresholdIn: oneOf('pullToRefresh.thresholdIn', p.thresholdIn, ['finger', 'displayed'], P.thresholdIn),
-      holdOffset: p.holdOffset === undefined ? undefined : num('pullToRefresh.holdOffset', p.holdOffset, 0, 0),
-      edge: oneOf('pullToRefresh.edge', p.edge, AXIS_EDGES[axis], P.edge),
-      onRefresh: p.onRefresh,
+      ...group('pullToRefresh', user, rest),
+      holdOffset: field('pullToRefresh.holdOffset', '', user.holdOffset, holdOffset),
+      edge: user.edge ?? P.edge,
+      onRefresh: user.onRefresh,
     };
-    for (const k of ['threshold', 'velocity', 'timeout', 'minVisibleMs', 'resultMs'] as const) {
-      ptr[k] = num(`pullToRefresh.${k}`, p[k], k === 'threshold' ? 1 : 0, P[k]);
-    }
+    if (!AXIS_EDGES[axis].includes(ptr.edge)) invalidOption('pullToRefresh.edge', ptr.edge, `one of ${AXIS_EDGES[axis].join(', ')}`);
     if (!edges[ptr.edge]) invalidOption('pullToRefresh.edge', ptr.edge, 'an edge enabled in edges');
+    if (ptr.onRefresh !== undefined && typeof ptr.onRefresh !== 'function') invalidOption('pullToRefresh.onRefresh', ptr.onRefresh, 'a function');
   }
 
-  const i = obj<ElasticOptions['input']>('input', o.input) as Partial<typeof D.input>;
-  const input = { ...D.input, keyboard: i.keyboard ?? D.input.keyboard };
-  for (const k of ['touch', 'pen', 'mouse', 'wheel'] as const) input[k] = bool(`input.${k}`, i[k], D.input[k]);
+  const input = group('input', o.input, D.input);
+  input.keyboard = (o.input as typeof input | undefined)?.keyboard ?? D.input.keyboard;
   if (input.keyboard !== false && (typeof input.keyboard !== 'string' || !input.keyboard)) invalidOption('input.keyboard', input.keyboard, 'a KeyboardEvent.key value or false');
-  const s = obj<typeof D.spring>('spring', o.spring);
-  const spring = { ...D.spring };
-  for (const k of Object.keys(spring) as (keyof typeof spring)[]) spring[k] = num(`spring.${k}`, s[k], 1e-6, spring[k]);
   if (o.host !== undefined && typeof o.host?.listen !== 'function') invalidOption('host', o.host, 'a Host');
   return {
     axis,
     edges,
-    damp: resolveDamping(curve, max),
+    damp: resolveDamping(o.curve ?? D.curve, max),
     max,
-    size: o.size === 'auto' ? D.size : num('size', o.size, 1, 0) || D.size,
+    size: o.size === 'auto' ? D.size : (top('size', 0) as number) || D.size,
     ptr,
     input,
-    spring,
-    moveTarget: oneOf('moveTarget', o.moveTarget, ['content', 'indicator'], D.moveTarget),
+    spring: group('spring', o.spring, D.spring, MIN_SPRING),
+    moveTarget: top('moveTarget', D.moveTarget) as ResolvedOptions['moveTarget'],
     content: o.content,
     indicator: o.indicator,
-    reducedMotion: oneOf('reducedMotion', o.reducedMotion, ['auto', true, false], D.reducedMotion),
+    reducedMotion: top('reducedMotion', D.reducedMotion) as ResolvedOptions['reducedMotion'],
     host: o.host,
     announce: o.announce === false ? null : { ...D.announce, ...obj<typeof D.announce>('announce', o.announce) },
-    disabled: bool('disabled', o.disabled, false),
+    disabled: top('disabled', false) as boolean,
   };
 }
