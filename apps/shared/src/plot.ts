@@ -164,7 +164,9 @@ export function createPlot(el: HTMLElement, options: PlotOptions): Plot {
     options.onDragPoint?.(options.draggable!, dragging, Math.round(x), Math.round(y * 10) / 10);
   }
   function onPointerUp() {
+    if (dragging === null) return;
     dragging = null;
+    chart?.setData(align(series)); // rescale to the moved points
   }
 
   build();
@@ -196,7 +198,8 @@ export function createPlot(el: HTMLElement, options: PlotOptions): Plot {
         build();
         listenDrag();
       } else {
-        chart?.setData(align(series));
+        // While a point is dragged the scales hold still, so the point stays under the pointer.
+        chart?.setData(align(series), dragging === null);
       }
     },
     setMarker(next) {
