@@ -175,7 +175,8 @@ const suite: BenchSuite = {
     ] as [string, number, number[]][];
     const agree = check.map(([name, value, grad]) => {
       const err = Math.max(Math.abs(value - ref.value) / ref.value, ...grad.map((gi, i) => Math.abs(gi - ref.grad[i]) / Math.max(1, Math.abs(ref.grad[i]))));
-      return `${name}: max relative difference to reverse mode ${Number.isFinite(err) ? err.toExponential(1) : String(err)}`;
+      if (!Number.isFinite(err)) return `${name}: gradient [${grad.map((v) => v.toPrecision(6)).join(', ')}] (NaN from the x = 0 sample, where b / x^c is Infinity)`;
+      return `${name}: max relative difference to reverse mode ${err.toExponential(1)}`;
     });
 
     // Interleaved rounds, best of each: the machine is shared, the minimum is the least disturbed.
