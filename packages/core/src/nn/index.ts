@@ -24,7 +24,7 @@ export type {
 } from './dense-net';
 export { applyActivation, activationDerivative, createDenseForward, denseNetCurve } from './dense-forward';
 export type { DenseForward } from './dense-forward';
-export { trainDenseNet, TRAIN_DEFAULTS, MAX_TRAIN_LAYERS, MAX_TRAIN_UNITS, MAX_TRAIN_EPOCHS, MAX_TRAIN_SAMPLES } from './train';
+export { trainDenseNet, TRAIN_DEFAULTS, MAX_TRAIN_LAYERS, MAX_TRAIN_UNITS, MAX_TRAIN_EPOCHS, MAX_TRAIN_SAMPLES, MAX_TRAIN_PARAMS, MAX_TRAIN_ACTIVATIONS } from './train';
 export type { TrainSamples, TrainOptions, TrainResult } from './train';
 export { TrainError } from './train-errors';
 export type { TrainErrorCode } from './train-errors';

@@ -138,6 +138,7 @@ describe('trainDenseNet: errors', () => {
     ['beta1 of 1', { beta1: 1 }, /beta1 must be a number in \[0, 1\)/],
     ['monotone as a string', { monotone: 'yes' }, /monotone must be true or false/],
     ['unknown extrapolation', { extrapolation: 'mirror' }, /extrapolation must be one of none, clamp, linear/],
+    ['an oversized net', { layers: 64, units: 1024 }, /64 x 1024 units make \d+ parameters, more than 1000000/],
   ];
   for (const [what, opts, message] of bad) {
     it(`rejects ${what}`, () => {

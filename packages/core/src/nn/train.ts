@@ -88,6 +88,10 @@ export const MAX_TRAIN_LAYERS = 64;
 export const MAX_TRAIN_UNITS = 1024;
 export const MAX_TRAIN_EPOCHS = 10_000_000;
 export const MAX_TRAIN_SAMPLES = 100_000;
+/** Largest trainable parameter count (a 1 -> 64 x 1024 net would need half a gigabyte of weights). */
+export const MAX_TRAIN_PARAMS = 1_000_000;
+/** Largest samples x units activation matrix (the tensor engine's own limit is 2^24 elements). */
+export const MAX_TRAIN_ACTIVATIONS = 1 << 24;
 
 function optionError(where: string, expected: string, value: unknown): TrainError {
   return new TrainError('E_TRAIN_OPTION', `trainDenseNet: ${where} must be ${expected}, got ${describeValue(value)}`, { where, value });
@@ -140,6 +144,10 @@ function resolveOptions(opts: TrainOptions) {
     onProgress: opts.onProgress,
     name: opts.name,
   };
+  const params = r.layers === 0 ? 2 : 2 * r.units + (r.layers - 1) * (r.units * r.units + r.units) + r.units + 1;
+  if (params > MAX_TRAIN_PARAMS) {
+    throw new TrainError('E_TRAIN_OPTION', `trainDenseNet: ${r.layers} x ${r.units} units make ${params} parameters, more than ${MAX_TRAIN_PARAMS}`, { where: 'units', value: params });
+  }
   if (r.onProgress !== undefined && typeof r.onProgress !== 'function') throw optionError('onProgress', 'a function (epoch, loss) => void', r.onProgress);
   if (r.name !== undefined && typeof r.name !== 'string') throw optionError('name', 'a string', r.name);
   return r;
@@ -278,6 +286,12 @@ export function trainDenseNet(samples: TrainSamples, options: TrainOptions = {})
   const r = resolveOptions(options);
   const data = checkSamples(samples);
   const n = data.x.length;
+  if (n * r.units > MAX_TRAIN_ACTIVATIONS) {
+    throw new TrainError('E_TRAIN_DATA', `trainDenseNet: ${n} samples x ${r.units} units exceed ${MAX_TRAIN_ACTIVATIONS} activations per layer; use fewer samples or units`, {
+      where: 'samples',
+      value: n,
+    });
+  }
   const xs = meanStd(data.x);
   const ys = meanStd(data.y);
   const input = Tensor.column(Array.from(data.x, (v) => (v - xs.mean) / xs.std));
@@ -319,7 +333,8 @@ export function trainDenseNet(samples: TrainSamples, options: TrainOptions = {})
     try {
       ({ value, grad } = tensorValueAndGrad(loss, params));
     } catch (err) {
-      if (!(err instanceof DiffError)) throw err;
+      // Only non-finite values mean divergence; any other engine error is a bug to surface as is.
+      if (!(err instanceof DiffError) || (err.code !== 'E_NON_FINITE' && err.code !== 'E_NAN')) throw err;
       throw new TrainError(
         'E_TRAIN_DIVERGED',
         `trainDenseNet: training diverged at epoch ${epoch} (${err.message}); try a smaller learningRate than ${r.learningRate}`,
