@@ -271,7 +271,7 @@ export function createMlpModel(arch: MlpArchitecture, rawSettings: ModelSettings
   const settings: ModelSettings = { ...s };
   return {
     name: mlpModelName(arch),
-    formula: `dense net 1 -> ${arch.layers} x ${arch.units} ${arch.activation} -> 1 (${params.length} weights${s.monotone ? ', monotone' : ''})`,
+    formula: `dense net 1 -> ${arch.layers} x ${arch.units} ${arch.activation} -> 1 (${params.length} parameters${s.monotone ? ', monotone' : ''})`,
     params,
     domain: 'nonnegative',
     settings,
