@@ -29,74 +29,57 @@ export function androidStretch(x: number, size: number): number {
 // Each built-in takes (distance >= 0, container size px, max px).
 const BUILT_IN: Record<string, (d: number, size: number, max: number) => number> = {
   article: (d, _s, max) => articleDamping(d, max),
-  ios: (d, s) => rubberBand(d, s, 0.55),
+  ios: (d, s) => rubberBand(d, s),
   'use-gesture': (d, s) => rubberBand(d, s, 0.15),
   // antd-mobile's PullToRefresh: use-gesture's band over 5 x its 40 px head, constant 0.5.
   antd: (d) => rubberBand(d, 200, 0.5),
   // Framework7's pull-to-refresh: touchesDiff ** 0.85 (unbounded; the engine caps it at max).
   framework7: (d) => d ** 0.85,
-  android: (d, s) => androidStretch(d, s),
+  android: androidStretch,
   linear: (d) => d,
 };
 
 /** Finger distance covered by a tabulated Curve (beyond it the curve is held flat), px. */
 const TABLE_RANGE = 4000;
 const TABLE_POINTS = 401;
+const TABLE_STEP = TABLE_RANGE / (TABLE_POINTS - 1);
 /** A curve may dip this much (px) between samples and still count as monotone (float noise). */
 const MONOTONE_SLACK = 1e-6;
 /** Container size used to check size-relative functions once, px. */
 const CHECK_SIZE = 800;
 
 /**
- * Tabulates a Curve once with one `evaluateBatch` call (a TF.js model pays its cost here, not per
- * move event) and checks it: finite, monotone; then interpolates linearly.
- */
-function tabulate(curve: Curve): (d: number) => number {
-  const xs = new Float64Array(TABLE_POINTS);
-  for (let i = 0; i < TABLE_POINTS; i++) xs[i] = (i * TABLE_RANGE) / (TABLE_POINTS - 1);
-  const ys = curve.evaluateBatch(xs, new Float64Array(TABLE_POINTS));
-  checkSamples(ys, `curve "${curve.name}"`);
-  const step = TABLE_RANGE / (TABLE_POINTS - 1);
-  return (d) => {
-    const i = Math.min(Math.floor(d / step), TABLE_POINTS - 2);
-    const t = Math.min(d / step - i, 1);
-    return ys[i] + (ys[i + 1] - ys[i]) * t;
-  };
-}
-
-function checkSamples(ys: ArrayLike<number>, what: string): void {
-  for (let i = 0; i < ys.length; i++) {
-    if (!Number.isFinite(ys[i])) {
-      throw new ElasticError('E_ELASTIC_CURVE', `${what} returned ${ys[i]} at sample ${i}, expected finite offsets`, { where: what, value: ys[i] });
-    }
-    if (i > 0 && ys[i] < ys[i - 1] - MONOTONE_SLACK) {
-      throw new ElasticError('E_ELASTIC_CURVE', `${what} decreases at sample ${i} (${ys[i - 1]} then ${ys[i]}), expected a monotone curve`, { where: what, value: ys[i] });
-    }
-  }
-}
-
-/**
- * Resolves a curve option to the `damping(x, max)`-style function (distance, size) -> offset:
- * checked once for finiteness and monotonicity, sign-symmetric, and clamped into [-max, max] with
- * the sign of the distance on every call (so a curve can never push the content past `max` or
- * the wrong way).
+ * Resolves a curve option to the `damping(x, max)`-style function (distance, size) -> offset.
+ * A Curve is tabulated once with one `evaluateBatch` call (a TF.js model pays its cost here, not
+ * per move event) and interpolated linearly; a Curve or a plain function is checked once on the
+ * same grid to be finite and monotone. Every call is sign-symmetric and clamped into [-max, max]
+ * (so a curve can never push the content past `max` or the wrong way).
  */
 export function resolveDamping(option: DampingCurveOption, max: number): DampingFunction {
-  let f: DampingFunction;
-  if (typeof option === 'string') {
-    const builtIn = BUILT_IN[option];
-    if (!builtIn) invalidOption('curve', option, `one of ${Object.keys(BUILT_IN).join(', ')}, a Curve or a function`);
-    f = (d, s) => builtIn(d, s, max);
-  } else if (isCurve(option)) {
-    const table = tabulate(option);
-    f = (d) => table(d);
-  } else if (typeof option === 'function') {
-    const ys = [];
-    for (let d = 0; d <= TABLE_RANGE; d += 10) ys.push(option(d, CHECK_SIZE));
-    checkSamples(ys, 'curve function');
-    f = option;
-  } else {
-    return invalidOption('curve', option, 'a curve name, a Curve or a function');
+  const builtIn = typeof option === 'string' && BUILT_IN[option];
+  const curve = isCurve(option);
+  if (!builtIn && !curve && typeof option !== 'function') {
+    return invalidOption('curve', option, `one of ${Object.keys(BUILT_IN).join(', ')}, a Curve or a function`);
+  }
+  let f = builtIn ? (d: number, s: number) => builtIn(d, s, max) : (option as DampingFunction);
+  if (!builtIn) {
+    const xs = new Float64Array(TABLE_POINTS).map((_, i) => i * TABLE_STEP);
+    const ys = curve ? (option as Curve).evaluateBatch(xs, new Float64Array(TABLE_POINTS)) : Array.from(xs, (d) => f(d, CHECK_SIZE));
+    const what = curve ? `curve "${(option as Curve).name}"` : 'curve function';
+    ys.forEach((y, i) => {
+      const before = ys[i - 1];
+      const fail = (problem: string, expected: string) => {
+        throw new ElasticError('E_ELASTIC_CURVE', `${what} ${problem}, expected ${expected}`, { where: what, value: y });
+      };
+      if (!Number.isFinite(y)) fail(`returned ${y} at sample ${i}`, 'finite offsets');
+      if (y < before - MONOTONE_SLACK) fail(`decreases at sample ${i} (${before} then ${y})`, 'a monotone curve');
+    });
+    if (curve) {
+      f = (d) => {
+        const i = Math.min(Math.floor(d / TABLE_STEP), TABLE_POINTS - 2);
+        return ys[i] + (ys[i + 1] - ys[i]) * Math.min(d / TABLE_STEP - i, 1);
+      };
+    }
   }
   return (d, s) => {
     const y = f(Math.abs(d), s);
