@@ -64,6 +64,13 @@ describe('tensile fit --model mlp', () => {
       expect(Math.abs(curve.evaluate(x) - damping(x))).toBeLessThanOrEqual(FLOAT32_RTOL * Math.max(1, Math.abs(damping(x))));
     }
     for (let x = 0; x < 20000; x += 50) expect(damping(x + 50)).toBeGreaterThanOrEqual(damping(x));
+
+    const layersDir = path.join(path.dirname(dir), 'layers');
+    const layers = JSON.parse((await run(['fit', '--model', 'mlp:1x3', '--epochs', '20', '--save', layersDir, '--save-format', 'layers', '--json'])).stdout);
+    const loaded = await loadTfjsModel(layers.saved);
+    expect(loaded.format).toBe('layers-model');
+    const layersCurve = await createModelCurve(loaded);
+    expect(Math.abs(layersCurve.evaluate(3000) - load(layers.code)(3000))).toBeLessThanOrEqual(FLOAT32_RTOL * 400);
   });
 
   it('prints a readable report and --emit js; the progress bar goes to a TTY stderr and never with --json', async () => {
