@@ -75,13 +75,31 @@ export function numericGradient<P>(f: (x: P) => number, x: P, options?: NumericO
 export function numericJacobian<P>(f: (x: P) => unknown, x: P, options?: NumericOptions): number[][] {
   if (typeof f !== 'function') throw argumentError('numericJacobian: f', f, 'a function');
   const xs = plainLeaves(x, 'numericJacobian input');
-  const m = flatten(f(x), 'numericJacobian output', false).leaves.length;
-  const cols = xs.leaves.map((xi, j) =>
-    Array.from({ length: m }, (_, i) =>
-      numericDerivative((t) => flatten(f(withLeaf(xs, j, t) as P), 'numericJacobian output', false).leaves[i] as number, xi as number, options),
-    ),
-  );
-  return Array.from({ length: m }, (_, i) => cols.map((col) => col[i]));
+  const relative = checkStep(options, 'numericJacobian');
+  const outputs = (point: unknown): number[] => {
+    const leaves = flatten(f(point as P), 'numericJacobian output', false).leaves;
+    for (const v of leaves) {
+      if (typeof v !== 'number' || !Number.isFinite(v)) {
+        throw new DiffError('E_NON_FINITE', `numericJacobian: the function returned ${String(v)} near the point`, { where: 'numericJacobian', value: v });
+      }
+    }
+    return leaves as number[];
+  };
+  const m = outputs(x).length;
+  const rows = Array.from({ length: m }, () => new Array<number>(xs.leaves.length));
+  xs.leaves.forEach((xj, j) => {
+    // One perturbation of input j serves every output: central differences at h and h/2, Richardson.
+    const h = stepFor(xj as number, relative);
+    const central = (k: number) => {
+      const up = outputs(withLeaf(xs, j, (xj as number) + k));
+      const down = outputs(withLeaf(xs, j, (xj as number) - k));
+      return up.map((u, i) => (u - down[i]) / (2 * k));
+    };
+    const coarse = central(h);
+    const fine = central(h / 2);
+    for (let i = 0; i < m; i++) rows[i][j] = (4 * fine[i] - coarse[i]) / 3;
+  });
+  return rows;
 }
 
 /**

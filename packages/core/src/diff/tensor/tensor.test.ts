@@ -54,6 +54,30 @@ describe('tensorValueAndGrad', () => {
     expect(Array.from(grad.a.data)).toEqual([0.5, 1, 1.5, 2]);
   });
 
+  it('broadcasts a 1 x 1 tensor and sums its gradient over every element', () => {
+    const a = Tensor.fromRows([[1, 2], [3, 4]]);
+    const { grad } = tensorValueAndGrad((p) => tensorSum(tensorMul(tensorSub(p.a, p.s), tensorAdd(p.a, p.s))), { a, s: Tensor.from(1, 1, [1]) });
+    // d/ds sum((a - s)(a + s)) = sum(-2 s) = -8; d/da = 2a
+    expect(grad.s.data[0]).toBe(-8);
+    expect(Array.from(grad.a.data)).toEqual([2, 4, 6, 8]);
+  });
+
+  it('rejects mixing tensors of two tensorValueAndGrad calls and unknown ops', () => {
+    const a = Tensor.zeros(1, 1);
+    expect(() =>
+      tensorValueAndGrad((p) => {
+        let inner: TensorLike = a;
+        tensorValueAndGrad((q) => {
+          inner = tensorAdd(p.a, q.b);
+          return tensorSum(q.b);
+        }, { b: a });
+        return tensorSum(inner);
+      }, { a }),
+    ).toThrow(/different tensorValueAndGrad calls/);
+    expect(() => activate(a, 'stopGradient' as ElementwiseOp)).toThrow(/unknown elementwise op/);
+    expect(() => activate(a, 'nope' as ElementwiseOp)).toThrow(DiffError);
+  });
+
   it('rejects bad shapes, non-scalar losses and leaked vars with typed errors', () => {
     const a = Tensor.zeros(2, 3);
     expect(() => matmul(a, a)).toThrow(/a's columns must equal b's rows/);
