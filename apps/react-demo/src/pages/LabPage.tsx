@@ -19,7 +19,7 @@ export function LabPage() {
   const [tfCurve, setTfCurve] = useState<Curve | null>(null);
   const [tfStatus, setTfStatus] = useState<string | null>(null);
   const [modelUrl, setModelUrl] = useState<string>(MODEL_PATHS.net);
-  const [copied, setCopied] = useState(false);
+  const [copied, setCopied] = useState<string | null>(null);
 
   const parsed = useMemo((): { points: Point[]; error: string | null } => {
     try {
@@ -69,9 +69,14 @@ export function LabPage() {
 
   async function copy() {
     if (!fit) return;
-    await navigator.clipboard.writeText(fit.code);
-    setCopied(true);
-    setTimeout(() => setCopied(false), 1500);
+    try {
+      await navigator.clipboard.writeText(fit.code);
+      setCopied('Copied');
+    } catch {
+      // No clipboard permission (or not a secure context): the code stays selectable.
+      setCopied('Select and copy');
+    }
+    setTimeout(() => setCopied(null), 1500);
   }
 
   return (
@@ -123,7 +128,7 @@ export function LabPage() {
         <div className="panel">
           <div className="toolbar" style={{ padding: '0 0 8px', justifyContent: 'space-between' }}>
             <strong>damping() code</strong>
-            <button type="button" className="button secondary" disabled={!fit} onClick={() => void copy()}>{copied ? 'Copied' : 'Copy'}</button>
+            <button type="button" className="button secondary" disabled={!fit} onClick={() => void copy()}>{copied ?? 'Copy'}</button>
           </div>
           <pre className="code" data-testid={TEST_IDS.labCode}>{fit ? fit.code : '// Fit a model to see its damping(x, max) code.'}</pre>
         </div>
