@@ -93,7 +93,13 @@ export function labPlotSeries(points: readonly Point[], fit: LabFit | null, tfCu
   const series: PlotSeries[] = [
     { label: 'samples', x: points.map(([x]) => x), y: points.map(([, y]) => y), color: '--danger', kind: 'points' },
   ];
-  if (fit) series.push({ label: `fit: ${fit.result.model}`, ...sampleOver(fit.result.curve, xMax), color: '--accent' });
+  if (fit) {
+    series.push({ label: `fit: ${fit.result.model}`, ...sampleOver(fit.result.curve, xMax), color: '--accent' });
+    // With auto, the runners-up that are still plausible (ΔAICc under 10) are drawn thin and dashed.
+    for (const row of (fit.result.selection ?? []).slice(1).filter((r) => r.curve && r.deltaAicc < 10).slice(0, 3)) {
+      series.push({ label: `${row.model} (ΔAICc ${row.deltaAicc.toFixed(1)})`, ...sampleOver(row.curve!, xMax), color: '--muted', dash: [3, 4] });
+    }
+  }
   if (tfCurve) series.push({ label: `TF.js: ${tfCurve.name}`, ...sampleOver(tfCurve, xMax), color: '--accent-2', dash: [6, 4] });
   return series;
 }
