@@ -103,18 +103,22 @@ export class FittedCurve implements Curve {
         value: round,
       });
     }
-    if (!this.model.toJSExpression) {
+    if (!this.model.toJSExpression && !this.model.toJSParts) {
       throw new FitOptionsError('E_FIT_NOT_EXPORTABLE', `model "${this.name}" has no JavaScript form (toJSExpression); export its JSON instead`, {
         where: 'model',
         value: this.name,
       });
     }
-    const expr = this.model.toJSExpression(Array.from(this.p, (v) => literal(v, round)));
+    const literals = Array.from(this.p, (v) => literal(v, round));
+    const { preamble, expression: expr } = this.model.toJSParts
+      ? this.model.toJSParts(literals, name)
+      : { preamble: '', expression: this.model.toJSExpression!(literals) };
     const max = this.model.settings.max;
     const usesMax = /\bmax\b/.test(expr) && typeof max === 'number';
     const shown = this.model.params.map((k, i) => `${k} = ${literal(this.p[i], round).replace(/^\((.*)\)$/, '$1')}`).join(', ');
     const head = typed ? `export function ${name}(x: number, max?: number): number {` : `function ${name}(x, max) {`;
     return [
+      ...(preamble ? [preamble] : []),
       `/**`,
       ` * Damping curve fitted by Tensile: ${this.name}, y = ${this.model.formula}`,
       ` * ${shown}${usesMax ? ` (fitted with max = ${max})` : ''}`,

@@ -90,6 +90,11 @@ export interface ModelDefinition {
   facts?(p: ParamValues): ModelFacts;
   /** A JavaScript expression of `x` (>= 0) and `max` for fitted parameters given as literals. */
   toJSExpression?(p: readonly string[]): string;
+  /**
+   * Like `toJSExpression`, with constant set-up (e.g. a net's weights) hoisted into a preamble that
+   * `toJS` emits once, before the function named `name`; preferred over `toJSExpression` when given.
+   */
+  toJSParts?(p: readonly string[], name: string): { preamble: string; expression: string };
   /** A model that brings its own solver (linear models by QR, a neural net by its trainer). */
   solve?(samples: Samples, ctx: SolveContext): CustomSolution;
 }

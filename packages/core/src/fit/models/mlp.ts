@@ -210,7 +210,9 @@ function netOps<N>(s: MlpSettings, x: number, p: readonly N[], o: ModelOps<N>): 
 }
 
 /** Standalone JavaScript expression (of x >= 0) that evaluates the net with its output rules. */
-function netExpression(s: MlpSettings, literals: readonly string[]): string {
+// The weights and the net are built once, in a preamble before the emitted function: rebuilding a
+// 1021-element array on every call would make the exported damping() far slower per frame.
+function netParts(s: MlpSettings, literals: readonly string[], name: string): { preamble: string; expression: string } {
   const act: Record<DenseActivation, string> = {
     selu: `z > 0 ? ${SELU_SCALE} * z : ${SELU_SCALE * SELU_ALPHA} * Math.expm1(z)`,
     elu: 'z > 0 ? z : Math.expm1(z)',
@@ -224,8 +226,9 @@ function netExpression(s: MlpSettings, literals: readonly string[]): string {
   const lo = s.domainMin;
   const hi = s.domainMax;
   const input = s.extrapolation === 'clamp' ? `u < ${lo} ? ${lo} : u > ${hi} ? ${hi} : u` : 'u';
-  return [
-    '((u) => {',
+  const fn = `${name}Net`;
+  const preamble = [
+    `const ${fn} = (() => {`,
     `    const P = [${literals.join(', ')}];`,
     `    const net = (v) => {`,
     `      let h = [(v - ${s.xMean}) / ${s.xStd}], at = 0;`,
@@ -249,9 +252,10 @@ function netExpression(s: MlpSettings, literals: readonly string[]): string {
           `    const f = (v) => { if (v > ${hi}) { const [y, m] = edge(${hi}); return y + m * (v - ${hi}); } if (v < ${lo}) { const [y, m] = edge(${lo}); return y + m * (v - ${lo}); } return net(v); };`,
         ]
       : [`    const f = (v) => net(${input.replace(/u/g, 'v')});`]),
-    `    return f(u)${s.zeroAtOrigin ? ' - f(0)' : ''};`,
-    '  })(x)',
+    ...(s.zeroAtOrigin ? [`    const f0 = f(0);`, `    return (u) => f(u) - f0;`] : [`    return f;`]),
+    '})();',
   ].join('\n');
+  return { preamble, expression: `${fn}(x)` };
 }
 
 /** The mlp ModelDefinition for an architecture and settings (normalisation, range, rules). */
@@ -298,7 +302,11 @@ export function createMlpModel(arch: MlpArchitecture, rawSettings: ModelSettings
         y0: s.zeroAtOrigin ? 0 : c.evaluate(Number.MIN_VALUE),
       };
     },
-    toJSExpression: (literals) => netExpression(s, literals),
+    toJSExpression: (literals) => {
+      const { preamble, expression } = netParts(s, literals, 'damping');
+      return `((x) => { ${preamble.replace(/\n\s*/g, ' ')} return ${expression}; })(x)`;
+    },
+    toJSParts: (literals, name) => netParts(s, literals, name),
   };
 }
 
