@@ -1,7 +1,7 @@
 // Tests of the demos' shared logic, and of the `pnpm start` pipeline pieces in scripts/start
 // (the repository root is no workspace package, so those tests run here).
 import { defineConfig, mergeConfig } from 'vitest/config';
-import { sourceConditions } from '../../vitest.shared';
+import { sourceConditions } from '../../vitest.shared.mjs';
 
 export default mergeConfig(
   sourceConditions,

@@ -1,7 +1,7 @@
 // Real-browser tests: one Chromium at a time (the machines have few cores), generous timeouts
 // for the one-off Vite builds in global setup. Nothing here asserts wall-clock times.
 import { defineConfig, mergeConfig } from 'vitest/config';
-import { sourceConditions } from '../../vitest.shared';
+import { sourceConditions } from '../../vitest.shared.mjs';
 
 export default mergeConfig(
   sourceConditions,
