@@ -2,6 +2,7 @@
 // bundles users get), serves each on localhost for the whole run and hands the URLs to the tests
 // (`inject('fixturesUrl')`, `inject('demoUrls')`).
 import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
@@ -22,9 +23,16 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const served: Served[] = [];
-  const closeAll = () => Promise.all(served.map((s) => s.close())).then(() => undefined);
+  // One output folder per run: two runs at once (a developer's and turbo's) must not empty each
+  // other's bundles while they are being served.
+  await mkdir(path.join(packageDir, '.browser-dist'), { recursive: true });
+  const runDir = await mkdtemp(path.join(packageDir, '.browser-dist', 'run-'));
+  const closeAll = async () => {
+    await Promise.all(served.map((s) => s.close()));
+    await rm(runDir, { recursive: true, force: true });
+  };
   try {
-    const fixturesDir = path.join(packageDir, '.fixtures-dist');
+    const fixturesDir = path.join(runDir, 'fixtures');
     await buildPages({ configFile: path.join(packageDir, 'fixtures', 'vite.config.ts') }, fixturesDir);
     served.push(await servePages(fixturesDir));
     project.provide('fixturesUrl', served[0].url);
@@ -35,7 +43,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       const configFile = path.join(appDir, 'vite.config.ts');
       // A demo that is not in the checkout is reported by the suite (it fails its "exists" test).
       if (!existsSync(configFile)) continue;
-      const outDir = path.join(packageDir, '.demos-dist', name);
+      const outDir = path.join(runDir, name);
       await buildPages({ root: appDir, configFile }, outDir);
       const s = await servePages(outDir);
       served.push(s);

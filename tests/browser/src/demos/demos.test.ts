@@ -195,6 +195,40 @@ describe.each(DEMOS)('%s demo', (demo) => {
     await page.close();
   });
 
+  it('follows dark mode and prefers-reduced-motion (no spring: straight back to rest)', async () => {
+    const background = async (scheme: 'light' | 'dark') => {
+      const { page, touch, problems } = await openDemo(browser, url(), 'feed', 'feed-scroller', { colorScheme: scheme, reducedMotion: 'reduce' });
+      expect(await page.evaluate(() => matchMedia('(prefers-reduced-motion: reduce)').matches)).toBe(true);
+      const color = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      if (scheme === 'dark') await screenshot(page, `${demo}-feed-dark`);
+      // Offsets written after the release: with reduced motion only the jump to 0, no in-between frames.
+      await page.evaluate(() => {
+        const el = document.querySelector('[data-testid="feed-scroller"]') as HTMLElement;
+        const w = window as unknown as { afterRelease: string[]; released: boolean };
+        w.afterRelease = [];
+        w.released = false;
+        new MutationObserver(() => {
+          if (w.released) w.afterRelease.push(el.style.getPropertyValue('--tensile-offset').trim());
+        }).observe(el, { attributes: true, attributeFilter: ['style'] });
+      });
+      const [from, to] = await pullPoints(page, 'feed-scroller', SHORT);
+      await touch.drag(from, to, { steps: 8, holdFrames: 3, keepDown: true });
+      await page.evaluate(() => ((window as unknown as { released: boolean }).released = true));
+      await touch.end();
+      await waitIdle(page, 'feed-scroller');
+      const offsets = await page.evaluate(() => [...new Set((window as unknown as { afterRelease: string[] }).afterRelease)]);
+      expect(offsets).toContain('0px');
+      expect(offsets.filter((o) => Number.parseFloat(o) !== 0)).toEqual([]);
+      expect(problems).toEqual([]);
+      await page.close();
+      return color;
+    };
+    const light = await background('light');
+    const dark = await background('dark');
+    const luminance = (rgb: string) => (rgb.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number).reduce((a, b) => a + b, 0);
+    expect(luminance(dark)).toBeLessThan(luminance(light));
+  });
+
   it('every page renders without console errors or warnings (screenshots in test-output/)', async () => {
     const { page, problems } = await openDemo(browser, url(), 'feed', 'feed-scroller');
     await screenshot(page, `${demo}-feed`);

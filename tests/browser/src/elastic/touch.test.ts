@@ -19,8 +19,8 @@ afterAll(async () => {
 const LONG_PULL = { from: { x: 180, y: 40 }, to: { x: 180, y: 560 } };
 const SHORT_PULL = { from: { x: 180, y: 40 }, to: { x: 180, y: 140 } };
 
-async function touchFixture(name: string, query = '') {
-  const f = await openFixture(browser, name, query);
+async function touchFixture(name: string, query = '', media?: { reducedMotion?: 'reduce' | 'no-preference' }) {
+  const f = await openFixture(browser, name, query, media);
   const touch = await Touchscreen.enable(f.page);
   return { ...f, touch };
 }
@@ -131,6 +131,26 @@ describe('pull to refresh on a list (touch)', () => {
     expect(states).not.toContain('refreshing');
     expect((await readElastic(page)).refreshCount).toBe(0);
     expect(problems).toEqual([]);
+  });
+
+  it('springs back over many frames, and jumps straight to rest under prefers-reduced-motion', async () => {
+    const trail = async (reduced: boolean) => {
+      const { page, touch } = await touchFixture('feed', '', { reducedMotion: reduced ? 'reduce' : 'no-preference' });
+      expect(await page.evaluate(() => matchMedia('(prefers-reduced-motion: reduce)').matches)).toBe(reduced);
+      await touch.drag(SHORT_PULL.from, { x: 180, y: 240 }, { steps: 12, holdFrames: 3 });
+      await waitForRest(page);
+      const offsets = await page.evaluate(() => [...window.fixture.springTrail]);
+      expect(await history(page)).toEqual(['idle', 'pulling', 'cancelled', 'idle']);
+      await page.close();
+      return offsets;
+    };
+    const animated = await trail(false);
+    expect(animated.length).toBeGreaterThan(5);
+    // Many distinct in-between offsets: an animation, not a jump (it may first carry on outwards
+    // with the finger's release velocity, so no monotonicity is asserted).
+    expect(new Set(animated.filter((v) => v > 0)).size).toBeGreaterThan(5);
+    const reduced = await trail(true);
+    expect(reduced.filter((v) => v > 0 && v < reduced[0])).toEqual([]);
   });
 
   it('does not pull when the list is not at its top: the swipe scrolls natively', async () => {

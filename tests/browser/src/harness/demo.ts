@@ -25,9 +25,19 @@ export interface DemoPage {
   touch: Touchscreen;
 }
 
-/** Opens `baseUrl#/route` with touch enabled and waits until the element `ready` has its engine attached. */
-export async function openDemo(browser: Browser, baseUrl: string, route: string, ready: string): Promise<DemoPage> {
+/**
+ * Opens `baseUrl#/route` with touch enabled (and `media` emulated from the first paint) and waits
+ * until the element `ready` has its engine attached.
+ */
+export async function openDemo(
+  browser: Browser,
+  baseUrl: string,
+  route: string,
+  ready: string,
+  media?: { colorScheme?: 'light' | 'dark'; reducedMotion?: 'reduce' | 'no-preference' },
+): Promise<DemoPage> {
   const { page, problems } = await browser.open(PHONE);
+  if (media) await page.emulateMedia(media);
   const touch = await Touchscreen.enable(page);
   await page.goto(`${baseUrl}#/${route}`);
   await page.waitForSelector(`${byTestId(ready)}[data-tensile-state]`);

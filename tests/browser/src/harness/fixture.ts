@@ -13,9 +13,15 @@ export interface Fixture {
   violations: ViolationWatch;
 }
 
-/** Opens fixtures/<name>.html?<query> and waits until its engine is attached. */
-export async function openFixture(browser: Browser, name: string, query = ''): Promise<Fixture> {
+/** Opens fixtures/<name>.html?<query> (with `media` emulated from the start) and waits until its engine is attached. */
+export async function openFixture(
+  browser: Browser,
+  name: string,
+  query = '',
+  media?: { reducedMotion?: 'reduce' | 'no-preference' },
+): Promise<Fixture> {
   const { page, problems } = await browser.open(VIEWPORT);
+  if (media) await page.emulateMedia(media);
   const violations = await watchViolations(page);
   await page.goto(`${inject('fixturesUrl')}${name}.html${query ? `?${query}` : ''}`);
   await page.waitForFunction(() => window.fixture !== undefined);
