@@ -13,11 +13,11 @@ export function CarouselPage() {
   return (
     <>
       <p className="status" role="status" aria-live="polite" data-tone={status.tone}>{status.text}</p>
-      <div className="scroller framed" ref={listRef} tabIndex={0} aria-label="List with a carousel" data-testid={TEST_IDS.carouselList}>
+      <div className="scroller framed" ref={listRef} tabIndex={0} role="region" aria-label="List with a carousel" data-testid={TEST_IDS.carouselList}>
         <div className="elastic-content">
           {CAROUSEL_ROWS_BEFORE.map((row) => <div key={row.key} className="row"><strong>{row.title}</strong> · {row.detail}</div>)}
           <h2 className="section-title">Curves</h2>
-          <div className="carousel" ref={carouselRef} tabIndex={0} aria-label="Curve cards, scroll sideways" data-testid={TEST_IDS.carousel}>
+          <div className="carousel" ref={carouselRef} tabIndex={0} role="region" aria-label="Curve cards, scroll sideways" data-testid={TEST_IDS.carousel}>
             <div style={{ display: 'flex', gap: 12 }}>
               {CAROUSEL_CARDS.map((card) => (
                 <div key={card.key} className="card" style={{ background: card.color }}><strong>{card.label}</strong><span>swipe →</span></div>

@@ -57,7 +57,7 @@ export function CurvesPage() {
           <span>state<b>{snapshot.state}</b></span>
         </div>
       </div>
-      <div className="scroller framed pad" ref={setPad} tabIndex={0}
+      <div className="scroller framed pad" ref={setPad} tabIndex={0} role="region"
         aria-label="Drag pad: pull it up or down" data-testid={TEST_IDS.curvePad}>
         <div className="elastic-content pad-hint">Drag me up or down (touch, mouse or wheel)</div>
       </div>

@@ -5,7 +5,7 @@ import { EDGE_TILES, TEST_IDS } from '@tensile/demo-shared';
 export function EdgesPage() {
   const [ref] = useDamping({ axis: 'both', input: { mouse: true } });
   return (
-    <div className="scroller framed" ref={ref} tabIndex={0} aria-label="A grid that bounces on every edge" data-testid={TEST_IDS.edgesScroller}>
+    <div className="scroller framed" ref={ref} tabIndex={0} role="region" aria-label="A grid that bounces on every edge" data-testid={TEST_IDS.edgesScroller}>
       <div className="elastic-content edges-grid">
         {EDGE_TILES.map((tile) => (
           <div key={tile.key} className="tile" style={{ background: tile.color }}>{tile.label}</div>

@@ -31,7 +31,7 @@ export function FeedPage() {
       <p className="status" role="status" aria-live="polite" data-tone={status.tone} data-testid={TEST_IDS.feedStatus}>
         {status.text}
       </p>
-      <div className="scroller framed" ref={ref} tabIndex={0} aria-label="Feed, pull down to refresh"
+      <div className="scroller framed" ref={ref} tabIndex={0} role="region" aria-label="Feed, pull down to refresh"
         aria-busy={busy} data-testid={TEST_IDS.feedScroller}>
         <div className="elastic-content">
           <FeedList items={feed.items} />

@@ -17,10 +17,10 @@ export function NestedPage() {
   return (
     <>
       <p className="status" role="status" aria-live="polite" data-tone={status.tone}>{status.text}</p>
-      <div className="scroller framed" ref={outerRef} tabIndex={0} aria-label="Outer list" data-testid={TEST_IDS.nestedOuter}>
+      <div className="scroller framed" ref={outerRef} tabIndex={0} role="region" aria-label="Outer list" data-testid={TEST_IDS.nestedOuter}>
         <div className="elastic-content">
           {NESTED_OUTER_ROWS.slice(0, 2).map((row) => <div key={row.key} className="row"><strong>{row.title}</strong> · {row.detail}</div>)}
-          <div className="inner-scroller" ref={inner} tabIndex={0} aria-label="Inner scroller" data-testid={TEST_IDS.nestedInner}>
+          <div className="inner-scroller" ref={inner} tabIndex={0} role="region" aria-label="Inner scroller" data-testid={TEST_IDS.nestedInner}>
             <p className="inner-label">Inner scroller</p>
             {NESTED_INNER_ROWS.map((row) => <div key={row.key} className="row"><strong>{row.title}</strong> · {row.detail}</div>)}
           </div>
