@@ -258,3 +258,27 @@ describe.each(DEMOS)('%s demo', (demo) => {
     await page.close();
   });
 });
+
+// The curve lab lives in the React demo only (issue 7: "in at least one demo").
+describe('react demo: curve lab', () => {
+  const SAMPLES: [number, number][] = [[0, 0], [500, 90], [1000, 160], [1500, 210], [2500, 260], [6000, 347.5], [8000, 357.5], [10000, 367.5], [12000, 377.5]];
+  // The samples' best fits reach SSE 76 (RMS 2.9 px); 10 px at any sample is a broken fit.
+  const FIT_TOLERANCE_PX = 10;
+
+  it('fits the article samples with auto and emits damping() code that reproduces them', async () => {
+    const base = inject('demoUrls').react;
+    if (!base) throw new Error('apps/react-demo is missing or did not build');
+    const { page, problems } = await browser.open(PHONE);
+    await page.goto(`${base}#/lab`);
+    await page.selectOption(byTestId('lab-model'), 'auto');
+    await page.click(byTestId('lab-fit-button'));
+    await page.waitForFunction(() => /function damping\(/.test(document.querySelector('[data-testid="lab-code"]')?.textContent ?? ''));
+    const code = (await page.textContent(byTestId('lab-code'))) ?? '';
+    // Loaded as a user pasting it would: a fresh function scope.
+    const damping = new Function(`${code}\nreturn damping;`)() as (x: number, max?: number) => number;
+    for (const [x, y] of SAMPLES) expect(Math.abs(damping(x, 500) - y)).toBeLessThan(FIT_TOLERANCE_PX);
+    await screenshot(page, 'react-lab-fit');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
