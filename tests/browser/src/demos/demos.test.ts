@@ -154,6 +154,39 @@ describe.each(DEMOS)('%s demo', (demo) => {
     });
   });
 
+  it('edges: each of the four edges stretches (data-tensile-edge) and springs back', async () => {
+    const { page, touch, problems } = await openDemo(browser, url(), 'edges', 'edges-scroller');
+    const sel = byTestId('edges-scroller');
+    await page.evaluate(() => {
+      const el = document.querySelector('[data-testid="edges-scroller"]') as HTMLElement;
+      const w = window as unknown as { edgesSeen: string[] };
+      w.edgesSeen = [];
+      new MutationObserver(() => {
+        const edge = el.getAttribute('data-tensile-edge');
+        if (edge && !w.edgesSeen.includes(edge)) w.edgesSeen.push(edge);
+      }).observe(el, { attributes: true, attributeFilter: ['data-tensile-edge'] });
+    });
+    const b = await box(page, 'edges-scroller');
+    const c = { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+    const swipes: [string, (el: Element) => void, { x: number; y: number }][] = [
+      ['top', (el) => el.scrollTo(0, 0), { x: 0, y: 140 }],
+      ['bottom', (el) => el.scrollTo(0, el.scrollHeight), { x: 0, y: -140 }],
+      ['left', (el) => el.scrollTo(0, 0), { x: 140, y: 0 }],
+      ['right', (el) => el.scrollTo(el.scrollWidth, 0), { x: -140, y: 0 }],
+    ];
+    for (const [, scroll, d] of swipes) {
+      await page.$eval(sel, scroll);
+      await frames(page, 2);
+      const from = { x: c.x - d.x / 2, y: c.y - d.y / 2 };
+      await touch.drag(from, { x: from.x + d.x, y: from.y + d.y }, { steps: 10, holdFrames: 2 });
+      await waitIdle(page, 'edges-scroller');
+    }
+    const seen = await page.evaluate(() => (window as unknown as { edgesSeen: string[] }).edgesSeen);
+    expect([...seen].sort()).toEqual(['bottom', 'left', 'right', 'top']);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('carousel: a horizontal swipe scrolls the cards and never pulls the list', async () => {
     const { page, touch, problems } = await openDemo(browser, url(), 'carousel', 'carousel-list');
     await recordStates(page, 'carousel-list');
