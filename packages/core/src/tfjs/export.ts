@@ -6,6 +6,7 @@ import { validateDenseNet, type DenseActivation, type DenseLayer, type DenseNet 
 import { describeValue } from '../errors';
 import { ModelFormatError } from './errors';
 import type { ModelFormat, WeightSpec } from './model-json';
+import { importNodeBuiltin } from './node-builtins';
 
 /** The exported model: model.json (as an object) and the bytes of its one shard. */
 export interface ExportedModel {
@@ -208,8 +209,8 @@ export function exportDenseNet(net: DenseNet, format: ModelFormat): ExportedMode
 /** Node: writes model.json and the shard into `dir` (created if missing); returns the model.json path. */
 export async function saveDenseNet(net: DenseNet, dir: string, format: ModelFormat = 'graph-model'): Promise<string> {
   const exported = exportDenseNet(net, format);
-  const fs = await import('node:fs/promises');
-  const path = await import('node:path');
+  const fs = await importNodeBuiltin('node:fs/promises');
+  const path = await importNodeBuiltin('node:path');
   await fs.mkdir(dir, { recursive: true });
   const modelPath = path.join(dir, 'model.json');
   await fs.writeFile(modelPath, JSON.stringify(exported.modelJson));

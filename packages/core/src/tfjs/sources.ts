@@ -5,6 +5,7 @@ import { describeValue } from '../errors';
 import { ModelFormatError } from './errors';
 import { parseModelJson, type ModelJson } from './model-json';
 import { concatShards } from './weights';
+import { importNodeBuiltin } from './node-builtins';
 
 /** A model handed over in memory: model.json (text or object) and its weight data. */
 export interface InMemoryModel {
@@ -67,7 +68,7 @@ export async function readModelArtifacts(source: ModelSource, opts: ModelReadOpt
   if (source instanceof URL || (typeof source === 'string' && /^[a-z][a-z0-9+.-]*:\/\//i.test(source))) {
     const url = source instanceof URL ? source : new URL(source);
     if (url.protocol === 'file:') {
-      const { fileURLToPath } = await import('node:url');
+      const { fileURLToPath } = await importNodeBuiltin('node:url');
       return readFromFiles(fileURLToPath(url), cap);
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
@@ -99,8 +100,8 @@ function readFromMemory(source: InMemoryModel, cap: number): ModelArtifactsRead 
 }
 
 async function readFromFiles(modelPath: string, cap: number): Promise<ModelArtifactsRead> {
-  const fs = await import('node:fs/promises');
-  const path = await import('node:path');
+  const fs = await importNodeBuiltin('node:fs/promises');
+  const path = await importNodeBuiltin('node:path');
   const readCapped = async (file: string, what: string): Promise<ArrayBuffer> => {
     let size: number;
     try {
