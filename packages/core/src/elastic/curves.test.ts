@@ -151,6 +151,34 @@ describe('Curves and functions', () => {
     model.dispose();
   });
 
+  it('the same Curve object is tabulated once whatever max and size; a new object is tabulated again', () => {
+    const half = curveOf('half', (x) => x / 2);
+    const batch = vi.spyOn(half, 'evaluateBatch');
+    const a = resolveDamping(half, 500);
+    const b = resolveDamping(half, 120);
+    expect(batch).toHaveBeenCalledTimes(1);
+    // Each resolution keeps its own max, over one shared table.
+    expect(a(400, 800)).toBeCloseTo(200, 9);
+    expect(b(400, 300)).toBe(120);
+    const other = curveOf('half', (x) => x / 2);
+    const otherBatch = vi.spyOn(other, 'evaluateBatch');
+    resolveDamping(other, 500);
+    expect(otherBatch).toHaveBeenCalledTimes(1);
+    expect(batch).toHaveBeenCalledTimes(1);
+  });
+
+  it('a plain function is checked once per object; a rejected one is checked (and rejected) again', () => {
+    const f = vi.fn((d: number) => d / 2);
+    resolveDamping(f, 500);
+    const checks = f.mock.calls.length;
+    expect(checks).toBeGreaterThan(100); // the whole grid
+    expect(resolveDamping(f, 100)(50, 800)).toBe(25);
+    expect(f.mock.calls.length).toBe(checks + 1); // the call just made, no new check
+    const bad = curveOf('bad-again', (x) => (x > 2000 ? NaN : x));
+    expect(() => resolveDamping(bad, 500)).toThrow(/returned NaN/);
+    expect(() => resolveDamping(bad, 500)).toThrow(/returned NaN/);
+  });
+
   it('a Curve that starts below 0 (a 4PL with a < 0) is clamped to 0, never pulling the wrong way', () => {
     const fourPl = curveOf('4pl', (x) => 410.5 + (-0.168 - 410.5) / (1 + (Math.abs(x) / 1481.7) ** 1.15319));
     const f = resolveDamping(fourPl, 500);

@@ -49,11 +49,19 @@ const MONOTONE_SLACK = 1e-6;
 const CHECK_SIZE = 800;
 
 /**
+ * Each Curve or function already checked, by object, to its unclamped (distance, size) -> offset:
+ * the sampling grid depends on neither `max` nor the container size, so options set again (a
+ * re-render on every frame of a drag) or a second engine never pay for a Curve twice. A Curve is
+ * taken to be immutable: pass a new object to change it.
+ */
+const CHECKED = new WeakMap<object, DampingFunction>();
+
+/**
  * Resolves a curve option to the `damping(x, max)`-style function (distance, size) -> offset.
- * A Curve is tabulated once with one `evaluateBatch` call (a TF.js model pays its cost here, not
- * per move event) and interpolated linearly; a Curve or a plain function is checked once on the
- * same grid to be finite and monotone. Every call is sign-symmetric and clamped into [-max, max]
- * (so a curve can never push the content past `max` or the wrong way).
+ * A Curve is tabulated once per object with one `evaluateBatch` call (a TF.js model pays its cost
+ * here, not per move event) and interpolated linearly; a Curve or a plain function is checked once
+ * on the same grid to be finite and monotone. Every call is sign-symmetric and clamped into
+ * [-max, max] (so a curve can never push the content past `max` or the wrong way).
  */
 export function resolveDamping(option: DampingCurveOption, max: number): DampingFunction {
   const builtIn = typeof option === 'string' && BUILT_IN[option];
@@ -61,10 +69,10 @@ export function resolveDamping(option: DampingCurveOption, max: number): Damping
   if (!builtIn && !curve && typeof option !== 'function') {
     return invalidOption('curve', option, `one of ${Object.keys(BUILT_IN).join(', ')}, a Curve or a function`);
   }
-  let f = builtIn ? (d: number, s: number) => builtIn(d, s, max) : (option as DampingFunction);
-  if (!builtIn) {
+  let f = builtIn ? (d: number, s: number) => builtIn(d, s, max) : CHECKED.get(option as object);
+  if (!f) {
     const xs = new Float64Array(TABLE_POINTS).map((_, i) => i * TABLE_STEP);
-    const ys = curve ? (option as Curve).evaluateBatch(xs, new Float64Array(TABLE_POINTS)) : Array.from(xs, (d) => f(d, CHECK_SIZE));
+    const ys = curve ? (option as Curve).evaluateBatch(xs, new Float64Array(TABLE_POINTS)) : Array.from(xs, (d) => (option as DampingFunction)(d, CHECK_SIZE));
     const what = curve ? `curve "${(option as Curve).name}"` : 'curve function';
     ys.forEach((y, i) => {
       const before = ys[i - 1];
@@ -74,12 +82,13 @@ export function resolveDamping(option: DampingCurveOption, max: number): Damping
       if (!Number.isFinite(y)) fail(`returned ${y} at sample ${i}`, 'finite offsets');
       if (y < before - MONOTONE_SLACK) fail(`decreases at sample ${i} (${before} then ${y})`, 'a monotone curve');
     });
-    if (curve) {
-      f = (d) => {
-        const i = Math.min(Math.floor(d / TABLE_STEP), TABLE_POINTS - 2);
-        return ys[i] + (ys[i + 1] - ys[i]) * Math.min(d / TABLE_STEP - i, 1);
-      };
-    }
+    f = curve
+      ? (d) => {
+          const i = Math.min(Math.floor(d / TABLE_STEP), TABLE_POINTS - 2);
+          return ys[i] + (ys[i + 1] - ys[i]) * Math.min(d / TABLE_STEP - i, 1);
+        }
+      : (option as DampingFunction);
+    CHECKED.set(option as object, f);
   }
   return (d, s) => {
     const y = f(Math.abs(d), s);

@@ -920,8 +920,46 @@ describe('listeners, styles and lifecycle', () => {
     expect(host.statusCount()).toBe(0);
   });
 
-  it('attach rejects a non-element', () => {
-    expect(() => createElastic({ host: createFakeHost() }).attach(null as never)).toThrow(ElasticError);
+  it.each([
+    ['null', null, /attach\(el\) is null, expected an Element/],
+    ['undefined', undefined, /is undefined/],
+    ['a string (a selector)', '#list', /is "#list"/],
+    ['a ref object', { current: null }, /is an object \(Object\)/],
+    ['a text node', { nodeType: 3, data: 'hi' }, /expected an Element/],
+    ['a comment node', { nodeType: 8 }, /expected an Element/],
+    ['an element with no inline style (XML)', { nodeType: 1 }, /expected an Element/],
+  ])('attach rejects %s with E_ELASTIC_TARGET, naming it, and stays usable', (_, target, message) => {
+    const host = createFakeHost();
+    const engine = createElastic({ host, pullToRefresh: {} });
+    try {
+      engine.attach(target as never);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ElasticError);
+      expect((error as ElasticError).code).toBe('E_ELASTIC_TARGET');
+      expect((error as Error).message).toMatch(message);
+      expect((error as ElasticError).details).toMatchObject({ where: 'attach(el)', value: target });
+    }
+    expect(host.listenerCount()).toBe(0);
+    expect(host.statusCount()).toBe(0);
+    const root = host.element({});
+    engine.attach(root);
+    expect(host.attributes(root)['data-tensile-state']).toBe('idle');
+    engine.destroy();
+    expect(host.listenerCount()).toBe(0);
+  });
+
+  it('a bad attach leaves the element already attached in place', () => {
+    const r = rig({});
+    const listeners = r.host.listenerCount();
+    expect(() => r.engine.attach({ nodeType: 8 } as never)).toThrow(ElasticError);
+    expect(r.host.listenerCount()).toBe(listeners);
+    r.touch.dragY(100, 300);
+    expect(r.snap().state).toBe('pulling');
+  });
+
+  it('attachElastic rejects a non-element the same way', () => {
+    expect(() => attachElastic({ nodeType: 3 } as never, { host: createFakeHost() })).toThrow(expect.objectContaining({ code: 'E_ELASTIC_TARGET' }));
   });
 
   it('the linear snapshot distance and offset match for the linear curve', () => {

@@ -38,6 +38,33 @@ const OVERSCROLL = 'overscroll-behavior-';
 /** While a mouse drags, text under it must not get selected (prefixed for Safari). */
 const USER_SELECT = ['user-select', '-webkit-user-select'];
 
+/** Options that setOptions merges key by key (every other option is replaced; curves, callbacks and elements compare by identity). */
+const GROUPS = /^(edges|pullToRefresh|input|spring|announce)$/;
+type Options = Record<string, unknown>;
+const isGroup = (v: unknown): v is Options => typeof v === 'object' && !!v && !Array.isArray(v);
+
+/**
+ * `partial` over `raw` (groups merged key by key, and copied: a caller's object edited in place is
+ * still a change next time), or false when it changes nothing, so a re-render passing equal options
+ * costs a few comparisons and never re-resolves a curve. Exported for tests only.
+ */
+export function mergeOptions(raw: Options, partial: Options): Options | false {
+  const out = { ...raw };
+  let changed = false;
+  for (const key in partial) {
+    // A group in `raw` is an object, true (pullToRefresh's defaults, like {}), false or undefined.
+    const a = raw[key] as Options | undefined;
+    let b = partial[key];
+    if (GROUPS.test(key) && isGroup(b)) {
+      changed ||= !a;
+      for (const k in b) changed ||= a?.[k] !== b[k];
+      b = { ...a, ...b };
+    } else changed ||= a !== b;
+    out[key] = b;
+  }
+  return changed && out;
+}
+
 const isY = (e: ElasticEdge) => e === 'top' || e === 'bottom';
 /** +1 where the offset grows with the coordinate (top, left), -1 at bottom and right. */
 const sign = (e: ElasticEdge) => (e === 'top' || e === 'left' ? 1 : -1);
@@ -64,8 +91,8 @@ interface EngineEvent {
 
 /** Creates an engine; nothing touches the page until `attach(el)`. */
 export function createElastic(options: ElasticOptions = {}): ElasticEngine {
-  let raw: ElasticOptions = options;
   let o: ResolvedOptions = resolveOptions(options);
+  let raw = mergeOptions({}, options as Record<string, unknown>) || {};
   let host: Host | null = null;
   let el: HTMLElement | null = null;
   let layer: HTMLElement | null = null;
@@ -445,7 +472,8 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
   const engine: ElasticEngine = {
     attach(target) {
       if (destroyed) throw new ElasticError('E_ELASTIC_DESTROYED', 'attach(el) on a destroyed engine: create a new one with createElastic()');
-      if (typeof target !== 'object' || target === null) invalidOption('attach(el)', target, 'an HTMLElement');
+      // A text or comment node, a component instance or a ref object would fail deep in the host.
+      if ((target as Node | null)?.nodeType !== 1 || !target.style) invalidOption('attach(el)', target, 'an Element', 'E_ELASTIC_TARGET');
       if (target === el) return;
       engine.detach();
       const h = (host = o.host ?? createDomHost());
@@ -501,18 +529,15 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
     },
     getSnapshot: () => snap,
     setOptions(partial) {
-      if (typeof partial !== 'object' || partial === null) invalidOption('setOptions(options)', partial, 'an options object');
-      const merged: Record<string, unknown> = { ...raw, ...partial };
-      for (const key of ['edges', 'pullToRefresh', 'input', 'spring', 'announce'] as const) {
-        const a = raw[key];
-        const b = partial[key];
-        if (a && b && typeof a === 'object' && typeof b === 'object') merged[key] = { ...a, ...b };
-      }
-      const next = resolveOptions(merged as ElasticOptions);
+      if (!isGroup(partial)) invalidOption('setOptions(options)', partial, 'an options object');
+      const merged = mergeOptions(raw, partial as Record<string, unknown>);
+      // Nothing changed: no resolution, no re-wiring, no notification.
+      if (!merged) return;
+      const next = resolveOptions(merged);
       const wiring = (r: ResolvedOptions) => [r.host, r.content, r.indicator, r.moveTarget, r.axis, !r.ptr, !r.announce, ...Object.values(r.input)];
       const before = wiring(o);
       const target = el;
-      raw = merged as ElasticOptions;
+      raw = merged;
       o = next;
       if (target && wiring(o).some((v, i) => v !== before[i])) {
         engine.detach();

@@ -4,9 +4,9 @@ import { TensileError, describeValue } from '../errors';
 
 export class ElasticError extends TensileError {}
 
-/** Throws an ElasticError naming the option, its value and what was expected. */
-export function invalidOption(where: string, value: unknown, expected: string): never {
-  throw new ElasticError('E_ELASTIC_OPTION', `createElastic: ${where} is ${describeValue(value)}, expected ${expected}`, {
+/** Throws an ElasticError naming the option (or argument), its value and what was expected. */
+export function invalidOption(where: string, value: unknown, expected: string, code = 'E_ELASTIC_OPTION'): never {
+  throw new ElasticError(code, `createElastic: ${where} is ${describeValue(value)}, expected ${expected}`, {
     where,
     value,
   });

@@ -3,6 +3,7 @@
 // nested-scroller chain, the live region, and the engine driving real DOM events through it.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createElastic } from './engine';
+import { ElasticError } from './errors';
 import { createDomHost } from './host-dom';
 
 /** jsdom has no layout: give an element the scroll geometry a browser would compute. */
@@ -199,5 +200,71 @@ describe('the engine on the DOM host', () => {
     expect(list.hasAttribute('aria-busy')).toBe(false);
     expect(list.dataset.tensileState).toBe('idle');
     engine.destroy();
+  });
+});
+
+describe('attach(el) with real nodes', () => {
+  const xml = new DOMParser().parseFromString('<list><item/></list>', 'application/xml');
+  class ListComponent {
+    props = {};
+    render() {
+      return null;
+    }
+  }
+  it.each([
+    ['a comment node', () => document.createComment('v-if'), /is an object \(Comment\)/],
+    ['a text node', () => document.createTextNode('hi'), /is an object \(Text\)/],
+    ['a document fragment', () => document.createDocumentFragment(), /is an object \(DocumentFragment\)/],
+    ['the document', () => document, /is an object \(Document\)/],
+    // (jsdom tags its window "global"; browsers say Window.)
+    ['the window', () => window, /is an object \((Window|global)\)/],
+    ['an XML element (no inline style)', () => xml.documentElement, /is an object \(Element\)/],
+    ['a component instance', () => new ListComponent(), /is an object \(Object\)/],
+    ['a template ref object', () => ({ current: document.createElement('div') }), /is an object \(Object\)/],
+    ['null (a ref not set yet)', () => null, /is null/],
+  ])('rejects %s with E_ELASTIC_TARGET before touching it', (_, make, described) => {
+    const target = make();
+    const engine = createElastic({ pullToRefresh: {} });
+    const error = (() => {
+      try {
+        engine.attach(target as never);
+      } catch (e) {
+        return e as ElasticError;
+      }
+    })();
+    expect(error).toBeInstanceOf(ElasticError);
+    expect(error!.code).toBe('E_ELASTIC_TARGET');
+    expect(error!.message).toMatch(described);
+    expect(error!.message).toMatch(/attach\(el\) is .*, expected an Element$/);
+    expect(document.querySelector('[role="status"]')).toBe(null);
+    engine.destroy();
+  });
+
+  it.each([
+    ['a detached element', () => document.createElement('ul')],
+    ['an SVG element', () => document.createElementNS('http://www.w3.org/2000/svg', 'svg')],
+    ['an element of another HTML document', () => document.implementation.createHTMLDocument('other').createElement('ul')],
+  ])('accepts %s and restores it on detach', (_, make) => {
+    const el = make() as HTMLElement;
+    const engine = createElastic({});
+    engine.attach(el);
+    expect(el.getAttribute('data-tensile-state')).toBe('idle');
+    expect(el.style.getPropertyValue('--tensile-offset')).toBe('0px');
+    engine.destroy();
+    expect(el.hasAttribute('data-tensile-state')).toBe(false);
+    expect(el.getAttribute('style') ?? '').toBe('');
+  });
+
+  it('accepts an element of another realm (an iframe), which instanceof HTMLElement would refuse', () => {
+    const frame = document.createElement('iframe');
+    document.body.appendChild(frame);
+    const el = frame.contentDocument!.createElement('ul');
+    frame.contentDocument!.body.appendChild(el);
+    expect(el instanceof HTMLElement).toBe(false);
+    const engine = createElastic({});
+    engine.attach(el);
+    expect(el.getAttribute('data-tensile-state')).toBe('idle');
+    engine.destroy();
+    expect(el.hasAttribute('data-tensile-state')).toBe(false);
   });
 });

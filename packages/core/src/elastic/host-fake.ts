@@ -43,6 +43,8 @@ export interface FakeHost extends Host {
 }
 
 interface FakeElement {
+  /** 1, as for a DOM Element: what attach(el) checks. */
+  nodeType: 1;
   parent: FakeElement | null;
   children: FakeElement[];
   style: Map<string, string>;
@@ -145,6 +147,7 @@ export function createFakeHost(init: { frameMs?: number; now?: number } = {}): F
     element(elementInit = {}) {
       const parent = elementInit.parent ? fake(elementInit.parent) : null;
       const el: FakeElement = {
+        nodeType: 1,
         parent,
         children: [],
         style: new Map(),

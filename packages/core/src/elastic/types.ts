@@ -116,7 +116,7 @@ export interface ElasticOptions {
   axis?: ElasticAxis;
   /** Which edges stretch (default: all edges of `axis`). */
   edges?: Partial<Record<ElasticEdge, boolean>>;
-  /** Damping curve (default 'article'). */
+  /** Damping curve (default 'article'). A Curve or function is checked (a Curve tabulated) once per object. */
   curve?: DampingCurveOption;
   /** Largest displayed offset, px (default 500, the article's `max`); also the article curve's `max`. */
   max?: number;
@@ -143,10 +143,21 @@ export interface ElasticOptions {
 }
 
 export interface ElasticEngine {
+  /**
+   * Binds the engine to a scroll container (moving it from any other). Throws an ElasticError with
+   * code 'E_ELASTIC_TARGET' for anything but an Element with inline style (HTMLElement, SVGElement):
+   * a text or comment node, a component instance, a ref object, null.
+   */
   attach(el: HTMLElement): void;
   detach(): void;
   subscribe(listener: () => void): () => void;
   getSnapshot(): ElasticSnapshot;
+  /**
+   * Merges `options` over the current ones (edges, pullToRefresh, input, spring and announce key by
+   * key). Cheap to call on every render: options equal to the current ones (curves, callbacks and
+   * elements by identity, groups key by key) do nothing and notify nobody, and a Curve is tabulated
+   * once per object, so treat a Curve as immutable and pass a new one to change it.
+   */
   setOptions(options: ElasticOptions): void;
   /** Runs a refresh as if pulled (no-op while one runs: returns the running one). Never rejects. */
   refresh(): Promise<void>;
