@@ -57,6 +57,26 @@ describe('mouse drag', () => {
   });
 });
 
+describe('pen', () => {
+  it('a pen drag pulls and refreshes without the mouse opt-in (CDP pointerType pen)', async () => {
+    const { page, problems } = await openFixture(browser, 'feed');
+    const cdp = await page.context().newCDPSession(page);
+    const pen = (type: 'mousePressed' | 'mouseMoved' | 'mouseReleased', y: number) =>
+      cdp.send('Input.dispatchMouseEvent', { type, x: 180, y, button: 'left', buttons: type === 'mouseReleased' ? 0 : 1, clickCount: 1, pointerType: 'pen' });
+    await pen('mousePressed', 30);
+    for (let i = 1; i <= 24; i++) {
+      await pen('mouseMoved', 30 + (550 * i) / 24);
+      await frames(page);
+    }
+    await frames(page, 4);
+    await pen('mouseReleased', 580);
+    await waitForRest(page);
+    expect((await readElastic(page)).refreshCount).toBe(1);
+    expect(inOrder(await history(page), ['pulling', 'ready', 'refreshing', 'idle'])).toBe(true);
+    expect(problems).toEqual([]);
+  });
+});
+
 describe('wheel and trackpad', () => {
   it('scrolling up at the top stretches, then the decaying tail releases and it settles', async () => {
     const { page, problems, violations } = await openFixture(browser, 'feed');
