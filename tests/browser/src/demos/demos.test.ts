@@ -104,12 +104,13 @@ describe.each(DEMOS)('%s demo', (demo) => {
 
       // A trackpad-like stream at the top: steady deltas, then a decaying tail that releases.
       await page.mouse.move(from.x, from.y + 100);
-      for (let i = 0; i < 14; i++) {
-        await page.mouse.wheel(0, -60);
+      // Big deltas arm it within a few events (a stall the engine reads as a release comes too late to matter).
+      for (let i = 0; i < 10; i++) {
+        await page.mouse.wheel(0, -100);
         await frames(page);
       }
       for (const k of [0.5, 0.25, 0.12, 0.06, 0.03]) {
-        await page.mouse.wheel(0, -60 * k);
+        await page.mouse.wheel(0, -100 * k);
         await frames(page);
       }
       await page.waitForFunction((n) => document.querySelectorAll('[data-testid="feed-item"]').length >= n, before + 6);
