@@ -79,10 +79,10 @@ describe('concurrent rendering', () => {
 });
 
 describe('re-renders', () => {
-  it('re-resolve a Curve only when the options really change', async () => {
+  it('never re-tabulate a Curve: equal options do nothing, a new max does not need it, a new Curve is tabulated once', async () => {
     const host = createContractHost();
     let tabulations = 0;
-    const curve = {
+    const half = () => ({
       name: 'half',
       evaluate: (x: number) => x / 2,
       evaluateBatch(xs: ArrayLike<number>, out = new Float64Array(xs.length)) {
@@ -90,20 +90,38 @@ describe('re-renders', () => {
         for (let i = 0; i < xs.length; i++) out[i] = xs[i] / 2;
         return out;
       },
-    };
-    function Pad({ max }: { max: number }) {
-      const [ref, pull] = useDamping({ host, curve, max, input: { mouse: true } });
+    });
+    const curve = half();
+    let renders = 0;
+    function Pad({ max, shape = curve }: { max: number; shape?: ReturnType<typeof half> }) {
+      renders++;
+      const [ref, pull] = useDamping({ host, curve: shape, max, input: { mouse: true } });
       return <div ref={ref}><output>{pull.offset.toFixed(0)}</output></div>;
     }
     const view = render(<Pad max={300} />);
+    const pad = view.container.querySelector('div')!;
+    const offset = () => Number(view.container.querySelector('output')!.textContent);
     const afterMount = tabulations;
-    // A drag re-renders the pad on every move; none of those renders changes an option.
-    await act(async () => pullDown(host, view.container.querySelector('div')!, 200));
+    const listens = host.listenCalls();
+    // A drag re-renders the pad on every move, each render passing fresh but equal options to
+    // setOptions: at most one render per move, so setOptions never hands React a new snapshot (that
+    // would loop: render, effect, setOptions, new snapshot, render...).
+    renders = 0;
+    await act(async () => pullDown(host, pad, 800));
+    const dragRenders = renders;
+    expect(dragRenders).toBeGreaterThan(0);
+    expect(dragRenders).toBeLessThanOrEqual(20);
     view.rerender(<Pad max={300} />);
-    expect(Number(view.container.querySelector('output')!.textContent)).toBeGreaterThan(0);
+    expect(offset()).toBe(300);
     expect(tabulations).toBe(afterMount);
+    // A new max reaches the engine (the next move is bounded by it) with the same table.
     view.rerender(<Pad max={200} />);
+    await act(async () => host.dispatch(pad, 'touchmove', { touches: [{ identifier: 0, clientX: 100, clientY: 820 }], cancelable: true }));
+    expect(offset()).toBe(200);
+    expect(tabulations).toBe(afterMount);
+    view.rerender(<Pad max={200} shape={half()} />);
     expect(tabulations).toBe(afterMount + 1);
+    expect(host.listenCalls()).toBe(listens);
     view.unmount();
   });
 });

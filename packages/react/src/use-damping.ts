@@ -2,7 +2,6 @@
 // state live in @tensile/core/elastic; this file wires the ref, the subscription and the options.
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { createElastic, type ElasticOptions, type ElasticSnapshot } from '@tensile/core/elastic';
-import { copyOptions, sameOptions } from './same-options.js';
 
 /** The ref callback to put on the scroll container: `<ul ref={ref}>`. */
 export type DampingRef = (element: HTMLElement | null) => void;
@@ -17,7 +16,6 @@ export function useDamping(options: ElasticOptions = {}): [ref: DampingRef, snap
     const engine = createElastic(options);
     return {
       engine,
-      applied: copyOptions(options),
       subscribe: (onChange: () => void) => engine.subscribe(onChange),
       getSnapshot: () => engine.getSnapshot(),
       refresh: () => engine.refresh(),
@@ -32,12 +30,11 @@ export function useDamping(options: ElasticOptions = {}): [ref: DampingRef, snap
   });
   // The server snapshot is the engine's idle one: the markup matches the client's first render.
   const snapshot = useSyncExternalStore(binding.subscribe, binding.getSnapshot, binding.getSnapshot);
-  // After every commit the engine gets the latest options if they changed, so an inline onRefresh
-  // closure is never stale; setOptions updates in place and never re-attaches listeners.
+  // After every commit the engine gets the latest options, so an inline onRefresh closure is never
+  // stale. setOptions updates in place (never re-attaching) and does nothing for equal options, so
+  // a re-render on every frame of a drag costs a few comparisons, and a Curve is tabulated once.
   useEffect(() => {
-    if (sameOptions(binding.applied, options)) return;
     binding.engine.setOptions(options);
-    binding.applied = copyOptions(options);
   });
   return [binding.ref, snapshot, binding.refresh];
 }

@@ -5,31 +5,22 @@
 import { toRaw, type ObjectDirective, type Plugin } from 'vue';
 import { createElastic, type ElasticOptions } from '@tensile/core/elastic';
 import { engines } from './registry.js';
-import { copyOptions, sameOptions } from './same-options.js';
-
-/** The options each element's engine last received (a copy: see same-options.ts). */
-const applied = new WeakMap<HTMLElement, Record<string, unknown>>();
 
 /** `<ul v-elastic="{ onRefresh }">` (registered globally by `ElasticPlugin`, or locally as `vElastic`). */
 export const vElastic: ObjectDirective<HTMLElement, ElasticOptions | undefined> = {
   mounted(el, { value }) {
-    const options = toRaw(value) ?? {};
-    const engine = createElastic(options);
+    const engine = createElastic(toRaw(value) ?? {});
     engines.set(el, engine);
-    applied.set(el, copyOptions(options));
     engine.attach(el);
   },
-  // Runs on every re-render of the component; the options may be the same object edited in place.
+  // Runs on every re-render of the component, with the same object (maybe edited in place) or a new
+  // one: the engine compares against its own copy and does nothing when the options are equal.
   updated(el, { value }) {
-    const options = toRaw(value) ?? {};
-    if (sameOptions(applied.get(el) ?? {}, options)) return;
-    engines.get(el)?.setOptions(options);
-    applied.set(el, copyOptions(options));
+    engines.get(el)?.setOptions(toRaw(value) ?? {});
   },
   unmounted(el) {
     engines.get(el)?.destroy();
     engines.delete(el);
-    applied.delete(el);
   },
   // Server rendering has no element to attach to and nothing to add to the markup.
   getSSRProps: () => ({}),

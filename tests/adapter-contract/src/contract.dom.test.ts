@@ -59,6 +59,7 @@ describe('each contract scenario catches its bug', () => {
   };
   it('re-attaching on every update fails the options-update scenario', () => failing('re-attach on update', 'an options update'));
   it('dropping updates fails the options-update scenario', () => failing('ignore updates', 'an options update'));
+  it('re-attaching on every update fails the equal-options scenario', () => failing('re-attach on update', 'updates with equal options'));
   it('no cleanup on unmount fails the unmount scenario', () => failing('no cleanup on unmount', 'unmounting mid-refresh'));
   it('no cleanup on unmount fails the re-mount scenario', () => failing('no cleanup on unmount', 'a re-mount'));
 });

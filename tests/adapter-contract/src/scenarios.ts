@@ -138,6 +138,42 @@ export const contractScenarios: ContractScenario[] = [
     },
   },
   {
+    name: 'updates with equal options mid-pull leave the gesture alone and never re-tabulate the curve',
+    async run(h) {
+      const host = createContractHost();
+      const spy = refreshSpy();
+      let tabulations = 0;
+      const curve = {
+        name: 'half',
+        evaluate: (x: number) => x / 2,
+        evaluateBatch(xs: ArrayLike<number>, out = new Float64Array(xs.length)) {
+          tabulations++;
+          for (let i = 0; i < xs.length; i++) out[i] = xs[i] / 2;
+          return out;
+        },
+      };
+      // Fresh objects on every render, as a template literal or JSX object would give.
+      const options = (): ElasticOptions => ({ host, curve, pullToRefresh: { onRefresh: spy.onRefresh } });
+      const m = await h.mount(options());
+      expect(tabulations, 'tabulations on mount').toBe(1);
+      const listening = host.listenCalls();
+      // 100 px of finger shows 50 px of this curve: pulling, below the 60 px threshold.
+      await h.act(() => pullDown(host, m.element, SHORT_PULL_PX));
+      await expectState(h, m, 'pulling');
+      await m.update(options());
+      await m.update(options());
+      expect(tabulations, 'tabulations after equal updates').toBe(1);
+      expect(host.listenCalls(), 'listen() calls after equal updates').toBe(listening);
+      await expectState(h, m, 'pulling');
+      expect(m.element.style.getPropertyValue('--tensile-offset')).toBe('50px');
+      await h.act(() => release(host, m.element));
+      await h.act(() => settle(host));
+      await expectState(h, m, 'idle');
+      expect(spy.onRefresh).not.toHaveBeenCalled();
+      await m.unmount();
+    },
+  },
+  {
     name: 'unmounting mid-refresh aborts it, removes every listener and never renders again',
     async run(h) {
       const host = createContractHost();
