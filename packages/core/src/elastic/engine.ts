@@ -6,7 +6,7 @@
 import { invertDamping } from './curves';
 import { ElasticError, invalidOption } from './errors';
 import { createDomHost } from './host-dom';
-import { resolveOptions } from './options';
+import { ELASTIC_DEFAULTS, resolveOptions } from './options';
 import type { ResolvedOptions } from './options';
 import { springAt } from './spring';
 import type { ElasticEdge, ElasticEngine, ElasticOptions, ElasticSnapshot, Host, HostTarget } from './types';
@@ -38,8 +38,6 @@ const OVERSCROLL = 'overscroll-behavior-';
 /** While a mouse drags, text under it must not get selected (prefixed for Safari). */
 const USER_SELECT = ['user-select', '-webkit-user-select'];
 
-/** Options that setOptions merges key by key (every other option is replaced; curves, callbacks and elements compare by identity). */
-const GROUPS = /^(edges|pullToRefresh|input|spring|announce)$/;
 type Options = Record<string, unknown>;
 const isGroup = (v: unknown): v is Options => typeof v === 'object' && !!v && !Array.isArray(v);
 
@@ -55,7 +53,9 @@ export function mergeOptions(raw: Options, partial: Options): Options | false {
     // A group in `raw` is an object, true (pullToRefresh's defaults, like {}), false or undefined.
     const a = raw[key] as Options | undefined;
     let b = partial[key];
-    if (GROUPS.test(key) && isGroup(b)) {
+    // Groups (an object default: edges, pullToRefresh, input...) merge key by key; every other
+    // option is replaced, and curves, callbacks and elements compare by identity.
+    if (typeof (ELASTIC_DEFAULTS as Options)[key] === 'object' && isGroup(b)) {
       changed ||= !a;
       for (const k in b) changed ||= a?.[k] !== b[k];
       b = { ...a, ...b };

@@ -86,6 +86,19 @@ describe('createDomHost', () => {
     geometry(inner, { scrollHeight: 300, clientHeight: 300 });
     expect(host.scrollChain(text, root, 'y')).toEqual([]);
     expect(host.scrollChain(null, root, 'y')).toEqual([]);
+    expect(host.scrollChain({ not: 'a node' }, root, 'y')).toEqual([]);
+    expect(host.scrollChain(document, root, 'y')).toEqual([]);
+  });
+
+  it('finds the scroll containers of an element in an iframe (another realm)', () => {
+    const frame = document.body.appendChild(document.createElement('iframe'));
+    const doc = frame.contentDocument!;
+    doc.body.innerHTML = `<div id="root"><div id="inner" style="overflow-y: auto"><p id="p">text</p></div></div>`;
+    const inner = doc.getElementById('inner')!;
+    geometry(inner, { scrollHeight: 900, clientHeight: 300 });
+    const text = doc.getElementById('p')!.firstChild!;
+    expect(text instanceof Node).toBe(false);
+    expect(createDomHost().scrollChain(text, doc.getElementById('root')!, 'y')).toEqual([inner]);
   });
 
   it('creates a polite, visually hidden live region outside the container and removes it', () => {

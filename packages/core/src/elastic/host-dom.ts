@@ -29,8 +29,8 @@ export function createDomHost(): Host {
     }),
     scrollChain(target, root, axis) {
       const chain: HTMLElement[] = [];
-      // Text nodes and SVG children start from their nearest HTML element.
-      let n = target instanceof Node ? (target instanceof HTMLElement ? target : target.parentElement) : null;
+      // A text node starts from its parent. nodeType, not instanceof: an iframe's nodes count too.
+      let n = (target as Node | null)?.nodeType === 1 ? (target as HTMLElement) : (target as Node | null)?.parentElement;
       for (; n && n !== root; n = n.parentElement) {
         const style = getComputedStyle(n);
         const scrollsY = SCROLLING.test(style.overflowY) && n.scrollHeight > n.clientHeight;

@@ -9,6 +9,7 @@ import type { DampingFunction, ElasticAxis, ElasticEdge, ElasticOptions, Host, P
 const DEFAULTS = {
   axis: 'y' as ElasticAxis,
   curve: 'article' as const,
+  edges: { top: true, bottom: true, left: true, right: true } as Record<ElasticEdge, boolean>, // those of `axis`
   max: 500, // px: the article's max
   size: 'auto' as number | 'auto', // px along the axis, measured at the gesture start
   pullToRefresh: {
@@ -114,7 +115,7 @@ export function resolveOptions(options: ElasticOptions): ResolvedOptions {
   const D = DEFAULTS;
   const top = <K extends keyof ElasticOptions>(key: K, fallback: unknown) => field('' + key, key, o[key], fallback);
   const axis = top('axis', D.axis) as ElasticAxis;
-  const edges = group('edges', o.edges, { top: true, bottom: true, left: true, right: true });
+  const edges = group('edges', o.edges, D.edges);
   for (const e of EDGES) edges[e] &&= AXIS_EDGES[axis].includes(e);
   const max = top('max', D.max) as number;
 
