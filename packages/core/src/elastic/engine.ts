@@ -6,7 +6,7 @@
 import { invertDamping } from './curves';
 import { ElasticError, invalidOption } from './errors';
 import { createDomHost } from './host-dom';
-import { ELASTIC_DEFAULTS, resolveOptions } from './options';
+import { ELASTIC_DEFAULTS, isObject, resolveOptions } from './options';
 import type { ResolvedOptions } from './options';
 import { springAt } from './spring';
 import type { ElasticEdge, ElasticEngine, ElasticOptions, ElasticSnapshot, Host, HostTarget } from './types';
@@ -39,7 +39,6 @@ const OVERSCROLL = 'overscroll-behavior-';
 const USER_SELECT = ['user-select', '-webkit-user-select'];
 
 type Options = Record<string, unknown>;
-const isGroup = (v: unknown): v is Options => typeof v === 'object' && !!v && !Array.isArray(v);
 
 /**
  * `partial` over `raw` (groups merged key by key, and copied: a caller's object edited in place is
@@ -55,7 +54,7 @@ export function mergeOptions(raw: Options, partial: Options): Options | false {
     let b = partial[key];
     // Groups (an object default: edges, pullToRefresh, input...) merge key by key; every other
     // option is replaced, and curves, callbacks and elements compare by identity.
-    if (typeof (ELASTIC_DEFAULTS as Options)[key] === 'object' && isGroup(b)) {
+    if (typeof (ELASTIC_DEFAULTS as Options)[key] === 'object' && isObject(b)) {
       changed ||= !a;
       for (const k in b) changed ||= a?.[k] !== b[k];
       b = { ...a, ...b };
@@ -529,7 +528,7 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
     },
     getSnapshot: () => snap,
     setOptions(partial) {
-      if (!isGroup(partial)) invalidOption('setOptions(options)', partial, 'an options object');
+      if (!isObject(partial)) invalidOption('setOptions(options)', partial, 'an options object');
       const merged = mergeOptions(raw, partial as Record<string, unknown>);
       // Nothing changed: no resolution, no re-wiring, no notification.
       if (!merged) return;

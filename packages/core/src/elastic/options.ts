@@ -94,10 +94,13 @@ function field<T>(where: string, key: string, value: unknown, fallback: T, min =
   return invalidOption(where, value, allowed ? `one of ${allowed.join(', ')}` : `a finite number >= ${min}`);
 }
 
+/** An options object or group: any object but null or an array. */
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && !!v && !Array.isArray(v);
+
 /** A nested options object (undefined = {}): anything but a plain object or class instance is an error. */
 function obj<T>(where: string, value: unknown): Partial<T> {
   if (value === undefined) return {};
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) invalidOption(where, value, 'an object');
+  if (!isObject(value)) invalidOption(where, value, 'an object');
   return value as Partial<T>;
 }
 
