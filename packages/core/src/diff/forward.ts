@@ -11,6 +11,42 @@ import { Boxed, nextLevel, primalNumber } from './value';
 import type { CustomRule, Interpreter, Num } from './value';
 import { callCustom } from './custom';
 
+/** Up to this many tangents ride in fields of the dual itself (no arena, no loop). */
+export const INLINE_TANGENTS = 4;
+
+/**
+ * A dual with a plain primal and at most four plain tangents held in fields (unused ones are 0):
+ * the common case (jvp, derivative, small jacobians) and the one the fast paths of ops.ts serve.
+ * Its shape never changes, so property loads on it stay monomorphic.
+ */
+export class Dual4 extends Boxed {
+  constructor(
+    readonly owner: ForwardContext,
+    readonly primal: number,
+    readonly t0: number,
+    readonly t1: number,
+    readonly t2: number,
+    readonly t3: number,
+  ) {
+    super();
+  }
+
+  /** One tangent per seeded direction. */
+  get tangent(): Num[] {
+    switch (this.owner.k) {
+      case 1:
+        return [this.t0];
+      case 2:
+        return [this.t0, this.t1];
+      case 3:
+        return [this.t0, this.t1, this.t2];
+      default:
+        return [this.t0, this.t1, this.t2, this.t3];
+    }
+  }
+}
+
+/** Any other dual: more than four plain tangents (in the context's arena) or boxed ones (nesting). */
 export class Dual extends Boxed {
   constructor(
     readonly owner: ForwardContext,
@@ -34,6 +70,28 @@ export class Dual extends Boxed {
   }
 }
 
+/** p * t where 0 * Infinity is 0: a structurally zero contribution stays zero. */
+function scaled(p: number, t: number): number {
+  const c = p * t;
+  return c === c ? c : 0;
+}
+
+/** pa * ta + pb * tb with the same rule for each product (see strongZeroSum). */
+function combined(pa: number, ta: number, pb: number, tb: number): number {
+  const c = pa * ta + pb * tb;
+  return c === c ? c : strongZeroSum(pa, ta, pb, tb);
+}
+
+/** The dual y with tangents p * tangents(x). */
+export function lin1(o: ForwardContext, y: number, p: number, x: Dual4): Dual4 {
+  return new Dual4(o, y, scaled(p, x.t0), scaled(p, x.t1), scaled(p, x.t2), scaled(p, x.t3));
+}
+
+/** The dual y with tangents pa * tangents(a) + pb * tangents(b). */
+export function lin2(o: ForwardContext, y: number, pa: number, a: Dual4, pb: number, b: Dual4): Dual4 {
+  return new Dual4(o, y, combined(pa, a.t0, pb, b.t0), combined(pa, a.t1, pb, b.t1), combined(pa, a.t2, pb, b.t2), combined(pa, a.t3, pb, b.t3));
+}
+
 function addInto(out: Num[], p: Num, t: readonly Num[]): void {
   if (typeof p === 'number') {
     if (p === 0) return;
@@ -48,57 +106,91 @@ function addInto(out: Num[], p: Num, t: readonly Num[]): void {
   for (let j = 0; j < out.length; j++) out[j] = add(out[j], mulStrongZero(p, t[j]));
 }
 
-/** Arena chunk size in doubles: plain tangents are bump-allocated, never one array per op. */
+/** Arena chunk size in doubles: plain tangents (k > 4) are bump-allocated, never one array per op. */
 const CHUNK = 1024;
 /** Released arenas, reused by the next forward pass (a jvp in a loop allocates nothing). */
 const arenas: Float64Array[] = [];
+const NO_ARENA = new Float64Array(0);
+
+/** True for a dual of `ctx` whose tangents are plain numbers (a Dual4 or an arena dual). */
+function plainOwn(ctx: ForwardContext, x: Num): x is Dual4 | Dual {
+  return x instanceof Dual4 ? x.owner === ctx : x instanceof Dual && x.owner === ctx && x.buf !== null;
+}
 
 export class ForwardContext implements Interpreter {
   readonly level = nextLevel();
   readonly label = 'jvp';
   active = true;
   /** The first op that turned finite operands into ±Infinity (for the error if that reaches an output). */
-  firstOverflow: Overflow | undefined;
+  firstOverflow: Overflow | undefined = undefined;
+  /** Plain tangents live in Dual4 fields (k <= 4) or in this arena (k > 4). */
+  readonly inline: boolean;
   private buf: Float64Array;
   private top = 0;
 
   constructor(readonly k: number) {
-    this.buf = (k * 16 <= CHUNK && arenas.pop()) || new Float64Array(Math.max(CHUNK, k * 16));
+    this.inline = k <= INLINE_TANGENTS;
+    this.buf = this.inline ? NO_ARENA : (k * 16 <= CHUNK && arenas.pop()) || new Float64Array(Math.max(CHUNK, k * 16));
   }
 
   /** Hands the arena back; call only after the outputs' tangents have been read. */
   release(): void {
     if (this.buf.length === CHUNK && arenas.length < 8) arenas.push(this.buf);
+    this.buf = NO_ARENA;
   }
 
   private alloc(): number {
-    if (this.top + this.k > this.buf.length) {
-      this.buf = new Float64Array(Math.max(CHUNK, this.k * 16));
-      this.top = 0;
-    }
+    if (this.top + this.k > this.buf.length) this.newChunk();
     const off = this.top;
     this.top += this.k;
     return off;
   }
 
-  /** A dual for an input leaf (plain tangents go to the arena). */
-  seed(primal: Num, tangent: readonly Num[]): Dual {
-    if (typeof primal === 'number' && tangent.every((t) => typeof t === 'number')) {
-      const off = this.alloc();
-      for (let j = 0; j < this.k; j++) this.buf[off + j] = tangent[j] as number;
-      return new Dual(this, primal, null, this.buf, off);
+  private newChunk(): void {
+    this.buf = new Float64Array(Math.max(CHUNK, this.k * 16));
+    this.top = 0;
+  }
+
+  /** The dual of a plain primal with plain tangents, in this context's representation. */
+  private plain(y: number, t: ArrayLike<number>): Dual4 | Dual {
+    if (this.inline) {
+      const k = this.k;
+      return new Dual4(this, y, t[0], k > 1 ? t[1] : 0, k > 2 ? t[2] : 0, k > 3 ? t[3] : 0);
     }
+    const off = this.alloc();
+    for (let j = 0; j < this.k; j++) this.buf[off + j] = t[j];
+    return new Dual(this, y, null, this.buf, off);
+  }
+
+  /** A dual for an input leaf. */
+  seed(primal: Num, tangent: readonly Num[]): Dual4 | Dual {
+    if (typeof primal === 'number' && tangent.every((t) => typeof t === 'number')) return this.plain(primal, tangent as number[]);
     return new Dual(this, primal, tangent.slice(), null, 0);
+  }
+
+  /** A dual for input leaf i of k whose tangent is the i-th unit vector (jacobian and hessian passes). */
+  seedUnit(primal: Num, i: number): Dual4 | Dual {
+    if (this.inline && typeof primal === 'number') return new Dual4(this, primal, i === 0 ? 1 : 0, i === 1 ? 1 : 0, i === 2 ? 1 : 0, i === 3 ? 1 : 0);
+    const t = new Array<Num>(this.k).fill(0);
+    t[i] = 1;
+    return this.seed(primal, t);
   }
 
   private note(y: Num, op: string, operands: Num[]): void {
     if (this.firstOverflow === undefined) this.firstOverflow = { op, operands, value: y as number };
   }
 
-  // Fast paths: plain primals, plain tangents, finite value and partials. Kept small so the JIT
-  // can inline them into each op (where the rule is a constant and its calls monomorphic);
-  // everything else (nesting, overflow, errors) goes to the general path.
+  // Fast paths: plain primals, plain tangents, finite value and partials, rules read from the
+  // table (ops.ts has hand-written ones for + - * / pow, checked against these by tests).
+  // Everything else (nesting, overflow, errors) goes to the general path.
   apply1(rule: Primitive, x: Num): Num {
+    if (x instanceof Dual4) {
+      const xp = x.primal;
+      const y = rule.f(xp, 0);
+      const p = rule.d[0](xp, 0, y);
+      if (y - y === 0 && typeof p === 'number' && p - p === 0) return lin1(this, y, p, x);
+      return this.general1(rule, x);
+    }
     const d = x as Dual;
     const src = d.buf;
     if (src !== null) {
@@ -106,16 +198,10 @@ export class ForwardContext implements Interpreter {
       const y = rule.f(xp, 0);
       const p = rule.d[0](xp, 0, y);
       if (y - y === 0 && typeof p === 'number' && p - p === 0) {
-        const k = this.k;
-        if (this.top + k > this.buf.length) this.newChunk();
+        const off = this.alloc();
         const buf = this.buf;
-        const off = this.top;
-        this.top = off + k;
         const so = d.off;
-        for (let j = 0; j < k; j++) {
-          const c = p * src[so + j];
-          buf[off + j] = c === c ? c : 0; // 0 * Infinity: a structurally zero contribution
-        }
+        for (let j = 0; j < this.k; j++) buf[off + j] = scaled(p, src[so + j]);
         return new Dual(this, y, null, buf, off);
       }
     }
@@ -123,6 +209,22 @@ export class ForwardContext implements Interpreter {
   }
 
   apply2(rule: Primitive, a: Num, b: Num): Num {
+    if (this.inline) {
+      const A = a instanceof Dual4 && a.owner === this ? a : null;
+      const B = b instanceof Dual4 && b.owner === this ? b : null;
+      if ((A !== null || typeof a === 'number') && (B !== null || typeof b === 'number')) {
+        const av = A === null ? (a as number) : A.primal;
+        const bv = B === null ? (b as number) : B.primal;
+        const y = rule.f(av, bv);
+        const pa = A === null ? 0 : rule.d[0](av, bv, y);
+        const pb = B === null ? 0 : rule.d[1](av, bv, y);
+        if (y - y === 0 && typeof pa === 'number' && pa - pa === 0 && typeof pb === 'number' && pb - pb === 0) {
+          if (A !== null && B !== null) return lin2(this, y, pa, A, pb, B);
+          return A !== null ? lin1(this, y, pa, A) : lin1(this, y, pb, B as Dual4);
+        }
+      }
+      return this.general2(rule, a, b);
+    }
     const A = typeof a === 'number' || a.owner !== this ? null : (a as Dual);
     const B = typeof b === 'number' || b.owner !== this ? null : (b as Dual);
     const ba = A === null ? null : A.buf;
@@ -134,30 +236,19 @@ export class ForwardContext implements Interpreter {
       const pa = ba === null ? 0 : rule.d[0](av, bv, y);
       const pb = bb === null ? 0 : rule.d[1](av, bv, y);
       if (y - y === 0 && typeof pa === 'number' && pa - pa === 0 && typeof pb === 'number' && pb - pb === 0) {
-        const k = this.k;
-        if (this.top + k > this.buf.length) this.newChunk();
+        const off = this.alloc();
         const buf = this.buf;
-        const off = this.top;
-        this.top = off + k;
+        const k = this.k;
         if (ba !== null && bb !== null) {
           const oa = (A as Dual).off;
           const ob = (B as Dual).off;
-          for (let j = 0; j < k; j++) {
-            const c = pa * ba[oa + j] + pb * bb[ob + j];
-            buf[off + j] = c === c ? c : strongZeroSum(pa, ba[oa + j], pb, bb[ob + j]);
-          }
+          for (let j = 0; j < k; j++) buf[off + j] = combined(pa, ba[oa + j], pb, bb[ob + j]);
         } else if (ba !== null) {
           const oa = (A as Dual).off;
-          for (let j = 0; j < k; j++) {
-            const c = pa * ba[oa + j];
-            buf[off + j] = c === c ? c : 0;
-          }
+          for (let j = 0; j < k; j++) buf[off + j] = scaled(pa, ba[oa + j]);
         } else {
           const ob = (B as Dual).off;
-          for (let j = 0; j < k; j++) {
-            const c = pb * (bb as Float64Array)[ob + j];
-            buf[off + j] = c === c ? c : 0;
-          }
+          for (let j = 0; j < k; j++) buf[off + j] = scaled(pb, (bb as Float64Array)[ob + j]);
         }
         return new Dual(this, y, null, buf, off);
       }
@@ -165,13 +256,40 @@ export class ForwardContext implements Interpreter {
     return this.general2(rule, a, b);
   }
 
-  private newChunk(): void {
-    this.buf = new Float64Array(Math.max(CHUNK, this.k * 16));
-    this.top = 0;
+  /**
+   * The dual y with tangents pa * tangents(a) + pb * tangents(b) for any representation (null
+   * operands contribute nothing): plain lanes with the strong-zero rule when everything is a
+   * plain number, else the polymorphic ops (nesting).
+   */
+  private combine(y: Num, pa: Num, a: Dual4 | Dual | null, pb: Num, b: Dual4 | Dual | null): Dual4 | Dual {
+    const k = this.k;
+    if (typeof y === 'number' && typeof pa === 'number' && typeof pb === 'number') {
+      // Inline tangents (overflowed values and partials land here): the same lanes, no arrays.
+      if (a instanceof Dual4 || b instanceof Dual4) {
+        if (a instanceof Dual4 && b instanceof Dual4) return lin2(this, y, pa, a, pb, b);
+        if (a instanceof Dual4 && b === null) return lin1(this, y, pa, a);
+        if (b instanceof Dual4 && a === null) return lin1(this, y, pb, b);
+      }
+    }
+    if (typeof y === 'number' && typeof pa === 'number' && typeof pb === 'number' && (a === null || plainOwn(this, a)) && (b === null || plainOwn(this, b))) {
+      const ta = a === null ? null : a.tangent;
+      const tb = b === null ? null : b.tangent;
+      const out = new Array<number>(k);
+      for (let j = 0; j < k; j++) {
+        if (ta !== null && tb !== null) out[j] = combined(pa, ta[j] as number, pb, tb[j] as number);
+        else if (ta !== null) out[j] = scaled(pa, ta[j] as number);
+        else out[j] = scaled(pb, (tb as Num[])[j] as number);
+      }
+      return this.plain(y, out);
+    }
+    const out = new Array<Num>(k).fill(0);
+    if (a !== null) addInto(out, pa, a.tangent);
+    if (b !== null) addInto(out, pb, b.tangent);
+    return new Dual(this, y, out, null, 0);
   }
 
   private general1(rule: Primitive, x: Num): Num {
-    const d = x as Dual;
+    const d = x as Dual4 | Dual;
     const xp = d.primal;
     const y = typeof xp === 'number' ? rule.f(xp, 0) : apply1(rule, xp);
     if (typeof y === 'number' && y - y !== 0) {
@@ -180,76 +298,166 @@ export class ForwardContext implements Interpreter {
     }
     const p = rule.d[0](xp, 0, y);
     if (p !== p) checkedPartial(p, rule.name, 1, xp);
-    const src = d.buf;
-    if (src !== null && typeof p === 'number' && typeof y === 'number') {
-      const off = this.alloc();
-      const buf = this.buf;
-      const so = d.off;
-      for (let j = 0; j < this.k; j++) {
-        const c = p * src[so + j];
-        buf[off + j] = c === c ? c : 0; // 0 * Infinity: a structurally zero contribution
-      }
-      return new Dual(this, y, null, buf, off);
-    }
-    const out = new Array<Num>(this.k).fill(0);
-    addInto(out, p, d.tangent);
-    return new Dual(this, y, out, null, 0);
+    return this.combine(y, p, d, 0, null);
   }
 
   private general2(rule: Primitive, a: Num, b: Num): Num {
-    const ownA = typeof a !== 'number' && a.owner === this;
-    const ownB = typeof b !== 'number' && b.owner === this;
-    const av = ownA ? (a as Dual).primal : a;
-    const bv = ownB ? (b as Dual).primal : b;
+    const A = typeof a !== 'number' && a.owner === this ? (a as Dual4 | Dual) : null;
+    const B = typeof b !== 'number' && b.owner === this ? (b as Dual4 | Dual) : null;
+    const av = A !== null ? A.primal : a;
+    const bv = B !== null ? B.primal : b;
     const y = typeof av === 'number' && typeof bv === 'number' ? rule.f(av, bv) : apply2(rule, av, bv);
     if (typeof y === 'number' && y - y !== 0) {
       if (y !== y) apply2(rule, av, bv); // throws the E_NAN error naming the op
       this.note(y, rule.name, [av, bv]);
     }
-    const pa = ownA ? rule.d[0](av, bv, y) : 0;
+    const pa = A !== null ? rule.d[0](av, bv, y) : 0;
     if (pa !== pa) checkedPartial(pa, rule.name, 1, av, bv);
-    const pb = ownB ? rule.d[1](av, bv, y) : 0;
+    const pb = B !== null ? rule.d[1](av, bv, y) : 0;
     if (pb !== pb) checkedPartial(pb, rule.name, 2, av, bv);
-    const ba = ownA ? (a as Dual).buf : null;
-    const bb = ownB ? (b as Dual).buf : null;
-    if (typeof y === 'number' && typeof pa === 'number' && typeof pb === 'number' && (ba !== null || !ownA) && (bb !== null || !ownB)) {
-      const off = this.alloc();
-      const buf = this.buf;
-      const k = this.k;
-      if (ba !== null && bb !== null) {
-        const oa = (a as Dual).off;
-        const ob = (b as Dual).off;
-        for (let j = 0; j < k; j++) {
-          const c = pa * ba[oa + j] + pb * bb[ob + j];
-          buf[off + j] = c === c ? c : strongZeroSum(pa, ba[oa + j], pb, bb[ob + j]);
-        }
-      } else {
-        const src = (ba ?? bb) as Float64Array;
-        const so = ba !== null ? (a as Dual).off : (b as Dual).off;
-        const p = ba !== null ? pa : pb;
-        for (let j = 0; j < k; j++) {
-          const c = p * src[so + j];
-          buf[off + j] = c === c ? c : 0;
-        }
-      }
-      return new Dual(this, y, null, buf, off);
-    }
-    const out = new Array<Num>(this.k).fill(0);
-    if (ownA) addInto(out, pa, (a as Dual).tangent);
-    if (ownB) addInto(out, pb, (b as Dual).tangent);
-    return new Dual(this, y, out, null, 0);
+    return this.combine(y, pa, A, pb, B);
   }
 
   applyCustom(custom: CustomRule, args: readonly Num[]): Num {
-    const primals = args.map((x) => (typeof x !== 'number' && x.owner === this ? (x as Dual).primal : x));
+    const primals = args.map((x) => (typeof x !== 'number' && x.owner === this ? x.primal : x));
     const y = callCustom(custom, primals);
     const partials = custom.partials(primals, y);
     const out = new Array<Num>(this.k).fill(0);
     args.forEach((x, i) => {
-      if (typeof x !== 'number' && x.owner === this) addInto(out, checkedPartial(partials[i], custom.name, i + 1, ...primals), (x as Dual).tangent);
+      if (typeof x !== 'number' && x.owner === this) addInto(out, checkedPartial(partials[i], custom.name, i + 1, ...primals), (x as Dual4 | Dual).tangent);
     });
     return this.seed(y, out);
   }
+}
+
+// Hand-written forward rules for the five ops the article's models are made of, called by ops.ts
+// before the table dispatch. Each one is the table's rule (primitives.ts) on plain numbers, in the
+// same floating-point order, so results are bit-identical to ForwardContext.apply2 (forward.test.ts
+// checks that on random operands). They return null whenever the table path must decide: an
+// operand that is not a Dual4 of an active context, two contexts, a non-finite value or partial
+// (overflow bookkeeping, E_NAN errors, the strong-zero rule at pow's a = 0 all live there).
+
+// Each has the three cases (dual, number), (number, dual), (dual, dual) written out, so one call
+// does one or two class checks and no dispatch; a dual of a finished context (stale) goes to the
+// table path, which throws. `ok(x)` is "x is finite".
+const ok = (x: number): boolean => x - x === 0;
+
+export function dualAdd(a: Num, b: Num): Dual4 | null {
+  if (typeof a === 'number') {
+    if (!(b instanceof Dual4)) return null;
+    const o = b.owner;
+    if (!o.active) return null;
+    const y = a + b.primal;
+    return ok(y) ? lin1(o, y, 1, b) : null;
+  }
+  if (!(a instanceof Dual4)) return null;
+  const o = a.owner;
+  if (!o.active) return null;
+  if (typeof b === 'number') {
+    const y = a.primal + b;
+    return ok(y) ? lin1(o, y, 1, a) : null;
+  }
+  if (!(b instanceof Dual4) || b.owner !== o) return null;
+  const y = a.primal + b.primal;
+  return ok(y) ? lin2(o, y, 1, a, 1, b) : null;
+}
+
+export function dualSub(a: Num, b: Num): Dual4 | null {
+  if (typeof a === 'number') {
+    if (!(b instanceof Dual4)) return null;
+    const o = b.owner;
+    if (!o.active) return null;
+    const y = a - b.primal;
+    return ok(y) ? lin1(o, y, -1, b) : null;
+  }
+  if (!(a instanceof Dual4)) return null;
+  const o = a.owner;
+  if (!o.active) return null;
+  if (typeof b === 'number') {
+    const y = a.primal - b;
+    return ok(y) ? lin1(o, y, 1, a) : null;
+  }
+  if (!(b instanceof Dual4) || b.owner !== o) return null;
+  const y = a.primal - b.primal;
+  return ok(y) ? lin2(o, y, 1, a, -1, b) : null;
+}
+
+export function dualMul(a: Num, b: Num): Dual4 | null {
+  if (typeof a === 'number') {
+    if (!(b instanceof Dual4)) return null;
+    const o = b.owner;
+    if (!o.active) return null;
+    const y = a * b.primal;
+    return ok(y) && ok(a) ? lin1(o, y, a, b) : null;
+  }
+  if (!(a instanceof Dual4)) return null;
+  const o = a.owner;
+  if (!o.active) return null;
+  const av = a.primal;
+  if (typeof b === 'number') {
+    const y = av * b;
+    return ok(y) && ok(b) ? lin1(o, y, b, a) : null;
+  }
+  if (!(b instanceof Dual4) || b.owner !== o) return null;
+  const bv = b.primal;
+  const y = av * bv;
+  return ok(y) && ok(av) && ok(bv) ? lin2(o, y, bv, a, av, b) : null;
+}
+
+export function dualDiv(a: Num, b: Num): Dual4 | null {
+  if (typeof a === 'number') {
+    if (!(b instanceof Dual4)) return null;
+    const o = b.owner;
+    if (!o.active) return null;
+    const bv = b.primal;
+    const y = a / bv;
+    const pb = -(y / bv);
+    return ok(y) && ok(pb) ? lin1(o, y, pb, b) : null;
+  }
+  if (!(a instanceof Dual4)) return null;
+  const o = a.owner;
+  if (!o.active) return null;
+  if (typeof b === 'number') {
+    const y = a.primal / b;
+    const pa = 1 / b;
+    return ok(y) && ok(pa) ? lin1(o, y, pa, a) : null;
+  }
+  if (!(b instanceof Dual4) || b.owner !== o) return null;
+  const bv = b.primal;
+  const y = a.primal / bv;
+  const pa = 1 / bv;
+  const pb = -(y / bv);
+  return ok(y) && ok(pa) && ok(pb) ? lin2(o, y, pa, a, pb, b) : null;
+}
+
+/**
+ * a^b: one Math.pow for the value, plus a second only when the base is a dual and one Math.log
+ * only when the exponent is. The partials' zero cases (b = 0, a = 0) are the table's.
+ */
+export function dualPow(a: Num, b: Num): Dual4 | null {
+  if (typeof a === 'number') {
+    if (!(b instanceof Dual4)) return null;
+    const o = b.owner;
+    if (!o.active) return null;
+    const y = Math.pow(a, b.primal);
+    const pb = a === 0 ? 0 : y * Math.log(a);
+    return ok(y) && ok(pb) ? lin1(o, y, pb, b) : null;
+  }
+  if (!(a instanceof Dual4)) return null;
+  const o = a.owner;
+  if (!o.active) return null;
+  const av = a.primal;
+  if (typeof b === 'number') {
+    const y = Math.pow(av, b);
+    const pa = b === 0 ? 0 : b * Math.pow(av, b - 1);
+    return ok(y) && ok(pa) ? lin1(o, y, pa, a) : null;
+  }
+  if (!(b instanceof Dual4) || b.owner !== o) return null;
+  const bv = b.primal;
+  const y = Math.pow(av, bv);
+  const pa = bv === 0 ? 0 : bv * Math.pow(av, bv - 1);
+  const pb = av === 0 ? 0 : y * Math.log(av);
+  return ok(y) && ok(pa) && ok(pb) ? lin2(o, y, pa, a, pb, b) : null;
 }
 
 /** pa * ta + pb * tb where a zero factor makes its product zero (0 * Infinity = 0). */
@@ -273,7 +481,7 @@ export function checkedPartial(p: Num, op: string, argument: number, ...operands
 
 /** Splits an output leaf of a forward run into its value and its k tangents. */
 export function splitDual(ctx: ForwardContext, x: Num): { value: Num; tangent: Num[] } {
-  if (typeof x !== 'number' && x.owner === ctx) return { value: x.primal, tangent: (x as Dual).tangent };
+  if (typeof x !== 'number' && x.owner === ctx) return { value: x.primal, tangent: (x as Dual4 | Dual).tangent };
   if (typeof x !== 'number' && x.owner.level > ctx.level) {
     throw new DiffError('E_STALE_VALUE', `jvp: the output holds a value of an inner ${x.owner.label} that has already returned`, { where: 'jvp output' });
   }

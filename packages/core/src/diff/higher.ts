@@ -20,11 +20,8 @@ function forwardAll(f: (x: never) => unknown, xs: Flat, what: string) {
   const ctx = new ForwardContext(n);
   let out: unknown;
   try {
-    const duals = xs.leaves.map((x, i) => {
-      const t = new Array<Num>(n).fill(0);
-      t[i] = 1;
-      return ctx.seed(x, t);
-    });
+    const duals = new Array<Num>(n);
+    for (let i = 0; i < n; i++) duals[i] = ctx.seedUnit(xs.leaves[i], i);
     out = (f as (x: unknown) => unknown)(unflatten(xs.def, duals, false));
   } finally {
     ctx.active = false;
@@ -53,11 +50,17 @@ export function jacobian<L>(f: (x: L) => unknown, options: JacobianOptions = {})
     }
     if (useForward) {
       const { flat, ctx, parts } = forwardAll(f, xs, 'jacobian');
-      return parts.map(({ value, tangent }, i) => {
-        assertFiniteResult(value, () => `jacobian output ${flat.paths[i]}`, ctx.firstOverflow);
-        for (const t of tangent) assertFiniteResult(t, () => `a jacobian entry of output ${flat.paths[i] || '0'}`, ctx.firstOverflow);
-        return tangent as number[];
-      });
+      const rows = new Array<number[]>(parts.length);
+      for (let i = 0; i < parts.length; i++) {
+        const { value, tangent } = parts[i];
+        // Checked inline first so the message closures are only made for a bad entry.
+        if (typeof value !== 'number' || value - value !== 0) assertFiniteResult(value, () => `jacobian output ${flat.paths[i]}`, ctx.firstOverflow);
+        for (const t of tangent) {
+          if (typeof t !== 'number' || t - t !== 0) assertFiniteResult(t, () => `a jacobian entry of output ${flat.paths[i] || '0'}`, ctx.firstOverflow);
+        }
+        rows[i] = tangent as number[];
+      }
+      return rows;
     }
     const r = vjp(f as (x: unknown) => unknown, x as unknown);
     const outs = flatten(r.value, 'jacobian output', false);

@@ -2,6 +2,7 @@
 // forward duals, reverse tape values and trace values. On two plain numbers each op is plain
 // arithmetic plus a NaN check; otherwise it goes to the innermost transformation (see value.ts).
 import { DiffError, describeCall } from './errors';
+import { dualAdd, dualDiv, dualMul, dualPow, dualSub } from './forward';
 import { PRIMITIVES } from './primitives';
 import type { Primitive } from './primitives';
 import { Boxed, ownerOf2, primalNumber } from './value';
@@ -55,18 +56,20 @@ function checked(y: number, op: string, a: number, b?: number): number {
   return y;
 }
 
+// Forward duals with few tangents (jvp, small jacobians) take the hand-written rules of forward.ts
+// next; they return null for anything else (reverse, trace, nesting, overflow) and the table decides.
 export const add = (a: Num, b: Num): Num =>
-  typeof a === 'number' && typeof b === 'number' ? checked(a + b, 'add', a, b) : apply2(P().add, a, b);
+  typeof a === 'number' && typeof b === 'number' ? checked(a + b, 'add', a, b) : (dualAdd(a, b) ?? apply2(P().add, a, b));
 export const sub = (a: Num, b: Num): Num =>
-  typeof a === 'number' && typeof b === 'number' ? checked(a - b, 'sub', a, b) : apply2(P().sub, a, b);
+  typeof a === 'number' && typeof b === 'number' ? checked(a - b, 'sub', a, b) : (dualSub(a, b) ?? apply2(P().sub, a, b));
 export const mul = (a: Num, b: Num): Num =>
-  typeof a === 'number' && typeof b === 'number' ? checked(a * b, 'mul', a, b) : apply2(P().mul, a, b);
+  typeof a === 'number' && typeof b === 'number' ? checked(a * b, 'mul', a, b) : (dualMul(a, b) ?? apply2(P().mul, a, b));
 /** a / b; b = 0 gives ±Infinity as in IEEE arithmetic (0 / 0 is an E_NAN error). */
 export const div = (a: Num, b: Num): Num =>
-  typeof a === 'number' && typeof b === 'number' ? checked(a / b, 'div', a, b) : apply2(P().div, a, b);
+  typeof a === 'number' && typeof b === 'number' ? checked(a / b, 'div', a, b) : (dualDiv(a, b) ?? apply2(P().div, a, b));
 /** a^b; the derivative with respect to b at a = 0 is 0, not NaN. */
 export const pow = (a: Num, b: Num): Num =>
-  typeof a === 'number' && typeof b === 'number' ? checked(Math.pow(a, b), 'pow', a, b) : apply2(P().pow, a, b);
+  typeof a === 'number' && typeof b === 'number' ? checked(Math.pow(a, b), 'pow', a, b) : (dualPow(a, b) ?? apply2(P().pow, a, b));
 export const min = (a: Num, b: Num): Num => apply2(PRIMITIVES.min, a, b);
 export const max = (a: Num, b: Num): Num => apply2(PRIMITIVES.max, a, b);
 export const neg = (x: Num): Num => (typeof x === 'number' ? -x : apply1(P().neg, x));
