@@ -65,7 +65,8 @@ export class FittedCurve implements Curve {
   evaluate(x: number): number {
     const ax = x < 0 ? -x : x;
     const v = ax === 0 ? 0 : this.f(ax, this.p);
-    if (v !== v) {
+    // typeof: a string x ("5") would be coerced by the arithmetic and answer as if it were a number.
+    if (v !== v || typeof x !== 'number') {
       throw new FitOptionsError('E_FIT_CURVE_NAN', `curve "${this.name}" at x = ${describeValue(x)} is NaN (x must be a finite number)`, {
         where: 'x',
         value: x,

@@ -129,6 +129,8 @@ export function checkModelDefinition(model: ModelDefinition): ModelDefinition {
     throw fail('params must be a non-empty array of names', model.params);
   }
   if (new Set(model.params).size !== model.params.length) throw fail('params must be distinct', model.params);
+  // Results are records keyed by parameter name: "__proto__" would set the prototype instead of a value.
+  if (model.params.includes('__proto__')) throw fail('params must not include the reserved name "__proto__"', model.params);
   if (typeof model.expr !== 'function') throw fail('expr must be a function (x, params, ops) => value', model.expr);
   if (typeof model.start !== 'function') throw fail('start must be a function (samples) => numbers', model.start);
   for (const key of ['lower', 'upper'] as const) {

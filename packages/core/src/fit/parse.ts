@@ -4,7 +4,7 @@
 import Papa from 'papaparse';
 import { describeValue } from '../errors';
 import { FitDataError, FitOptionsError } from './errors';
-import { DEFAULT_MAX_POINTS, toSamples } from './samples';
+import { checkMaxPoints, toSamples } from './samples';
 import type { Samples } from './samples';
 
 export interface ParseSamplesOptions {
@@ -92,7 +92,7 @@ function parseCsv(text: string, opts: ParseSamplesOptions): Samples {
   const header = hasHeader ? rows[0] : null;
   const body = hasHeader ? rows.slice(1) : rows;
   if (body.length === 0) throw new FitDataError('E_FIT_EMPTY', 'the CSV has a header but no data rows', { where: 'data' });
-  const maxPoints = opts.maxPoints ?? DEFAULT_MAX_POINTS;
+  const maxPoints = checkMaxPoints(opts.maxPoints);
   if (body.length > maxPoints) {
     throw new FitDataError('E_FIT_TOO_LARGE', `the CSV has ${body.length} rows, more than maxPoints = ${maxPoints}`, { where: 'data', value: body.length });
   }
@@ -136,7 +136,7 @@ function parseJson(text: string, opts: ParseSamplesOptions): Samples {
   } catch (err) {
     throw new FitDataError('E_FIT_MALFORMED', `the JSON does not parse: ${(err as Error).message}`, { where: 'data' });
   }
-  const maxPoints = opts.maxPoints ?? DEFAULT_MAX_POINTS;
+  const maxPoints = checkMaxPoints(opts.maxPoints);
   if (Array.isArray(data)) {
     // Rows: [x, y(, w)] arrays or objects; object rows may use other names for x/y/weights.
     if (data.length === 0) throw new FitDataError('E_FIT_EMPTY', 'the JSON array has no rows', { where: 'data' });

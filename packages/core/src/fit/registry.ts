@@ -74,5 +74,8 @@ export const defaultModelRegistry: ModelRegistry = new Registry(builtinModelFami
 
 /** A new registry holding the built-ins (or `families`), open to `register`. */
 export function createModelRegistry(families: readonly ModelFamily[] = builtinModelFamilies): ModelRegistry {
+  if (!Array.isArray(families)) {
+    throw new FitOptionsError('E_FIT_BAD_OPTION', `createModelRegistry: families must be an array of model families, got ${describeValue(families)}`, { where: 'families', value: families });
+  }
   return new Registry(families, false);
 }

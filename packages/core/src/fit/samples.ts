@@ -1,7 +1,7 @@
 // Samples to fit: validated, immutable Float64Arrays of x, y and optional weights. Every public
 // fitting entry point goes through `toSamples`, so bad data fails here with the row it is in.
-import { describeValue } from '../errors';
-import { FitDataError } from './errors';
+import { TensileError, describeValue } from '../errors';
+import { FitDataError, FitOptionsError } from './errors';
 
 export interface Samples {
   readonly x: Float64Array;
@@ -97,7 +97,26 @@ function rowsToColumns(rows: ReadonlyArray<unknown>): { x: unknown[]; y: unknown
  * weights); model-specific checks (point count, x >= 0, distinct x) come in `checkSamplesFor`.
  */
 export function toSamples(input: SamplesInput | Samples, opts: { maxPoints?: number } = {}): Samples {
-  const maxPoints = opts.maxPoints ?? DEFAULT_MAX_POINTS;
+  const maxPoints = checkMaxPoints(opts.maxPoints);
+  try {
+    return readSamples(input, maxPoints);
+  } catch (err) {
+    if (err instanceof TensileError) throw err;
+    // A getter or proxy trap of the caller's object threw: say so with the samples named, not a bare Error.
+    throw new FitDataError('E_FIT_MALFORMED', `samples could not be read: ${err instanceof Error ? err.message : String(err)}`, { where: 'samples' });
+  }
+}
+
+/** The `maxPoints` option: a positive integer (NaN would disable the size cap without a word). */
+export function checkMaxPoints(maxPoints: unknown): number {
+  if (maxPoints === undefined) return DEFAULT_MAX_POINTS;
+  if (typeof maxPoints !== 'number' || !Number.isInteger(maxPoints) || maxPoints < 1) {
+    throw new FitOptionsError('E_FIT_BAD_OPTION', `maxPoints must be a positive integer, got ${describeValue(maxPoints)}`, { where: 'maxPoints', value: maxPoints });
+  }
+  return maxPoints;
+}
+
+function readSamples(input: SamplesInput | Samples, maxPoints: number): Samples {
   if (input === null || typeof input !== 'object') {
     throw new FitDataError('E_FIT_MALFORMED', `samples must be { x, y } arrays or an array of rows, got ${describeValue(input)}`, {
       where: 'samples',

@@ -27,6 +27,7 @@ export function applyActivation(activation: DenseActivation, x: number): number 
     case 'linear':
       return x;
   }
+  throw new DenseNetError('E_DENSE_NET', `applyActivation: unknown activation ${describeValue(activation)}; expected one of selu, tanh, relu, elu, sigmoid, softplus, linear`, { where: 'activation', value: activation });
 }
 
 /** Derivative of `applyActivation(activation, x)` with respect to x (relu: 0 at 0). */
@@ -51,6 +52,7 @@ export function activationDerivative(activation: DenseActivation, x: number): nu
     case 'linear':
       return 1;
   }
+  throw new DenseNetError('E_DENSE_NET', `activationDerivative: unknown activation ${describeValue(activation)}; expected one of selu, tanh, relu, elu, sigmoid, softplus, linear`, { where: 'activation', value: activation });
 }
 
 /** Applies `activation` to v[0..n) in place; one loop per activation so the hot loop has no dispatch. */
@@ -220,8 +222,12 @@ export function createDenseForward(net: DenseNet): DenseForward {
  * jumps there unless `outputRules.zeroAtOrigin` is set). Throws DenseNetError for a non-finite x
  * or a non-finite result rather than returning NaN.
  */
-export function denseNetCurve(net: DenseNet, name = net.name ?? 'mlp'): Curve {
+export function denseNetCurve(net: DenseNet, nameArg?: string): Curve {
   const forward = createDenseForward(net);
+  if (nameArg !== undefined && typeof nameArg !== 'string') {
+    throw new DenseNetError('E_DENSE_NET', `denseNetCurve: name must be a string, got ${describeValue(nameArg)}`, { where: 'name', value: nameArg });
+  }
+  const name = nameArg ?? net.name ?? 'mlp';
   if (forward.inputSize !== 1 || forward.outputSize !== 1) {
     throw new DenseNetError('E_DENSE_SHAPE', `denseNetCurve: needs a 1 -> 1 net, got ${forward.inputSize} -> ${forward.outputSize}`, { where: 'net' });
   }

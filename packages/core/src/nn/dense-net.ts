@@ -89,20 +89,37 @@ export function createDenseNet(init: DenseNetInit): DenseNet {
   const net: DenseNet = {
     kind: 'dense-net',
     version: 1,
-    layers: init.layers.map((l) => ({
-      inputSize: l.inputSize,
-      outputSize: l.outputSize,
-      weights: Float64Array.from(l.weights ?? []),
-      bias: l.bias ? Float64Array.from(l.bias) : new Float64Array(l.outputSize >>> 0),
-      activation: l.activation ?? 'linear',
-    })),
-    ...(init.inputNorm ? { inputNorm: { mean: Float64Array.from(init.inputNorm.mean), std: Float64Array.from(init.inputNorm.std) } } : {}),
-    ...(init.outputNorm ? { outputNorm: { mean: Float64Array.from(init.outputNorm.mean), std: Float64Array.from(init.outputNorm.std) } } : {}),
+    layers: init.layers.map((l, k) => {
+      if (typeof l !== 'object' || l === null) fail(`layers[${k}]`, `expected a layer object, got ${describeValue(l)}`);
+      return {
+        inputSize: l.inputSize,
+        outputSize: l.outputSize,
+        weights: numbers(`layers[${k}].weights`, l.weights ?? []),
+        bias: l.bias ? numbers(`layers[${k}].bias`, l.bias) : new Float64Array(Math.min(l.outputSize >>> 0, MAX_DENSE_UNITS)),
+        activation: l.activation ?? 'linear',
+      };
+    }),
+    ...(init.inputNorm ? { inputNorm: { mean: numbers('inputNorm.mean', init.inputNorm.mean), std: numbers('inputNorm.std', init.inputNorm.std) } } : {}),
+    ...(init.outputNorm ? { outputNorm: { mean: numbers('outputNorm.mean', init.outputNorm.mean), std: numbers('outputNorm.std', init.outputNorm.std) } } : {}),
     ...(init.outputRules ? { outputRules: { ...init.outputRules } } : {}),
     ...(init.name !== undefined ? { name: init.name } : {}),
   };
   validateDenseNet(net);
   return net;
+}
+
+/** Copies numbers into a Float64Array; Float64Array.from would turn "1" into 1 and "a" into NaN. */
+function numbers(where: string, values: ArrayLike<number>): Float64Array {
+  if (ArrayBuffer.isView(values) && !(values instanceof DataView)) return Float64Array.from(values);
+  if (!Array.isArray(values)) fail(where, `expected an array of numbers, got ${describeValue(values)}`, values);
+  if (values.length > MAX_DENSE_WEIGHTS) fail(where, `${values.length} values exceed the limit of ${MAX_DENSE_WEIGHTS}`);
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v: unknown = values[i];
+    if (typeof v !== 'number') fail(`${where}[${i}]`, `expected a finite number, got ${describeValue(v)}`, v);
+    out[i] = v;
+  }
+  return out;
 }
 
 function fail(where: string, message: string, value?: unknown): never {
@@ -190,6 +207,7 @@ function checkRules(rules: DenseOutputRules): void {
 
 /** Number of trainable parameters (weights + biases; normalisation is not counted). */
 export function denseNetParamCount(net: DenseNet): number {
+  validateDenseNet(net);
   let n = 0;
   for (const l of net.layers) n += l.weights.length + l.bias.length;
   return n;
@@ -197,6 +215,7 @@ export function denseNetParamCount(net: DenseNet): number {
 
 /** Human-readable architecture, e.g. "1 -> 10 selu -> 10 selu -> 1 linear". */
 export function describeDenseNet(net: DenseNet): string {
+  validateDenseNet(net);
   return [String(net.layers[0].inputSize), ...net.layers.map((l) => `${l.outputSize} ${l.activation}`)].join(' -> ');
 }
 

@@ -1,5 +1,8 @@
 // First-order optimisers that update Float64Array parameters in place from their gradients:
 // Adam (Kingma & Ba 2015, with TF.js's defaults) and plain SGD with optional momentum.
+import { describeValue } from '../errors';
+import { MAX_DENSE_WEIGHTS } from './dense-net';
+import { TrainError } from './train-errors';
 
 export type OptimizerName = 'adam' | 'sgd';
 
@@ -29,7 +32,21 @@ export interface Optimizer {
   step(params: readonly Float64Array[], grads: readonly Float64Array[]): void;
 }
 
+function optimizerError(where: string, expected: string, value: unknown): TrainError {
+  return new TrainError('E_TRAIN_OPTION', `createOptimizer: ${where} must be ${expected}, got ${describeValue(value)}`, { where, value });
+}
+
 export function createOptimizer(name: OptimizerName, sizes: readonly number[], opts: Required<OptimizerOptions>): Optimizer {
+  if (name !== 'adam' && name !== 'sgd') throw optimizerError('name', 'adam or sgd', name);
+  if (!Array.isArray(sizes) || sizes.some((n) => typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > MAX_DENSE_WEIGHTS)) {
+    throw optimizerError('sizes', `an array of parameter counts (integers in 0..${MAX_DENSE_WEIGHTS})`, sizes);
+  }
+  if (typeof opts !== 'object' || opts === null) throw optimizerError('opts', 'an object', opts);
+  // NaN hyperparameters would turn every weight into NaN on the first step.
+  for (const key of name === 'adam' ? (['learningRate', 'beta1', 'beta2', 'epsilon'] as const) : (['learningRate', 'momentum'] as const)) {
+    const v = opts[key];
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw optimizerError(`opts.${key}`, 'a finite number', v);
+  }
   const m = sizes.map((n) => new Float64Array(n));
   if (name === 'sgd') {
     const { learningRate: lr, momentum: mu } = opts;

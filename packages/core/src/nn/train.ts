@@ -182,6 +182,19 @@ function column(samples: TrainSamples, key: 'x' | 'y' | 'weights'): Float64Array
   return out;
 }
 
+/** Options and samples, with a throwing getter or proxy trap of the caller's objects turned into a TrainError. */
+function readInputs(samples: TrainSamples, options: TrainOptions): { r: ReturnType<typeof resolveOptions>; data: Data } {
+  let where = 'options';
+  try {
+    const r = resolveOptions(options);
+    where = 'samples';
+    return { r, data: checkSamples(samples) };
+  } catch (err) {
+    if (err instanceof TrainError) throw err;
+    throw new TrainError(where === 'options' ? 'E_TRAIN_OPTION' : 'E_TRAIN_DATA', `trainDenseNet: ${where} could not be read: ${err instanceof Error ? err.message : String(err)}`, { where }, { cause: err });
+  }
+}
+
 function checkSamples(samples: TrainSamples): Data {
   if (typeof samples !== 'object' || samples === null) {
     throw new TrainError('E_TRAIN_DATA', `trainDenseNet: samples must be { x, y } arrays, got ${describeValue(samples)}`, { where: 'samples', value: samples });
@@ -283,8 +296,7 @@ function propagate(input: TensorLike, weights: readonly TensorLike[], biases: re
  * const curve = denseNetCurve(net); // sign-symmetric damping Curve
  */
 export function trainDenseNet(samples: TrainSamples, options: TrainOptions = {}): TrainResult {
-  const r = resolveOptions(options);
-  const data = checkSamples(samples);
+  const { r, data } = readInputs(samples, options);
   const n = data.x.length;
   if (n * r.units > MAX_TRAIN_ACTIVATIONS) {
     throw new TrainError('E_TRAIN_DATA', `trainDenseNet: ${n} samples x ${r.units} units exceed ${MAX_TRAIN_ACTIVATIONS} activations per layer; use fewer samples or units`, {

@@ -90,6 +90,8 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 /** JSON.parse that refuses `__proto__`, `constructor` and `prototype` keys anywhere in the document. */
 export function parseJsonSafely(text: string, what = 'model.json'): unknown {
+  // JSON.parse(5) or JSON.parse(null) would "parse" a non-string instead of saying it is not JSON text.
+  if (typeof text !== 'string') throw new ModelFormatError('E_MODEL_NOT_JSON', `${what} must be JSON text (a string), got ${describeValue(text)}`, { where: what, value: text });
   try {
     return JSON.parse(text, function reviver(key, value) {
       if (HOSTILE_KEYS.has(key)) {
@@ -260,12 +262,25 @@ export function parseModelJson(input: string | Record<string, unknown>, what = '
 }
 
 /** For objects handed over in memory: the same hostile-key rule JSON text gets. */
-function assertNoHostileKeys(value: unknown, what: string, depth = 0): void {
+function assertNoHostileKeys(value: unknown, what: string, depth = 0, path = new Set<object>(), done = new Set<object>()): void {
   if (depth > 64 || typeof value !== 'object' || value === null) return;
+  // `path` catches cycles (no JSON has them); `done` keeps shared subobjects from being walked twice,
+  // which for { a: o, b: o } nested 64 deep would otherwise take 2^64 steps.
+  if (path.has(value)) throw new ModelFormatError('E_MODEL_FORMAT', `${what}: the object refers to itself (cyclic), so it is not JSON data`, { where: '(root)' });
+  if (done.has(value)) return;
+  path.add(value);
   for (const key of Object.keys(value)) {
     if (HOSTILE_KEYS.has(key)) throw new ModelFormatError('E_MODEL_HOSTILE_KEY', `${what}: refusing the key ${JSON.stringify(key)} (prototype pollution)`, { where: key });
-    assertNoHostileKeys((value as Record<string, unknown>)[key], what, depth + 1);
+    let child: unknown;
+    try {
+      child = (value as Record<string, unknown>)[key];
+    } catch (err) {
+      throw new ModelFormatError('E_MODEL_FORMAT', `${what}: reading the key ${JSON.stringify(key)} threw: ${err instanceof Error ? err.message : String(err)}`, { where: key });
+    }
+    assertNoHostileKeys(child, what, depth + 1, path, done);
   }
+  path.delete(value);
+  done.add(value);
 }
 
 /** All weight specs of the manifest, in storage order. */

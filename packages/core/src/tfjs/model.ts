@@ -1,7 +1,7 @@
 // A TF.js model loaded without TF.js: model.json validated, weights decoded and checked against
 // the graph, plus what `tensile model inspect` reports and the compile step to a DenseNet.
 import { createDenseNet, type DenseNet, type DenseOutputRules } from '../nn/dense-net';
-import { TensileError } from '../errors';
+import { TensileError, describeValue } from '../errors';
 import { ModelFormatError } from './errors';
 import { compileGraphModel, graphInputNames, graphOutputNames } from './graph-dense';
 import { compileLayersModel, declaredInputShape, kerasModelConfig } from './layers-dense';
@@ -110,8 +110,17 @@ function layersTensors(json: ModelJson, net: DenseNet | null): { inputs: TensorI
   };
 }
 
+/** Throws unless `model` is a TfjsModel (from loadTfjsModel): a null or a raw model.json is named, not dereferenced. */
+export function assertTfjsModel(model: unknown, fn: string): asserts model is TfjsModel {
+  const m = model as Partial<TfjsModel> | null;
+  if (typeof m !== 'object' || m === null || !(m.weights instanceof Map) || typeof m.json !== 'object' || m.json === null || (m.format !== 'graph-model' && m.format !== 'layers-model')) {
+    throw new ModelFormatError('E_MODEL_FORMAT', `${fn}: model must be a loaded model from loadTfjsModel, got ${describeValue(model)}`, { where: 'model', value: model });
+  }
+}
+
 /** Compiles a dense-stack model into a DenseNet, or throws ModelFormatError naming what is not a dense stack. */
 export function compileTfjsModel(model: TfjsModel): DenseNet {
+  assertTfjsModel(model, 'compileTfjsModel');
   const weights = model.weights as Map<string, DecodedWeight>;
   let net: DenseNet;
   try {
@@ -139,6 +148,7 @@ export function compileTfjsModel(model: TfjsModel): DenseNet {
 
 /** `compileTfjsModel` without throwing for models that are simply not dense stacks. */
 export function tryCompileTfjsModel(model: TfjsModel): { net: DenseNet; error: null } | { net: null; error: ModelFormatError } {
+  assertTfjsModel(model, 'tryCompileTfjsModel');
   try {
     return { net: compileTfjsModel(model), error: null };
   } catch (err) {
@@ -149,6 +159,7 @@ export function tryCompileTfjsModel(model: TfjsModel): { net: DenseNet; error: n
 
 /** Format, inputs, outputs, op histogram, parameter count, weight bytes, and whether it compiles. */
 export function inspectTfjsModel(model: TfjsModel): ModelInfo {
+  assertTfjsModel(model, 'inspectTfjsModel');
   const { net } = tryCompileTfjsModel(model);
   let params = 0;
   for (const w of model.weights.values()) if (w.dtype === 'float32') params += w.shape.reduce((a, b) => a * b, 1);

@@ -8,7 +8,7 @@ import { denseNetCurve, createDenseForward } from '../nn/dense-forward';
 import type { DenseNet } from '../nn/dense-net';
 import { ModelFormatError, TfjsUnavailableError } from './errors';
 import { manifestWeights } from './model-json';
-import { loadTfjsModel, tryCompileTfjsModel, type LoadModelOptions, type TfjsModel } from './model';
+import { assertTfjsModel, loadTfjsModel, tryCompileTfjsModel, type LoadModelOptions, type TfjsModel } from './model';
 import type { ModelSource } from './sources';
 
 export type Tfjs = typeof TF;
@@ -38,6 +38,7 @@ export function loadTfjs(): Promise<Tfjs> {
 
 /** The artifacts stock TF.js loaders take, from our validated model (no second parse, no fetch). */
 export function toModelArtifacts(model: TfjsModel): TF.io.ModelArtifacts {
+  assertTfjsModel(model, 'toModelArtifacts');
   const { json } = model;
   return {
     modelTopology: json.modelTopology as TF.io.ModelArtifacts['modelTopology'],
@@ -54,6 +55,7 @@ export function toModelArtifacts(model: TfjsModel): TF.io.ModelArtifacts {
 
 /** A stock TF.js model built from ours: GraphModel for graph models, LayersModel for layers models. */
 export async function toTfjsModel(model: TfjsModel): Promise<TF.GraphModel | TF.LayersModel> {
+  assertTfjsModel(model, 'toTfjsModel');
   const tf = await loadTfjs();
   const handler = tf.io.fromMemory(toModelArtifacts(model));
   try {
@@ -63,17 +65,30 @@ export async function toTfjsModel(model: TfjsModel): Promise<TF.GraphModel | TF.
   }
 }
 
+/** Deepest input accepted (TF.js tensors go to rank 6; a cyclic array would otherwise never end). */
+const MAX_INPUT_RANK = 8;
+/** Most input elements accepted: 16 M floats (64 MB), far above any per-frame curve evaluation. */
+const MAX_INPUT_ELEMENTS = 1 << 24;
+
 /** A nested numeric array checked to be rectangular and finite, flattened with its shape. */
 export function flattenInput(input: unknown): { shape: number[]; values: Float32Array } {
   const shape: number[] = [];
   let probe: unknown = input;
+  let size = 1;
   while (Array.isArray(probe)) {
     if (probe.length === 0) throw new ModelFormatError('E_MODEL_INPUT', `input has an empty dimension at depth ${shape.length}`, { where: 'input' });
+    if (shape.length === MAX_INPUT_RANK) {
+      throw new ModelFormatError('E_MODEL_INPUT', `input nests deeper than ${MAX_INPUT_RANK} levels (a cyclic or runaway array?)`, { where: 'input' });
+    }
+    size *= probe.length;
+    if (size > MAX_INPUT_ELEMENTS) {
+      throw new ModelFormatError('E_MODEL_TOO_LARGE', `input has more than ${MAX_INPUT_ELEMENTS} elements (shape starts [${[...shape, probe.length].join(', ')}])`, { where: 'input' });
+    }
     shape.push(probe.length);
     probe = probe[0];
   }
   if (shape.length === 0) throw new ModelFormatError('E_MODEL_INPUT', `input must be a nested array of numbers like [[0],[500]], got ${describeValue(input)}`, { where: 'input' });
-  const values = new Float32Array(shape.reduce((a, b) => a * b, 1));
+  const values = new Float32Array(size);
   let at = 0;
   const walk = (node: unknown, depth: number, path: string): void => {
     if (depth === shape.length) {

@@ -1,6 +1,7 @@
 // Decodes the binary weight data of a TF.js model (the shards concatenated in manifest order) into
 // typed arrays, without TF.js: float32, int32, bool, string, and the converter's quantised
 // storage (uint8/uint16 affine with scale and min, float16). Checks byte lengths and finiteness.
+import { describeValue } from '../errors';
 import { ModelFormatError } from './errors';
 import type { WeightSpec } from './model-json';
 
@@ -55,6 +56,8 @@ export function expectedWeightBytes(specs: readonly WeightSpec[]): number | null
  * data ("absent from the bytes"), when bytes are left over, or when a float weight is not finite.
  */
 export function decodeWeights(specs: readonly WeightSpec[], data: ArrayBuffer, opts: { allowNonFinite?: boolean } = {}): Map<string, DecodedWeight> {
+  if (!Array.isArray(specs)) throw new ModelFormatError('E_MODEL_WEIGHTS', `decodeWeights: specs must be an array of weight specs, got ${describeValue(specs)}`, { where: 'specs', value: specs });
+  if (Object.prototype.toString.call(data) !== '[object ArrayBuffer]') throw new ModelFormatError('E_MODEL_WEIGHTS', `decodeWeights: data must be an ArrayBuffer, got ${describeValue(data)}`, { where: 'data', value: data });
   const out = new Map<string, DecodedWeight>();
   const view = new DataView(data);
   let offset = 0;

@@ -169,7 +169,14 @@ function compileFormula(formula: Formula, options: CompileOptions, backend: Comp
     let x: ArrayLike<number>;
     if (ArrayBuffer.isView(input) || Array.isArray(input)) x = input as ArrayLike<number>;
     else if (input instanceof Map || (input !== null && typeof input === 'object')) {
-      const get = (name: string): unknown => (input instanceof Map ? input.get(name) : Object.hasOwn(input, name) ? (input as Record<string, unknown>)[name] : undefined);
+      const get = (name: string): unknown => {
+        try {
+          return input instanceof Map ? input.get(name) : Object.hasOwn(input, name) ? (input as Record<string, unknown>)[name] : undefined;
+        } catch (err) {
+          // A getter that throws: name the variable instead of leaking a bare Error from the caller's object.
+          throw new CompileError('E_ARGUMENT', `compiled function: reading input ${JSON.stringify(name)} threw: ${err instanceof Error ? err.message : String(err)}`, { where: name });
+        }
+      };
       for (let i = 0; i < n; i++) {
         const v = get(inputs[i]);
         if (v === undefined) throw new CompileError('E_MISSING_VARIABLE', `compiled function: variable ${JSON.stringify(inputs[i])} has no value`, { where: inputs[i] });

@@ -8,6 +8,9 @@ import { SELU_ALPHA, SELU_SCALE, isComparison, type OpName } from './ops';
 /** d node / d node.args[i], built with the simplifying constructor of `p`. */
 type Partial = (p: ExprPool, node: Expr, i: number) => Expr;
 
+/** Highest derivative order accepted: far above any use, low enough that a typo (1e9) fails fast instead of hanging. */
+export const MAX_DERIVATIVE_ORDER = 256;
+
 const zero = (p: ExprPool) => p.constant(0);
 const one = (p: ExprPool) => p.constant(1);
 const m = (p: ExprPool, op: OpName, ...args: Expr[]) => p.make(op, args);
@@ -119,11 +122,15 @@ export function gradientNodes(pool: ExprPool, root: Expr, wrt: readonly string[]
 
 /** The `order`-th derivative of `root` with respect to one variable. */
 export function derivativeNode(pool: ExprPool, root: Expr, wrt: string, order: number): Expr {
-  if (!Number.isInteger(order) || order < 0) {
-    throw new FormulaError('E_BAD_ORDER', `derivative order must be a non-negative integer, got ${String(order)}`, { where: 'order', value: order });
+  if (!Number.isInteger(order) || order < 0 || order > MAX_DERIVATIVE_ORDER) {
+    throw new FormulaError('E_BAD_ORDER', `derivative order must be a non-negative integer of at most ${MAX_DERIVATIVE_ORDER}, got ${String(order)}`, { where: 'order', value: order });
   }
   let out = root;
-  for (let k = 0; k < order; k++) out = gradientNodes(pool, out, [wrt])[0];
+  for (let k = 0; k < order; k++) {
+    // Once the derivative is the constant 0 every further one is too: stop instead of looping.
+    if (out.op === 'const' && out.value === 0) break;
+    out = gradientNodes(pool, out, [wrt])[0];
+  }
   return out;
 }
 

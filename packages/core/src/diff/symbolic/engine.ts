@@ -4,7 +4,7 @@
 import { describeValue } from '../../errors';
 import { mulStrongZero } from '../lifted';
 import * as ops from '../ops';
-import type { Num } from '../value';
+import { isBoxed, type Num } from '../value';
 import { FormulaError } from './errors';
 import type { Formula } from './formula';
 import type { Expr } from './graph';
@@ -37,7 +37,15 @@ const isTrue = (c: Num): boolean => (typeof c === 'number' ? c !== 0 : !ops.eq(c
  * `(values) => formula(values)` on engine values, with values[i] the value of `variables[i]`.
  * Pass it to grad, valueAndGrad, jvp, hessian, numericGradient or trace.
  */
-export function engineFunction(formula: Formula, variables: readonly string[] = formula.variables): (values: readonly Num[]) => Num {
+export function engineFunction(formula: Formula, variables?: readonly string[]): (values: readonly Num[]) => Num {
+  if (typeof formula !== 'object' || formula === null || !('root' in formula) || !Array.isArray((formula as { variables?: unknown }).variables)) {
+    throw new FormulaError('E_BAD_ARGUMENT', `engineFunction: formula: expected a Formula (from parseFormula), got ${describeValue(formula)}`, { where: 'formula', value: formula });
+  }
+  if (variables === undefined) variables = formula.variables;
+  else if (!Array.isArray(variables) || variables.some((v) => typeof v !== 'string')) {
+    throw new FormulaError('E_BAD_ARGUMENT', `engineFunction: variables: expected an array of variable names, got ${describeValue(variables)}`, { where: 'variables', value: variables });
+  }
+  const names = variables;
   const index = new Map(variables.map((v, i) => [v, i]));
   const unknown = formula.variables.filter((v) => !index.has(v));
   if (unknown.length > 0) {
@@ -46,7 +54,13 @@ export function engineFunction(formula: Formula, variables: readonly string[] = 
   const root = formula.root;
   return (values) => {
     if (!Array.isArray(values) || values.length !== variables.length) {
-      throw new FormulaError('E_BAD_ARGUMENT', `engineFunction: expected an array of ${variables.length} values (${variables.join(', ')}), got ${describeValue(values)}`, { where: 'values', value: values });
+      throw new FormulaError('E_BAD_ARGUMENT', `engineFunction: expected an array of ${names.length} values (${names.join(', ')}), got ${describeValue(values)}`, { where: 'values', value: values });
+    }
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (typeof v === 'number' ? !Number.isFinite(v) : !isBoxed(v)) {
+        throw new FormulaError('E_NON_FINITE', `engineFunction: ${names[i]} (values[${i}]) must be a finite number, got ${describeValue(v)}`, { where: names[i], value: v });
+      }
     }
     const memo = new Map<number, Num>();
     // Iterative post-order with an explicit stack: formulas may be deeper than the call stack.

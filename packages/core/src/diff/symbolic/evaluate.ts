@@ -10,11 +10,20 @@ import { printFormula } from './print';
 export type VariableValues = ReadonlyMap<string, number> | Readonly<Record<string, number>>;
 
 /** Reads variable values into a Map, checking each is a finite number. */
+/** `record[key]`, with a throwing getter turned into a FormulaError that names the variable. */
+function readProperty(record: Record<string, unknown>, key: string, where: string): unknown {
+  try {
+    return record[key];
+  } catch (err) {
+    throw new FormulaError('E_BAD_ARGUMENT', `${where}: reading variable ${JSON.stringify(key)} threw: ${err instanceof Error ? err.message : String(err)}`, { where: `${where}.${key}` }, { cause: err });
+  }
+}
+
 export function readValues(values: VariableValues, where: string): Map<string, number> {
   if (values === null || typeof values !== 'object') {
     throw new FormulaError('E_BAD_ARGUMENT', `${where}: expected variable values as an object or a Map, got ${describeValue(values)}`, { where, value: values });
   }
-  const entries = values instanceof Map ? [...values.entries()] : Object.keys(values).map((k) => [k, (values as Record<string, unknown>)[k]] as const);
+  const entries = values instanceof Map ? [...values.entries()] : Object.keys(values).map((k) => [k, readProperty(values as Record<string, unknown>, k, where)] as const);
   const out = new Map<string, number>();
   for (const [name, v] of entries) {
     if (typeof v !== 'number' || !Number.isFinite(v)) {

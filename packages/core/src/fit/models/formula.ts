@@ -136,6 +136,10 @@ export function formulaModel(source: string, opts: FormulaModelOptions = {}): Mo
   if (unknown.length) {
     throw new FitOptionsError('E_FIT_BAD_MODEL', `formula uses ${unknown.join(', ')}, which are neither x nor parameters (${params.join(', ')})`, { where: 'formula', value: unknown });
   }
+  if (params.includes('__proto__')) {
+    // Fit results and curve JSON are records keyed by parameter name; "__proto__" would vanish from them.
+    throw new FitOptionsError('E_FIT_BAD_MODEL', `formula parameter name "__proto__" is reserved; rename it`, { where: 'params', value: '__proto__' });
+  }
   if (params.includes('x') || new Set(params).size !== params.length) {
     throw new FitOptionsError('E_FIT_BAD_MODEL', `formula parameters must be distinct names other than x, got ${params.join(', ')}`, { where: 'params', value: params });
   }

@@ -45,7 +45,19 @@ export function parseMlpName(name: string): MlpArchitecture {
   return { layers, units, activation };
 }
 
+/** Throws the parse error parseMlpName would give for an architecture object out of range. */
+function checkArchitecture(a: MlpArchitecture): MlpArchitecture {
+  if (typeof a !== 'object' || a === null) throw badName(describeValue(a), 'the architecture must be { layers, units, activation }');
+  const { layers, units, activation } = a;
+  const name = `mlp:${String(layers)}x${String(units)}:${String(activation)}`;
+  if (!Number.isInteger(layers) || layers < 0 || layers > MAX_TRAIN_LAYERS) throw badName(name, `LAYERS must be an integer in 0..${MAX_TRAIN_LAYERS}, got ${describeValue(layers)}`);
+  if (!Number.isInteger(units) || units < 1 || units > MAX_TRAIN_UNITS) throw badName(name, `UNITS must be an integer in 1..${MAX_TRAIN_UNITS}, got ${describeValue(units)}`);
+  if (!(DENSE_ACTIVATIONS as readonly string[]).includes(activation)) throw badName(name, `unknown activation ${describeValue(activation)}; known: ${DENSE_ACTIVATIONS.join(', ')}`);
+  return a;
+}
+
 export function mlpModelName(a: MlpArchitecture): string {
+  checkArchitecture(a);
   return `mlp:${a.layers}x${a.units}:${a.activation}`;
 }
 
@@ -260,6 +272,7 @@ function netParts(s: MlpSettings, literals: readonly string[], name: string): { 
 
 /** The mlp ModelDefinition for an architecture and settings (normalisation, range, rules). */
 export function createMlpModel(arch: MlpArchitecture, rawSettings: ModelSettings = {}): ModelDefinition {
+  checkArchitecture(arch);
   const s = readSettings(arch, rawSettings);
   const params = paramNames(arch);
   // Curves by parameter vector: FittedCurve and the diagnostics pass the same array every call.

@@ -34,8 +34,8 @@ export function defineModel(opts: UserModelOptions): ModelDefinition {
     throw new FitOptionsError('E_FIT_BAD_MODEL', `defineModel: fn must be a function (x, params) => value, got ${describeValue(opts.fn)}`, { where: 'fn', value: opts.fn });
   }
   const params = Array.isArray(opts.params) ? [...opts.params] : [];
-  if (params.length === 0 || params.some((p) => typeof p !== 'string' || p === '')) {
-    throw new FitOptionsError('E_FIT_BAD_MODEL', `defineModel: params must be a non-empty array of names, got ${describeValue(opts.params)}`, { where: 'params', value: opts.params });
+  if (params.length === 0 || params.some((p) => typeof p !== 'string' || p === '' || p === '__proto__')) {
+    throw new FitOptionsError('E_FIT_BAD_MODEL', `defineModel: params must be a non-empty array of names (not "__proto__"), got ${describeValue(opts.params)}`, { where: 'params', value: opts.params });
   }
   const { fn, start } = opts;
   const record = <N>(p: readonly N[]): Record<string, N> => {
