@@ -31,7 +31,9 @@ function sameBits(a: number[], b: number[]): boolean {
 // Operands: ordinary reals, exact zeros and ones (the rules' special cases), huge values (overflow).
 const special = fc.constantFrom(0, -0, 1, -1, 2, 0.5, 1e300, -1e300, 1e-300);
 const ordinary = fc.double({ min: -50, max: 50, noNaN: true });
-const value = fc.oneof({ arbitrary: ordinary, weight: 4 }, { arbitrary: special, weight: 1 });
+/** Large magnitudes, so products, quotients and powers overflow often (the first-overflow record). */
+const huge = fc.tuple(fc.double({ min: 1e150, max: 1e308, noNaN: true }), fc.boolean()).map(([v, neg]) => (neg ? -v : v));
+const value = fc.oneof({ arbitrary: ordinary, weight: 4 }, { arbitrary: special, weight: 1 }, { arbitrary: huge, weight: 1 });
 const tangent = fc.oneof({ arbitrary: fc.double({ min: -5, max: 5, noNaN: true }), weight: 4 }, { arbitrary: special, weight: 1 });
 const operand = fc.record({ dual: fc.boolean(), v: value, t: fc.array(tangent, { minLength: 3, maxLength: 3 }) });
 
@@ -42,33 +44,40 @@ describe('hand-written forward rules agree with the primitive table', () => {
       fc.assert(
         fc.property(operand, operand, (x, y) => {
           if (!x.dual && !y.dual) y.dual = true;
-          const ctx = new ForwardContext(3);
-          const a: Num = x.dual ? ctx.seed(x.v, x.t) : x.v;
-          const b: Num = y.dual ? ctx.seed(y.v, y.t) : y.v;
+          // Three contexts with the same seeds: the table path, the fast rule, the public op.
+          const make = () => {
+            const ctx = new ForwardContext(3);
+            return { ctx, a: x.dual ? ctx.seed(x.v, x.t) : (x.v as Num), b: y.dual ? ctx.seed(y.v, y.t) : (y.v as Num) };
+          };
+          const T = make();
           let viaTable: number[] | string;
           try {
-            viaTable = parts(ctx.apply2(PRIMITIVES[op], a, b), 3);
+            viaTable = parts(T.ctx.apply2(PRIMITIVES[op], T.a, T.b), 3);
           } catch (e) {
             viaTable = `throws ${(e as { code?: string }).code}`;
           }
-          const fast = FAST[op](a, b);
+          const F = make();
+          const fast = FAST[op](F.a, F.b);
           if (fast !== null) {
             fastTaken++;
-            // The fast path only answers when the table path gives finite numbers without error.
+            // The fast rule only answers when the table path gives numbers without an error.
             expect(typeof viaTable).not.toBe('string');
             const got = parts(fast, 3);
             if (!sameBits(got, viaTable as number[])) throw new Error(`${op}: fast ${got} vs table ${String(viaTable)}`);
+            expect(F.ctx.firstOverflow).toEqual(T.ctx.firstOverflow); // the same op and operands named in a later error
           }
-          // Through the public op (fast path or table), the outcome is the table's either way.
+          // Through the public op (fast rule or table), the outcome is the table's either way.
+          const O = make();
           let viaOp: number[] | string;
           try {
-            viaOp = parts({ add, sub, mul, div, pow }[op](a, b), 3);
+            viaOp = parts({ add, sub, mul, div, pow }[op](O.a, O.b), 3);
           } catch (e) {
             viaOp = `throws ${(e as { code?: string }).code}`;
           }
           if (typeof viaOp === 'string' || typeof viaTable === 'string') expect(viaOp).toBe(viaTable);
           else if (!sameBits(viaOp, viaTable)) throw new Error(`${op}: op ${viaOp} vs table ${viaTable}`);
-          ctx.active = false;
+          else expect(O.ctx.firstOverflow).toEqual(T.ctx.firstOverflow);
+          for (const c of [T, F, O]) c.ctx.active = false;
         }),
         { seed: SEED + opIndex, numRuns: RUNS },
       );

@@ -180,6 +180,11 @@ export class ForwardContext implements Interpreter {
     if (this.firstOverflow === undefined) this.firstOverflow = { op, operands, value: y as number };
   }
 
+  /** Records a binary op that gave ±Infinity (the fast rules' version of `note`). */
+  overflow(y: number, op: string, a: number, b: number): void {
+    if (this.firstOverflow === undefined) this.firstOverflow = { op, operands: [a, b], value: y };
+  }
+
   // Fast paths: plain primals, plain tangents, finite value and partials, rules read from the
   // table (ops.ts has hand-written ones for + - * / pow, checked against these by tests).
   // Everything else (nesting, overflow, errors) goes to the general path.
@@ -332,14 +337,14 @@ export class ForwardContext implements Interpreter {
 
 // Hand-written forward rules for the five ops the article's models are made of, called by ops.ts
 // before the table dispatch. Each one is the table's rule (primitives.ts) on plain numbers, in the
-// same floating-point order, so results are bit-identical to ForwardContext.apply2 (forward.test.ts
-// checks that on random operands). They return null whenever the table path must decide: an
-// operand that is not a Dual4 of an active context, two contexts, a non-finite value or partial
-// (overflow bookkeeping, E_NAN errors, the strong-zero rule at pow's a = 0 all live there).
-
+// same floating-point order, so values, tangents and the recorded first overflow are bit-identical
+// to ForwardContext.apply2 (forward.test.ts checks that on random operands). They return null
+// whenever the table path must decide: an operand that is not a Dual4 of an active context (stale
+// values throw there), two contexts, or a NaN value or partial (the E_NAN errors live there).
 // Each has the three cases (dual, number), (number, dual), (dual, dual) written out, so one call
-// does one or two class checks and no dispatch; a dual of a finished context (stale) goes to the
-// table path, which throws. `ok(x)` is "x is finite".
+// does one or two class checks and no dispatch.
+
+/** x is neither NaN nor ±Infinity. */
 const ok = (x: number): boolean => x - x === 0;
 
 export function dualAdd(a: Num, b: Num): Dual4 | null {
@@ -348,18 +353,24 @@ export function dualAdd(a: Num, b: Num): Dual4 | null {
     const o = b.owner;
     if (!o.active) return null;
     const y = a + b.primal;
-    return ok(y) ? lin1(o, y, 1, b) : null;
+    if (y !== y) return null;
+    if (!ok(y)) o.overflow(y, 'add', a, b.primal);
+    return lin1(o, y, 1, b);
   }
   if (!(a instanceof Dual4)) return null;
   const o = a.owner;
   if (!o.active) return null;
   if (typeof b === 'number') {
     const y = a.primal + b;
-    return ok(y) ? lin1(o, y, 1, a) : null;
+    if (y !== y) return null;
+    if (!ok(y)) o.overflow(y, 'add', a.primal, b);
+    return lin1(o, y, 1, a);
   }
   if (!(b instanceof Dual4) || b.owner !== o) return null;
   const y = a.primal + b.primal;
-  return ok(y) ? lin2(o, y, 1, a, 1, b) : null;
+  if (y !== y) return null;
+  if (!ok(y)) o.overflow(y, 'add', a.primal, b.primal);
+  return lin2(o, y, 1, a, 1, b);
 }
 
 export function dualSub(a: Num, b: Num): Dual4 | null {
@@ -368,18 +379,24 @@ export function dualSub(a: Num, b: Num): Dual4 | null {
     const o = b.owner;
     if (!o.active) return null;
     const y = a - b.primal;
-    return ok(y) ? lin1(o, y, -1, b) : null;
+    if (y !== y) return null;
+    if (!ok(y)) o.overflow(y, 'sub', a, b.primal);
+    return lin1(o, y, -1, b);
   }
   if (!(a instanceof Dual4)) return null;
   const o = a.owner;
   if (!o.active) return null;
   if (typeof b === 'number') {
     const y = a.primal - b;
-    return ok(y) ? lin1(o, y, 1, a) : null;
+    if (y !== y) return null;
+    if (!ok(y)) o.overflow(y, 'sub', a.primal, b);
+    return lin1(o, y, 1, a);
   }
   if (!(b instanceof Dual4) || b.owner !== o) return null;
   const y = a.primal - b.primal;
-  return ok(y) ? lin2(o, y, 1, a, -1, b) : null;
+  if (y !== y) return null;
+  if (!ok(y)) o.overflow(y, 'sub', a.primal, b.primal);
+  return lin2(o, y, 1, a, -1, b);
 }
 
 export function dualMul(a: Num, b: Num): Dual4 | null {
@@ -388,7 +405,9 @@ export function dualMul(a: Num, b: Num): Dual4 | null {
     const o = b.owner;
     if (!o.active) return null;
     const y = a * b.primal;
-    return ok(y) && ok(a) ? lin1(o, y, a, b) : null;
+    if (y !== y) return null;
+    if (!ok(y)) o.overflow(y, 'mul', a, b.primal);
+    return lin1(o, y, a, b);
   }
   if (!(a instanceof Dual4)) return null;
   const o = a.owner;
@@ -396,12 +415,16 @@ export function dualMul(a: Num, b: Num): Dual4 | null {
   const av = a.primal;
   if (typeof b === 'number') {
     const y = av * b;
-    return ok(y) && ok(b) ? lin1(o, y, b, a) : null;
+    if (y !== y) return null;
+    if (!ok(y)) o.overflow(y, 'mul', av, b);
+    return lin1(o, y, b, a);
   }
   if (!(b instanceof Dual4) || b.owner !== o) return null;
   const bv = b.primal;
   const y = av * bv;
-  return ok(y) && ok(av) && ok(bv) ? lin2(o, y, bv, a, av, b) : null;
+  if (y !== y) return null;
+  if (!ok(y)) o.overflow(y, 'mul', av, bv);
+  return lin2(o, y, bv, a, av, b);
 }
 
 export function dualDiv(a: Num, b: Num): Dual4 | null {
@@ -412,7 +435,9 @@ export function dualDiv(a: Num, b: Num): Dual4 | null {
     const bv = b.primal;
     const y = a / bv;
     const pb = -(y / bv);
-    return ok(y) && ok(pb) ? lin1(o, y, pb, b) : null;
+    if (y !== y || pb !== pb) return null;
+    if (!ok(y)) o.overflow(y, 'div', a, bv);
+    return lin1(o, y, pb, b);
   }
   if (!(a instanceof Dual4)) return null;
   const o = a.owner;
@@ -420,14 +445,18 @@ export function dualDiv(a: Num, b: Num): Dual4 | null {
   if (typeof b === 'number') {
     const y = a.primal / b;
     const pa = 1 / b;
-    return ok(y) && ok(pa) ? lin1(o, y, pa, a) : null;
+    if (y !== y || pa !== pa) return null;
+    if (!ok(y)) o.overflow(y, 'div', a.primal, b);
+    return lin1(o, y, pa, a);
   }
   if (!(b instanceof Dual4) || b.owner !== o) return null;
   const bv = b.primal;
   const y = a.primal / bv;
   const pa = 1 / bv;
   const pb = -(y / bv);
-  return ok(y) && ok(pa) && ok(pb) ? lin2(o, y, pa, a, pb, b) : null;
+  if (y !== y || pa !== pa || pb !== pb) return null;
+  if (!ok(y)) o.overflow(y, 'div', a.primal, bv);
+  return lin2(o, y, pa, a, pb, b);
 }
 
 /**
@@ -441,7 +470,9 @@ export function dualPow(a: Num, b: Num): Dual4 | null {
     if (!o.active) return null;
     const y = Math.pow(a, b.primal);
     const pb = a === 0 ? 0 : y * Math.log(a);
-    return ok(y) && ok(pb) ? lin1(o, y, pb, b) : null;
+    if (y !== y || pb !== pb) return null;
+    if (!ok(y)) o.overflow(y, 'pow', a, b.primal);
+    return lin1(o, y, pb, b);
   }
   if (!(a instanceof Dual4)) return null;
   const o = a.owner;
@@ -450,14 +481,18 @@ export function dualPow(a: Num, b: Num): Dual4 | null {
   if (typeof b === 'number') {
     const y = Math.pow(av, b);
     const pa = b === 0 ? 0 : b * Math.pow(av, b - 1);
-    return ok(y) && ok(pa) ? lin1(o, y, pa, a) : null;
+    if (y !== y || pa !== pa) return null;
+    if (!ok(y)) o.overflow(y, 'pow', av, b);
+    return lin1(o, y, pa, a);
   }
   if (!(b instanceof Dual4) || b.owner !== o) return null;
   const bv = b.primal;
   const y = Math.pow(av, bv);
   const pa = bv === 0 ? 0 : bv * Math.pow(av, bv - 1);
   const pb = av === 0 ? 0 : y * Math.log(av);
-  return ok(y) && ok(pa) && ok(pb) ? lin2(o, y, pa, a, pb, b) : null;
+  if (y !== y || pa !== pa || pb !== pb) return null;
+  if (!ok(y)) o.overflow(y, 'pow', av, bv);
+  return lin2(o, y, pa, a, pb, b);
 }
 
 /** pa * ta + pb * tb where a zero factor makes its product zero (0 * Infinity = 0). */
