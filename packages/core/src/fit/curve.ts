@@ -3,7 +3,7 @@
 // like the article's `damping(x, max)`, and serialisable to JSON that round-trips exactly.
 import type { Curve } from '../curve';
 import { describeValue } from '../errors';
-import { FitOptionsError } from './errors';
+import { FitOptionsError, readOwnProperties, thrownMessage } from './errors';
 import type { ModelDefinition, ModelSettings } from './model';
 import { numberOps } from './model';
 import { defaultModelRegistry } from './registry';
@@ -180,18 +180,23 @@ export function curveFromJSON(json: unknown, opts: { registry?: ModelRegistry; m
     }
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) throw bad(`curve JSON must be an object, got ${describeValue(data)}`, data);
-  const d = data as Partial<CurveJSON>;
+  const read = <T extends object>(value: T, where: string): T =>
+    readOwnProperties(value, (key, err) => {
+      throw bad(`curve JSON: reading ${where}${key} threw: ${thrownMessage(err)}`);
+    });
+  const d = read(data as Partial<CurveJSON>, '');
   if (d.format !== 'tensile-curve') throw bad(`curve JSON: format must be "tensile-curve", got ${describeValue(d.format)}`, d.format);
   if (d.version !== 1) throw bad(`curve JSON: version ${describeValue(d.version)} is not supported (expected 1)`, d.version);
   if (typeof d.model !== 'string') throw bad(`curve JSON: model must be a string, got ${describeValue(d.model)}`, d.model);
-  const settings = d.settings ?? {};
-  if (settings === null || typeof settings !== 'object' || Array.isArray(settings)) throw bad(`curve JSON: settings must be an object`, settings);
+  const rawSettings = d.settings ?? {};
+  if (rawSettings === null || typeof rawSettings !== 'object' || Array.isArray(rawSettings)) throw bad(`curve JSON: settings must be an object`, rawSettings);
+  const settings = read(rawSettings, 'settings.');
   for (const [k, v] of Object.entries(settings)) {
     if (!['number', 'boolean', 'string'].includes(typeof v)) throw bad(`curve JSON: settings.${k} must be a number, boolean or string, got ${describeValue(v)}`, v);
   }
   const model = opts.model ?? (opts.registry ?? defaultModelRegistry).resolve(d.model, settings as ModelSettings);
-  const params = d.params;
-  if (params === null || typeof params !== 'object' || Array.isArray(params)) throw bad(`curve JSON: params must be an object of numbers`, params);
+  if (d.params === null || typeof d.params !== 'object' || Array.isArray(d.params)) throw bad(`curve JSON: params must be an object of numbers`, d.params);
+  const params = read(d.params, 'params.');
   const extra = Object.keys(params).filter((k) => !model.params.includes(k));
   if (extra.length) throw bad(`curve JSON: model "${model.name}" has no parameter ${extra.map((k) => JSON.stringify(k)).join(', ')}`, extra);
   const values = model.params.map((k) => {

@@ -38,3 +38,6 @@ export class FitOptionsError extends TensileError {
     super(code, message, details);
   }
 }
+
+// Reading options and data once at the boundary (a throwing getter becomes a typed error); shared with core/diff.
+export { readOwnProperties, thrownMessage } from '../diff/symbolic/errors';

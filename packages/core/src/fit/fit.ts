@@ -7,7 +7,7 @@ import { externalSlope, toExternal, toInternal } from './bounds';
 import type { Bound } from './bounds';
 import { FittedCurve } from './curve';
 import { computeDiagnostics, monotoneOnRange } from './diagnostics';
-import { FitDataError, FitOptionsError } from './errors';
+import { FitDataError, FitOptionsError, readOwnProperties, thrownMessage } from './errors';
 import { modelJacobian } from './jacobian';
 import { LM_DEFAULTS, levenbergMarquardt } from './lm';
 import type { LMOptions, StopReason } from './lm';
@@ -348,6 +348,9 @@ export function fitCurve(input: SamplesInput | Samples, opts: FitOptions = {}): 
   if (opts === null || typeof opts !== 'object') {
     throw new FitOptionsError('E_FIT_BAD_OPTION', `options must be an object, got ${describeValue(opts)}`, { where: 'options', value: opts });
   }
+  opts = readOwnProperties(opts, (key, err) => {
+    throw new FitOptionsError('E_FIT_BAD_OPTION', `reading options.${key} threw: ${thrownMessage(err)}`, { where: `options.${key}` });
+  });
   return opts.model === 'auto' ? fitAuto(input, opts) : fitOne(input, opts);
 }
 

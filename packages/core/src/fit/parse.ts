@@ -3,7 +3,7 @@
 // and turn every cell into a checked number, naming the row and column when one is bad.
 import Papa from 'papaparse';
 import { describeValue } from '../errors';
-import { FitDataError, FitOptionsError } from './errors';
+import { FitDataError, FitOptionsError, readOwnProperties, thrownMessage } from './errors';
 import { checkMaxPoints, toSamples } from './samples';
 import type { Samples } from './samples';
 
@@ -185,6 +185,12 @@ function parseJson(text: string, opts: ParseSamplesOptions): Samples {
 
 /** Parses CSV (header or none; comma, semicolon, tab; CRLF; BOM; quotes) or JSON samples. */
 export function parseSamples(text: string, opts: ParseSamplesOptions = {}): Samples {
+  if (typeof opts !== 'object' || opts === null) {
+    throw new FitOptionsError('E_FIT_BAD_OPTION', `parseSamples: options must be an object, got ${describeValue(opts)}`, { where: 'options', value: opts });
+  }
+  opts = readOwnProperties(opts, (key, err) => {
+    throw new FitOptionsError('E_FIT_BAD_OPTION', `parseSamples: reading options.${key} threw: ${thrownMessage(err)}`, { where: `options.${key}` });
+  });
   if (typeof text !== 'string') {
     throw new FitDataError('E_FIT_MALFORMED', `sample text must be a string, got ${describeValue(text)}`, { where: 'data', value: text });
   }

@@ -2,6 +2,7 @@
 // import/export (core/tfjs) and the per-frame forward pass (dense-forward.ts) all share.
 // Plain typed arrays and strings only: it serialises, clones and crosses workers as is.
 import { TensileError, describeValue } from '../errors';
+import { readOwnProperties, thrownMessage } from '../diff/symbolic/errors';
 
 /** Activations a dense layer may use (the names TF.js/Keras use, lower case). */
 export const DENSE_ACTIVATIONS = ['selu', 'tanh', 'relu', 'elu', 'sigmoid', 'softplus', 'linear'] as const;
@@ -83,6 +84,9 @@ export function createDenseNet(init: DenseNetInit): DenseNet {
   if (typeof init !== 'object' || init === null) {
     throw new DenseNetError('E_DENSE_NET', `createDenseNet: expected an object with "layers", got ${describeValue(init)}`, { value: init });
   }
+  init = readOwnProperties(init, (key, err) => {
+    throw new DenseNetError('E_DENSE_NET', `createDenseNet: reading ${key} threw: ${thrownMessage(err)}`, { where: key });
+  });
   if (!Array.isArray(init.layers)) {
     throw new DenseNetError('E_DENSE_NET', `createDenseNet: "layers" must be an array, got ${describeValue(init.layers)}`, { where: 'layers' });
   }
@@ -248,7 +252,7 @@ export function denseNetToJSON(net: DenseNet): DenseNetJSON {
 /** Validates untrusted JSON data (e.g. `JSON.parse` of a saved net) and builds the DenseNet. */
 export function denseNetFromJSON(data: unknown): DenseNet {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) fail('', `expected a DenseNet JSON object, got ${describeValue(data)}`);
-  const d = data as Partial<DenseNetJSON>;
+  const d = readOwnProperties(data as Partial<DenseNetJSON>, (key, err) => fail(key, `reading it threw: ${thrownMessage(err)}`));
   if (d.kind !== 'dense-net') fail('kind', `expected "dense-net", got ${describeValue(d.kind)}`, d.kind);
   if (d.version !== 1) fail('version', `expected 1, got ${describeValue(d.version)}`, d.version);
   if (!Array.isArray(d.layers)) fail('layers', `expected an array, got ${describeValue(d.layers)}`);

@@ -11,6 +11,7 @@ import type { Expr, ExprPool } from '../symbolic/graph';
 import { trace } from '../trace';
 import type { TreeDef } from '../pytree';
 import { CompileError } from './errors';
+import { readOwnProperties, thrownMessage } from '../symbolic/errors';
 import { functionKernel, interpretedKernel, kernelSource, type Kernel, type KernelSpec } from './kernel';
 import { graphOfTrace } from './trace-graph';
 
@@ -99,6 +100,9 @@ export function compile(target: Formula | string | ((input: never) => unknown), 
   if (options === null || typeof options !== 'object') {
     throw new CompileError('E_ARGUMENT', `compile: options must be an object, got ${describeValue(options)}`, { where: 'options', value: options });
   }
+  options = readOwnProperties(options, (key, err) => {
+    throw new CompileError('E_ARGUMENT', `compile: reading options.${key} threw: ${thrownMessage(err)}`, { where: `options.${key}` });
+  });
   const backend = chooseBackend(options.backend);
   const withHessian = options.hessian === true;
   if (typeof target === 'string' || target instanceof Formula) return compileFormula(typeof target === 'string' ? parseFormula(target) : target, options, backend, withHessian);

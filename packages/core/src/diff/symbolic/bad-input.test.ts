@@ -32,6 +32,7 @@ const rows: Row[] = [
   { entry: 'parseFormula', kind: 'oversized', run: () => parseFormula('('.repeat(5000) + 'x' + ')'.repeat(5000)), error: ParseError, code: 'E_PARSE', names: /nests more than \d+ levels/ },
   { entry: 'parseFormula', kind: 'hostile', run: () => parseFormula('constructor(1)'), error: ParseError, code: 'E_PARSE', names: /unknown function 'constructor'/ },
   { entry: 'parseFormula', kind: 'hostile', run: () => parseFormula('toString(x)'), error: ParseError, code: 'E_PARSE', names: /unknown function 'toString'/ },
+  { entry: 'parseFormula', kind: 'hostile', run: () => parseFormula('x', throwingGetter('maxNodes') as never), error: FormulaError, code: 'E_BAD_ARGUMENT', names: /reading options\.maxNodes threw: getter boom/ },
   { entry: 'Formula.evaluate', kind: 'empty', run: () => parseFormula('x+1').evaluate({}), error: FormulaError, code: 'E_MISSING_VARIABLE', names: /variable "x" has no value/ },
   { entry: 'Formula.evaluate', kind: 'malformed', run: () => parseFormula('x+1').evaluate(null as never), error: FormulaError, code: 'E_BAD_ARGUMENT', names: /object or a Map, got null/ },
   { entry: 'Formula.evaluate', kind: 'non-finite', run: () => parseFormula('x+1').evaluate({ x: NaN }), error: FormulaError, code: 'E_NON_FINITE', names: /"x" must be a finite number, got NaN/ },

@@ -36,3 +36,25 @@ export function caretLine(source: string, column: number): string {
   }
   return `  ${prefix}${excerpt}${suffix}\n  ${' '.repeat(prefix.length + at - from)}^`;
 }
+
+/**
+ * A shallow copy of an options or data object's own properties, read once at the API boundary, so
+ * a getter that throws becomes `onThrow(key, error)` (a typed error naming the key) instead of a
+ * bare Error from deep inside. Own "__proto__" keys (from JSON.parse) stay plain data.
+ */
+export function readOwnProperties<T extends object>(value: T, onThrow: (key: string, err: unknown) => never): T {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    let v: unknown;
+    try {
+      v = (value as Record<string, unknown>)[key];
+    } catch (err) {
+      onThrow(key, err);
+    }
+    Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
+  }
+  return out as T;
+}
+
+/** The message of whatever a getter threw. */
+export const thrownMessage = (err: unknown): string => (err instanceof Error ? err.message : String(err));

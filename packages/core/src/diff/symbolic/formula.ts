@@ -3,7 +3,7 @@
 // as TeX and as JavaScript. A Formula and its derivatives share one hash-consed DAG.
 import { describeValue } from '../../errors';
 import { gradientNodes, derivativeNode, hessianNodes } from './differentiate';
-import { FormulaError } from './errors';
+import { FormulaError, readOwnProperties, thrownMessage } from './errors';
 import { evaluateNodes, explainNaN, readValues, type VariableValues } from './evaluate';
 import { ExprPool, reachable, rebuild, DEFAULT_MAX_NODES, type Expr } from './graph';
 import { printJavaScript } from './javascript';
@@ -137,6 +137,9 @@ export function parseFormula(source: string, options: FormulaOptions = {}): Form
   if (options === null || typeof options !== 'object') {
     throw new FormulaError('E_BAD_ARGUMENT', `parseFormula: options must be an object, got ${describeValue(options)}`, { where: 'options', value: options });
   }
+  options = readOwnProperties(options, (key, err) => {
+    throw new FormulaError('E_BAD_ARGUMENT', `parseFormula: reading options.${key} threw: ${thrownMessage(err)}`, { where: `options.${key}` });
+  });
   const maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
   if (!Number.isInteger(maxNodes) || maxNodes < 1) {
     throw new FormulaError('E_BAD_ARGUMENT', `parseFormula: options.maxNodes must be a positive integer, got ${describeValue(maxNodes)}`, { where: 'options.maxNodes', value: maxNodes });

@@ -8,7 +8,7 @@ import { trainDenseNet } from '../../nn/train';
 import type { TrainOptions, TrainResult } from '../../nn/train';
 import { FittedCurve } from '../curve';
 import { computeDiagnostics, monotoneOnRange } from '../diagnostics';
-import { FitOptionsError } from '../errors';
+import { FitOptionsError, readOwnProperties, thrownMessage } from '../errors';
 import type { FitResult } from '../fit';
 import { checkSamplesFor, toSamples } from '../samples';
 import type { Samples, SamplesInput } from '../samples';
@@ -46,7 +46,9 @@ export function fitMlp(input: SamplesInput | Samples, options: MlpFitOptions = {
   if (typeof options !== 'object' || options === null) {
     throw new FitOptionsError('E_FIT_BAD_OPTION', `options must be an object, got ${describeValue(options)}`, { where: 'options', value: options });
   }
-  const { model: name = 'mlp', confidence = 0.95, maxPoints, ...train } = options;
+  const { model: name = 'mlp', confidence = 0.95, maxPoints, ...train } = readOwnProperties(options, (key, err) => {
+    throw new FitOptionsError('E_FIT_BAD_OPTION', `reading options.${key} threw: ${thrownMessage(err)}`, { where: `options.${key}` });
+  });
   if (typeof confidence !== 'number' || !(confidence > 0 && confidence < 1)) {
     throw new FitOptionsError('E_FIT_BAD_OPTION', `confidence must be in (0, 1), got ${describeValue(confidence)}`, { where: 'confidence', value: confidence });
   }
