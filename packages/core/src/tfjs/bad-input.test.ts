@@ -112,6 +112,11 @@ const asyncRows: AsyncRow[] = [
     code: 'E_MODEL_FORMAT',
     names: /shard path "\.\.\/\.\.\/etc\/passwd" .* without "\.\." segments/,
   },
+  { entry: 'readModelArtifacts', kind: 'hostile', run: () => readModelArtifacts(good, throwingGetter('maxBytes') as never), error: ModelFormatError, code: 'E_MODEL_SOURCE', names: /options: reading maxBytes threw: getter boom/ },
+  { entry: 'readModelArtifacts', kind: 'hostile', run: () => readModelArtifacts(Object.assign(throwingGetter('weightData'), { modelJson: good.modelJson }) as never), error: ModelFormatError, code: 'E_MODEL_SOURCE', names: /source: reading weightData threw: getter boom/ },
+  { entry: 'loadTfjsModel', kind: 'hostile', run: () => loadTfjsModel(good, throwingGetter('allowNonFinite') as never), error: ModelFormatError, code: 'E_MODEL_SOURCE', names: /options: reading allowNonFinite threw: getter boom/ },
+  { entry: 'evaluateTfjsModel', kind: 'hostile', run: () => evaluateTfjsModel(good, [[1]], throwingGetter('compile') as never), error: ModelFormatError, code: 'E_MODEL_SOURCE', names: /options: reading compile threw: getter boom/ },
+  { entry: 'createModelCurve', kind: 'hostile', run: () => createModelCurve(good, throwingGetter('name') as never), error: ModelFormatError, code: 'E_MODEL_SOURCE', names: /options: reading name threw: getter boom/ },
   { entry: 'loadTfjsModel', kind: 'wrong type', run: () => loadTfjsModel(null as never), error: ModelFormatError, code: 'E_MODEL_SOURCE', names: /got null/ },
   { entry: 'loadTfjsModel', kind: 'malformed', run: () => loadTfjsModel(variant(() => {}, new Float32Array([2]).buffer)), error: ModelFormatError, code: 'E_MODEL_WEIGHTS', names: /is absent from the weight data: the shards hold 4 bytes but the manifest describes 8/ },
   {

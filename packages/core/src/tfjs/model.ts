@@ -6,7 +6,7 @@ import { ModelFormatError } from './errors';
 import { compileGraphModel, graphInputNames, graphOutputNames } from './graph-dense';
 import { compileLayersModel, declaredInputShape, kerasModelConfig } from './layers-dense';
 import { graphDtype, graphShape, manifestWeights, type GraphTopology, type ModelFormat, type ModelJson } from './model-json';
-import { readModelArtifacts, type ModelReadOptions, type ModelSource } from './sources';
+import { readArgument, readModelArtifacts, type ModelReadOptions, type ModelSource } from './sources';
 import { decodeWeights, type DecodedWeight } from './weights';
 
 /** A parsed, validated TF.js model. Plain data: no TF.js objects inside. */
@@ -49,6 +49,7 @@ export interface LoadModelOptions extends ModelReadOptions {
 
 /** Reads, validates and decodes a TF.js model (graph or layers) from a path, URL or memory. */
 export async function loadTfjsModel(source: ModelSource, opts: LoadModelOptions = {}): Promise<TfjsModel> {
+  opts = readArgument(opts, 'options');
   const { json, weightData, origin } = await readModelArtifacts(source, opts);
   const weights = decodeWeights(manifestWeights(json), weightData, { allowNonFinite: opts.allowNonFinite });
   if (json.format === 'graph-model') checkGraphConsts(json, weights);

@@ -9,7 +9,7 @@ import type { DenseNet } from '../nn/dense-net';
 import { ModelFormatError, TfjsUnavailableError } from './errors';
 import { manifestWeights } from './model-json';
 import { assertTfjsModel, loadTfjsModel, tryCompileTfjsModel, type LoadModelOptions, type TfjsModel } from './model';
-import type { ModelSource } from './sources';
+import { readArgument, type ModelSource } from './sources';
 
 export type Tfjs = typeof TF;
 
@@ -159,6 +159,7 @@ async function runTfjs(tfModel: TF.GraphModel | TF.LayersModel, x: TF.Tensor): P
  * Dense stacks run as plain JS (no TF.js loaded); anything else runs in TF.js.
  */
 export async function evaluateTfjsModel(source: ModelSource | TfjsModel, input: unknown, opts: EvaluateOptions = {}): Promise<{ outputs: unknown[]; compiled: boolean }> {
+  opts = readArgument(opts, 'options');
   const model = await resolveModel(source, opts);
   const { shape, values } = flattenInput(input);
   const net = chooseCompiled(model, opts.compile);
@@ -204,6 +205,7 @@ export interface ModelCurve extends Curve {
  * the model is a dense stack (per-frame cost: microseconds), else runs TF.js synchronously per call.
  */
 export async function createModelCurve(source: ModelSource | TfjsModel, opts: EvaluateOptions & { name?: string } = {}): Promise<ModelCurve> {
+  opts = readArgument(opts, 'options');
   const model = await resolveModel(source, opts);
   const name = opts.name ?? (model.format === 'graph-model' ? 'tfjs-graph' : 'tfjs-layers');
   const net = chooseCompiled(model, opts.compile);

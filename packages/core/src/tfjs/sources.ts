@@ -2,6 +2,7 @@
 // in Node (fs, imported lazily so browser bundles never see it), or memory. Every byte read is
 // counted against a size cap before it is parsed.
 import { describeValue } from '../errors';
+import { readOwnProperties, thrownMessage } from '../diff/symbolic/errors';
 import { ModelFormatError } from './errors';
 import { parseModelJson, type ModelJson } from './model-json';
 import { concatShards } from './weights';
@@ -61,10 +62,22 @@ function shardPaths(json: ModelJson): string[] {
   return json.weightsManifest.flatMap((g) => g.paths);
 }
 
+/**
+ * Options or an in-memory source, read once at the boundary: a getter that throws becomes a
+ * ModelFormatError naming the key. Non-objects pass through to the checks that name them.
+ */
+export function readArgument<T>(value: T, what: string): T {
+  if (typeof value !== 'object' || value === null) return value;
+  return readOwnProperties(value, (key, err) => {
+    throw new ModelFormatError('E_MODEL_SOURCE', `${what}: reading ${key} threw: ${thrownMessage(err)}`, { where: `${what}.${key}` });
+  });
+}
+
 /** Reads model.json and its shards from `source`. Weight data is not decoded here (see decodeWeights). */
 export async function readModelArtifacts(source: ModelSource, opts: ModelReadOptions = {}): Promise<ModelArtifactsRead> {
+  opts = readArgument(opts, 'options');
   const cap = resolveCap(opts);
-  if (typeof source === 'object' && source !== null && !(source instanceof URL)) return readFromMemory(source, cap);
+  if (typeof source === 'object' && source !== null && !(source instanceof URL)) return readFromMemory(readArgument(source, 'source'), cap);
   if (source instanceof URL || (typeof source === 'string' && /^[a-z][a-z0-9+.-]*:\/\//i.test(source))) {
     const url = source instanceof URL ? source : new URL(source);
     if (url.protocol === 'file:') {
