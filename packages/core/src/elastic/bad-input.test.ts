@@ -29,6 +29,9 @@ const rows: Row[] = [
   { entry: 'attachElastic', kind: 'empty', run: () => attachElastic(null as never), code: 'E_ELASTIC_TARGET', names: /attach\(el\) is null, expected an Element/ },
   { entry: 'resolveDamping', kind: 'empty', run: () => resolveDamping('' as never, 500), code: 'E_ELASTIC_OPTION', names: /curve is "", expected one of/ },
   { entry: 'resolveDamping', kind: 'wrong type', run: () => resolveDamping(5 as never, 500), code: 'E_ELASTIC_OPTION', names: /curve is 5, expected one of/ },
+  { entry: 'resolveDamping', kind: 'hostile', run: () => resolveDamping('constructor' as never, 500), code: 'E_ELASTIC_OPTION', names: /curve is "constructor", expected one of/ },
+  { entry: 'resolveDamping', kind: 'hostile', run: () => resolveDamping('__proto__' as never, 500), code: 'E_ELASTIC_OPTION', names: /curve is "__proto__", expected one of/ },
+  { entry: 'createElastic', kind: 'hostile', run: () => createElastic({ curve: 'toString' as never }), code: 'E_ELASTIC_OPTION', names: /curve is "toString", expected one of/ },
 ];
 
 describe('@tensile/core/elastic: bad input is a typed ElasticError naming the option', () => {

@@ -64,7 +64,8 @@ const CHECKED = new WeakMap<object, DampingFunction>();
  * [-max, max] (so a curve can never push the content past `max` or the wrong way).
  */
 export function resolveDamping(option: DampingCurveOption, max: number): DampingFunction {
-  const builtIn = typeof option === 'string' && BUILT_IN[option];
+  // Own keys only: 'constructor' or '__proto__' must not resolve to Object.prototype's members.
+  const builtIn = typeof option === 'string' && Object.hasOwn(BUILT_IN, option) && BUILT_IN[option];
   const curve = isCurve(option);
   if (!builtIn && !curve && typeof option !== 'function') {
     return invalidOption('curve', option, `one of ${Object.keys(BUILT_IN).join(', ')}, a Curve or a function`);
