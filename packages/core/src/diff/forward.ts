@@ -164,7 +164,9 @@ export class ForwardContext implements Interpreter {
 
   /** A dual for an input leaf. */
   seed(primal: Num, tangent: readonly Num[]): Dual4 | Dual {
-    if (typeof primal === 'number' && tangent.every((t) => typeof t === 'number')) return this.plain(primal, tangent as number[]);
+    let plain = typeof primal === 'number';
+    for (let j = 0; j < tangent.length && plain; j++) plain = typeof tangent[j] === 'number';
+    if (plain) return this.plain(primal as number, tangent as number[]);
     return new Dual(this, primal, tangent.slice(), null, 0);
   }
 
