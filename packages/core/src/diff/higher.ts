@@ -15,7 +15,7 @@ export interface JacobianOptions {
 }
 
 /** Runs f with every input leaf seeded by one unit tangent; returns output leaves split in value and tangents. */
-function forwardAll(f: (x: never) => unknown, xs: Flat, what: string) {
+function forwardAll(f: (x: never) => unknown, xs: Flat, what: 'jacobian output' | 'hessian output') {
   const n = xs.leaves.length;
   const ctx = new ForwardContext(n);
   let out: unknown;
@@ -26,8 +26,9 @@ function forwardAll(f: (x: never) => unknown, xs: Flat, what: string) {
   } finally {
     ctx.active = false;
   }
-  const flat = flatten(out, `${what} output`, false);
-  const parts = flat.leaves.map((leaf) => splitDual(ctx, leaf));
+  const flat = flatten(out, what, false);
+  const parts = new Array<{ value: Num; tangent: Num[] }>(flat.leaves.length);
+  for (let i = 0; i < parts.length; i++) parts[i] = splitDual(ctx, flat.leaves[i]);
   ctx.release();
   return { flat, ctx, parts };
 }
@@ -49,7 +50,7 @@ export function jacobian<L>(f: (x: L) => unknown, options: JacobianOptions = {})
       useForward = xs.leaves.length <= m;
     }
     if (useForward) {
-      const { flat, ctx, parts } = forwardAll(f, xs, 'jacobian');
+      const { flat, ctx, parts } = forwardAll(f, xs, 'jacobian output');
       const rows = new Array<number[]>(parts.length);
       for (let i = 0; i < parts.length; i++) {
         const { value, tangent } = parts[i];
@@ -81,7 +82,7 @@ export function hessian<L>(f: (x: L) => Num): (x: ParamsOf<L>) => number[][] {
   return (x: ParamsOf<L>) => {
     const xs = flatten(x, 'hessian input');
     const n = xs.leaves.length;
-    const { parts, ctx } = forwardAll((p: never) => g(p).grad, xs, 'hessian');
+    const { parts, ctx } = forwardAll((p: never) => g(p).grad, xs, 'hessian output');
     if (parts.length !== n) throw new DiffError('E_SHAPE', `hessian: expected ${n} gradient entries, got ${parts.length}`, { where: 'hessian' });
     const h: Num[][] = parts.map((p) => p.tangent);
     for (let i = 0; i < n; i++) {
