@@ -2,82 +2,10 @@
 // value + gradient of the article SSE (3 parameters, 9 points, y = a*500/(1 + b/x^c)), and one
 // Adam training step of the article MLP (1 -> 10 x Dense(10, selu) -> Dense(1), 9 points).
 import * as tf from '@tensorflow/tfjs';
-import {
-  Tensor, activate, add, addBias, div, jacobian, jvp, matmul, mse, mul, pow, sub, tensorValueAndGrad, valueAndGrad,
-  type Num, type TensorLike,
-} from '@tensile/core';
+import { Tensor, activate, addBias, jacobian, jvp, matmul, mse, tensorValueAndGrad, valueAndGrad, type TensorLike } from '@tensile/core';
+import { MLP_SHAPES, P, X, Y, articleMlpWeights, sse, sseHandGrad, ssePlain } from '../article';
 import { formatNs, measure, table } from '../measure';
 import type { BenchSuite } from '../suite';
-
-const X = [0, 500, 1000, 1500, 2500, 6000, 8000, 10000, 12000];
-const Y = [0, 90, 160, 210, 260, 347.5, 357.5, 367.5, 377.5];
-const P = [0.82231, 4338.47, 1.14791];
-
-function ssePlain(p: readonly number[]): number {
-  let s = 0;
-  for (let i = 0; i < 9; i++) {
-    const r = (p[0] * 500) / (1 + p[1] / Math.pow(X[i], p[2])) - Y[i];
-    s += r * r;
-  }
-  return s;
-}
-
-/** The gradient by hand (what a person writes with pencil and paper, x = 0 handled). */
-function sseHandGrad(p: readonly number[], g: Float64Array): number {
-  const [a, b, c] = p;
-  let s = 0;
-  g.fill(0);
-  for (let i = 0; i < 9; i++) {
-    const x = X[i];
-    if (x === 0) {
-      s += Y[i] * Y[i]; // the curve is 0 at x = 0 and so are its derivatives
-      continue;
-    }
-    const u = Math.pow(x, c);
-    const den = 1 + b / u;
-    const yhat = (a * 500) / den;
-    const r = yhat - Y[i];
-    s += r * r;
-    const k = (2 * r * a * 500) / (den * den * u);
-    g[0] += (2 * r * 500) / den;
-    g[1] -= k;
-    g[2] += k * b * Math.log(x);
-  }
-  return s;
-}
-
-/** The same SSE written once with the polymorphic ops: runs in forward and reverse mode. */
-function sse(p: Num[]): Num {
-  let s: Num = 0;
-  for (let i = 0; i < 9; i++) {
-    const r = sub(div(mul(p[0], 500), add(1, div(p[1], pow(X[i], p[2])))), Y[i]);
-    s = add(s, mul(r, r));
-  }
-  return s;
-}
-
-/** Glorot-uniform weights for the article MLP from a fixed seed (mulberry32). */
-function mlpWeights(seed = 2026): { w: number[][]; shapes: [number, number][] } {
-  let s = seed >>> 0;
-  const rand = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const w: number[][] = [];
-  const shapes: [number, number][] = [];
-  let nIn = 1;
-  for (let k = 0; k <= 10; k++) {
-    const nOut = k === 10 ? 1 : 10;
-    const lim = Math.sqrt(6 / (nIn + nOut));
-    w.push(Array.from({ length: nIn * nOut }, () => (rand() * 2 - 1) * lim));
-    shapes.push([nIn, nOut]);
-    nIn = nOut;
-  }
-  return { w, shapes };
-}
 
 const LR = 0.01;
 const BETA1 = 0.9;
@@ -85,7 +13,8 @@ const BETA2 = 0.999;
 const ADAM_EPS = 1e-7; // TF.js's default epsilon
 
 function oursMlpStep(): () => number {
-  const { w, shapes } = mlpWeights();
+  const w = articleMlpWeights().map((a) => Array.from(a));
+  const shapes = MLP_SHAPES;
   const params: Record<string, Tensor> = {};
   shapes.forEach(([nIn, nOut], k) => {
     params[`w${k}`] = Tensor.from(nIn, nOut, w[k]);
@@ -126,7 +55,8 @@ function oursMlpStep(): () => number {
 }
 
 function tfMlpStep(): () => number {
-  const { w, shapes } = mlpWeights();
+  const w = articleMlpWeights().map((a) => Array.from(a));
+  const shapes = MLP_SHAPES;
   const vars = shapes.map(([nIn, nOut], k) => ({ w: tf.variable(tf.tensor2d(w[k], [nIn, nOut])), b: tf.variable(tf.zeros([1, nOut])) }));
   const xs = tf.tensor2d(X.map((x) => (x - 6000) / 4000), [9, 1]);
   const ys = tf.tensor2d(Y.map((y) => (y - 200) / 150), [9, 1]);
@@ -155,8 +85,8 @@ const suite: BenchSuite = {
     const g = new Float64Array(3);
     const reverse = valueAndGrad(sse);
     const forward = jacobian(sse, { mode: 'forward' });
-    const xs = tf.tensor1d(X);
-    const ys = tf.tensor1d(Y);
+    const xs = tf.tensor1d([...X]);
+    const ys = tf.tensor1d([...Y]);
     const tfVg = tf.valueAndGrads((a: tf.Tensor, b: tf.Tensor, c: tf.Tensor) =>
       tf.sum(tf.square(tf.sub(tf.div(tf.mul(a, 500), tf.add(1, tf.div(b, tf.pow(xs, c)))), ys))),
     );

@@ -3,57 +3,12 @@
 // symbolic derivative of the article model against mathjs `derivative`, (3) the logistic-map
 // derivative's size (our DAG against mathjs's expression tree) for n = 1..20.
 import { all, create, type MathNode } from 'mathjs';
-import { add, compile, div, mul, parseFormula, pow, sub, valueAndGrad, type Formula, type Num } from '@tensile/core';
+import { compile, parseFormula, valueAndGrad, type Formula } from '@tensile/core';
+import { P, X, Y, sse, sseHandGrad, ssePlain } from '../article';
 import { formatNs, measure, measureWall, table } from '../measure';
 import type { BenchSuite } from '../suite';
 
-// The article's nine samples (/work/shared/data/article.csv) and its hand-fitted parameters.
-const X = [0, 500, 1000, 1500, 2500, 6000, 8000, 10000, 12000];
-const Y = [0, 90, 160, 210, 260, 347.5, 357.5, 367.5, 377.5];
-const P = [0.82231, 4338.47, 1.14791];
 const MODEL = 'a*500/(1 + b/x^c)';
-
-function ssePlain(p: readonly number[]): number {
-  let s = 0;
-  for (let i = 0; i < 9; i++) {
-    const r = (p[0] * 500) / (1 + p[1] / Math.pow(X[i], p[2])) - Y[i];
-    s += r * r;
-  }
-  return s;
-}
-
-/** The gradient by hand (x = 0 handled: the curve and its derivatives are 0 there). */
-function sseHandGrad(p: readonly number[], g: Float64Array): number {
-  const [a, b, c] = p;
-  let s = 0;
-  g.fill(0);
-  for (let i = 0; i < 9; i++) {
-    const x = X[i];
-    if (x === 0) {
-      s += Y[i] * Y[i];
-      continue;
-    }
-    const u = Math.pow(x, c);
-    const den = 1 + b / u;
-    const r = (a * 500) / den - Y[i];
-    s += r * r;
-    const k = (2 * r * a * 500) / (den * den * u);
-    g[0] += (2 * r * 500) / den;
-    g[1] -= k;
-    g[2] += k * b * Math.log(x);
-  }
-  return s;
-}
-
-/** The SSE written once with the engine's ops; compile traces it (the loop unrolls into the tape). */
-function sse(p: Num[]): Num {
-  let s: Num = 0;
-  for (let i = 0; i < 9; i++) {
-    const r = sub(div(mul(p[0], 500), add(1, div(p[1], pow(X[i], p[2])))), Y[i]);
-    s = add(s, mul(r, r));
-  }
-  return s;
-}
 
 /** The same SSE as one formula: sum of (model(x_i) - y_i)^2 with the data as literals. */
 const SSE_FORMULA = X.map((x, i) => `(a*500/(1 + b/${x}^c) - ${Y[i]})^2`).join(' + ');

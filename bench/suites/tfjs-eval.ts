@@ -7,31 +7,18 @@ import { createDenseForward, createDenseNet, denseNetCurve, type DenseNet } from
 import { createModelCurve, denseNetToGraphModel, denseNetToLayersModel, loadTfjsModel, type ExportedModel } from '@tensile/core/tfjs';
 import { consume, formatNs, measure, measureWall, table } from '../measure';
 import type { BenchSuite } from '../suite';
+import { MLP_SHAPES, articleMlpWeights } from '../article';
 
 /** The article's architecture with Glorot-uniform weights from a fixed seed (mulberry32). */
 function articleNet(seed = 2026): DenseNet {
-  let s = seed >>> 0;
-  const rand = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const layers = [];
-  let nIn = 1;
-  for (let k = 0; k <= 10; k++) {
-    const nOut = k === 10 ? 1 : 10;
-    const lim = Math.sqrt(6 / (nIn + nOut));
-    layers.push({
-      inputSize: nIn,
-      outputSize: nOut,
-      weights: Array.from({ length: nIn * nOut }, () => (rand() * 2 - 1) * lim),
-      bias: new Array(nOut).fill(0),
-      activation: k === 10 ? ('linear' as const) : ('selu' as const),
-    });
-    nIn = nOut;
-  }
+  const weights = articleMlpWeights(seed);
+  const layers = MLP_SHAPES.map(([inputSize, outputSize], k) => ({
+    inputSize,
+    outputSize,
+    weights: weights[k],
+    bias: new Float64Array(outputSize),
+    activation: k === MLP_SHAPES.length - 1 ? ('linear' as const) : ('selu' as const),
+  }));
   return createDenseNet({ layers, inputNorm: { mean: [6000], std: [4000] }, outputNorm: { mean: [200], std: [150] }, name: 'article-mlp' });
 }
 
