@@ -6,6 +6,13 @@ import { DiffError } from './errors';
 import {
   Tensor,
   activate,
+  add,
+  lt,
+  pow,
+  setDiffLimits,
+  unflatten,
+  valueOf,
+  where,
   customGradient,
   derivative,
   evaluateTrace,
@@ -45,6 +52,29 @@ interface Row {
 const cyclic: Record<string, unknown> = { a: 1 };
 cyclic.self = cyclic;
 const square = (p: { x: Num }) => mul(p.x, p.x);
+// Inputs whose reading throws: a getter, an index getter, a revoked proxy.
+const throwing = { a: 1, get b(): number { throw new Error('boom'); } };
+const throwingIndex = Object.defineProperty([1, 2], 1, { get() { throw new Error('index boom'); } }) as number[];
+const revoked = Proxy.revocable({}, {});
+revoked.revoke();
+const wide: unknown[] = [];
+wide.push(wide, wide); // a cycle that branches: must fail at depth 64, not walk 2^64 paths
+/** A DAG (no cycle) of 2^40 leaf visits: must hit the leaf limit, not run for hours. */
+let dag: unknown = 1;
+for (let i = 0; i < 40; i++) dag = [dag, dag];
+const withLimits = <T,>(l: Parameters<typeof setDiffLimits>[0], run: () => T): T => {
+  setDiffLimits(l);
+  try {
+    return run();
+  } finally {
+    setDiffLimits(null);
+  }
+};
+const longSum = (x: Num): Num => {
+  let s = x;
+  for (let i = 0; i < 5000; i++) s = add(s, x);
+  return s;
+};
 const sq = (x: Num) => mul(x, x);
 
 const rows: Row[] = [
@@ -56,6 +86,17 @@ const rows: Row[] = [
   { entry: 'grad', kind: 'wrong type', run: () => grad(square)({ x: '2' } as never), code: 'E_SHAPE', names: /input at x: expected a number.*got "2"/ },
   { entry: 'grad', kind: 'wrong type', run: () => grad(5 as never), code: 'E_ARGUMENT', names: /f: expected a function, got 5/ },
   { entry: 'grad', kind: 'hostile', run: () => grad(((p: { a: Num }) => p.a) as never)(cyclic as never), code: 'E_SHAPE', names: /nested deeper than 64 levels at self\.self/ },
+  { entry: 'grad', kind: 'hostile', run: () => grad(((p: { a: Num }) => p.a) as never)(throwing as never), code: 'E_ARGUMENT', names: /grad input at b: reading it threw: boom/ },
+  { entry: 'grad', kind: 'hostile', run: () => grad(((p: { w: { a: Num } }) => p.w.a) as never)({ params: throwing } as never), code: 'E_ARGUMENT', names: /grad input at params\.b: reading it threw: boom/ },
+  { entry: 'grad', kind: 'hostile', run: () => grad(((p: Num[]) => p[0]) as never)(throwingIndex as never), code: 'E_ARGUMENT', names: /grad input at \[1\]: reading it threw: index boom/ },
+  { entry: 'grad', kind: 'hostile', run: () => grad(((p: Num[]) => p[0]) as never)(wide as never), code: 'E_SHAPE', names: /grad input: nested deeper than 64 levels at \[0\]\[0\]/ },
+  { entry: 'grad', kind: 'oversized', run: () => grad((p: Num[]) => p[0])(new Array<number>(5e7)), code: 'E_TOO_LARGE', names: /grad input: 50000001 leaves and containers exceed the limit of 10000000 .*maxLeaves/ },
+  { entry: 'grad', kind: 'oversized', run: () => withLimits({ maxLeaves: 1000 }, () => grad((() => 1) as never)(dag as never)), code: 'E_TOO_LARGE', names: /grad input at .*: 100\d leaves and containers exceed the limit of 1000/ },
+  { entry: 'grad', kind: 'oversized', run: () => withLimits({ maxTapeNodes: 1000 }, () => grad(longSum)(1)), code: 'E_TOO_LARGE', names: /grad: 1001 tape nodes exceed the limit of 1000 .*maxTapeNodes/ },
+  { entry: 'grad', kind: 'wrong type', run: () => grad((p: { x: Num }) => add(p.x, '1' as never))({ x: 1 }), code: 'E_ARGUMENT', names: /add\(a, b\): b: expected a number .*got "1"/ },
+  { entry: 'jvp', kind: 'hostile', run: () => jvp(((x: { a: Num }) => x.a) as never, throwing, throwing), code: 'E_ARGUMENT', names: /jvp primals at b: reading it threw: boom/ },
+  { entry: 'setDiffLimits', kind: 'malformed', run: () => setDiffLimits({ maxLeaves: 0 }), code: 'E_ARGUMENT', names: /limits\.maxLeaves: expected an integer from 1 to 2147483647, got 0/ },
+  { entry: 'setDiffLimits', kind: 'wrong type', run: () => setDiffLimits('big' as never), code: 'E_ARGUMENT', names: /setDiffLimits: limits: expected an object .*got "big"/ },
   { entry: 'valueAndGrad', kind: 'non-finite', run: () => valueAndGrad(square)({ x: Infinity }), code: 'E_NON_FINITE', names: /input at x: .*got Infinity/ },
   { entry: 'vjp', kind: 'wrong type', run: () => vjp(5 as never, 1), code: 'E_ARGUMENT', names: /vjp: f: expected a function, got 5/ },
   { entry: 'vjp', kind: 'non-finite', run: () => vjp(sq as never, NaN), code: 'E_NON_FINITE', names: /vjp input: expected a finite number, got NaN/ },
@@ -86,9 +127,34 @@ const rows: Row[] = [
   { entry: 'trace', kind: 'wrong type', run: () => trace(5 as never, 1), code: 'E_ARGUMENT', names: /trace: f: expected a function, got 5/ },
   { entry: 'trace', kind: 'non-finite', run: () => trace(((x: Num) => x) as never, NaN), code: 'E_NON_FINITE', names: /trace input: .*got NaN/ },
   { entry: 'trace', kind: 'hostile', run: () => trace(((x: { a: Num }) => x.a) as never, cyclic), code: 'E_SHAPE', names: /trace input: nested deeper than 64 levels/ },
+  { entry: 'flatten', kind: 'hostile', run: () => flatten(throwing, 'params'), code: 'E_ARGUMENT', names: /params at b: reading it threw: boom/ },
+  { entry: 'flatten', kind: 'hostile', run: () => flatten({ w: revoked.proxy }, 'params'), code: 'E_ARGUMENT', names: /params at w: reading it threw: .*revoked/ },
+  { entry: 'unflatten', kind: 'malformed', run: () => unflatten({ kind: 'bogus' } as never, [1], false), code: 'E_ARGUMENT', names: /unflatten: def\.kind: expected 'leaf', 'typed', 'array' or 'record', got "bogus"/ },
+  { entry: 'unflatten', kind: 'malformed', run: () => unflatten({ kind: 'array', items: [{ kind: 'leaf' }] }, [1, 2], false), code: 'E_SHAPE', names: /def has 1 leaves, got 2 values/ },
+  { entry: 'unflatten', kind: 'wrong type', run: () => unflatten({ kind: 'leaf' }, ['1'] as never, false), code: 'E_ARGUMENT', names: /unflatten: leaves\[0\]: expected a number, got "1"/ },
+  { entry: 'unflatten', kind: 'hostile', run: () => unflatten({ kind: 'record', keys: ['a'], items: [null] } as never, [1], false), code: 'E_ARGUMENT', names: /unflatten: def\.a: expected a TreeDef/ },
+  { entry: 'trace', kind: 'hostile', run: () => trace(((x: { a: Num }) => x.a) as never, throwing), code: 'E_ARGUMENT', names: /trace input at b: reading it threw: boom/ },
+  { entry: 'trace', kind: 'oversized', run: () => withLimits({ maxTapeNodes: 1000 }, () => trace(longSum as never, 1)), code: 'E_TOO_LARGE', names: /trace: 1001 nodes exceed the limit of 1000/ },
+  { entry: 'evaluateTrace', kind: 'non-finite', run: () => evaluateTrace(trace(((x: Num) => mul(x, 2)) as never, 1), [NaN]), code: 'E_NON_FINITE', names: /inputs\[0\]: expected a finite number, got NaN/ },
+  { entry: 'evaluateTrace', kind: 'non-finite', run: () => evaluateTrace(trace(((p: { r: Num }) => log(p.r)) as never, { r: 1 }), [-1]), code: 'E_NAN', names: /log\(-1\) is NaN/ },
+  { entry: 'evaluateTrace', kind: 'wrong type', run: () => evaluateTrace(trace(((x: Num) => mul(x, 2)) as never, 1), ['2'] as never), code: 'E_ARGUMENT', names: /inputs\[0\]: expected a finite number, got "2"/ },
+  { entry: 'evaluateTrace', kind: 'malformed', run: () => evaluateTrace({} as never, [1]), code: 'E_ARGUMENT', names: /trace\.nodes: expected an array of trace nodes, got undefined/ },
+  { entry: 'evaluateTrace', kind: 'hostile', run: () => evaluateTrace({ nodes: [{ id: 0, op: '__proto__', args: [] }], inputs: [], outputs: [0], guards: [] } as never, []), code: 'E_ARGUMENT', names: /trace\.nodes\[0\]\.op: expected a primitive op, 'input' or 'const', got "__proto__"/ },
+  { entry: 'evaluateTrace', kind: 'hostile', run: () => evaluateTrace({ nodes: [{ id: 0, op: 'exp', args: [0] }], inputs: [], outputs: [0], guards: [] } as never, []), code: 'E_ARGUMENT', names: /trace\.nodes\[0\]\.args: expected 1 id\(s\) of earlier nodes for exp/ },
   { entry: 'evaluateTrace', kind: 'empty', run: () => evaluateTrace(trace(((x: Num) => mul(x, 2)) as never, 1), []), code: 'E_SHAPE', names: /expected 1 inputs, got 0/ },
   { entry: 'evaluateTrace', kind: 'malformed', run: () => evaluateTrace(trace(((x: Num) => mul(x, 2)) as never, 1), [1, 2]), code: 'E_SHAPE', names: /expected 1 inputs, got 2/ },
   { entry: 'log', kind: 'non-finite', run: () => log(-1), code: 'E_NAN', names: /log\(-1\) is NaN/ },
+  { entry: 'add', kind: 'wrong type', run: () => add('1' as never, 2), code: 'E_ARGUMENT', names: /add\(a, b\): a: expected a number or a value of grad\/jvp\/trace, got "1"/ },
+  { entry: 'pow', kind: 'wrong type', run: () => pow({} as never, 2), code: 'E_ARGUMENT', names: /pow\(a, b\): a: .*got an object/ },
+  { entry: 'exp', kind: 'wrong type', run: () => exp(null as never), code: 'E_ARGUMENT', names: /exp\(x\): x: .*got null/ },
+  { entry: 'where', kind: 'wrong type', run: () => where('a' as never, 1, 2), code: 'E_ARGUMENT', names: /where\(cond, a, b\): cond: expected a boolean .*got "a"/ },
+  { entry: 'where', kind: 'wrong type', run: () => where(true, 'x' as never, 2), code: 'E_ARGUMENT', names: /where\(cond, a, b\): a: .*got "x"/ },
+  { entry: 'lt', kind: 'wrong type', run: () => lt('a' as never, 1), code: 'E_ARGUMENT', names: /lt\(a, b\): a: .*got "a"/ },
+  { entry: 'valueOf', kind: 'wrong type', run: () => valueOf({} as never), code: 'E_ARGUMENT', names: /valueOf\(x\): x: .*got an object/ },
+  { entry: 'customGradient', kind: 'non-finite', run: () => customGradient((x: Num) => x, (_x, g) => [g])(NaN), code: 'E_NON_FINITE', names: /customGradient: argument 1 is NaN/ },
+  { entry: 'customGradient', kind: 'non-finite', run: () => customGradient((x: Num) => Math.sqrt(x as number), () => [0], 'mySqrt')(-1), code: 'E_NAN', names: /mySqrt\(-1\) is NaN/ },
+  { entry: 'customGradient', kind: 'wrong type', run: () => customGradient((x: Num) => x, () => [0], 'id')('1' as never), code: 'E_ARGUMENT', names: /id: argument 1: expected a number .*got "1"/ },
+  { entry: 'customGradient', kind: 'wrong type', run: () => customGradient((() => 'y') as never, () => [0], 'bad')(1 as never), code: 'E_ARGUMENT', names: /bad: the value function's result: expected a number, got "y"/ },
   { entry: 'customGradient', kind: 'wrong type', run: () => customGradient(5 as never, 5 as never), code: 'E_ARGUMENT', names: /customGradient: f: expected a function, got 5/ },
   { entry: 'Tensor.from', kind: 'empty', run: () => Tensor.from(0, 0, []), code: 'E_SHAPE', names: /got 0 x 0/ },
   { entry: 'Tensor.from', kind: 'malformed', run: () => Tensor.from(2, 2, [1, 2, 3]), code: 'E_SHAPE', names: /expected 4 values for 2 x 2, got 3/ },
@@ -103,6 +169,7 @@ const rows: Row[] = [
   { entry: 'tensorValueAndGrad', kind: 'empty', run: () => tensorValueAndGrad(() => Tensor.zeros(1, 1), {}), code: 'E_NOT_SCALAR', names: /does not depend on the params/ },
   { entry: 'tensorValueAndGrad', kind: 'wrong type', run: () => tensorValueAndGrad(5 as never, {}), code: 'E_ARGUMENT', names: /f: expected a function, got 5/ },
   { entry: 'tensorValueAndGrad', kind: 'hostile', run: () => tensorValueAndGrad(((p: { a: never }) => tensorSum(p.a)) as never, cyclic as never), code: 'E_SHAPE', names: /params at a must be Tensors/ },
+  { entry: 'tensorValueAndGrad', kind: 'hostile', run: () => tensorValueAndGrad(((p: { a: never }) => tensorSum(p.a)) as never, { a: Tensor.zeros(1, 1), get b(): never { throw new Error('boom'); } } as never), code: 'E_ARGUMENT', names: /params at b: reading it threw: boom/ },
 ];
 
 describe('core/diff: bad input is a typed DiffError naming what was wrong', () => {
@@ -116,6 +183,29 @@ describe('core/diff: bad input is a typed DiffError naming what was wrong', () =
     expect(thrown).toBeInstanceOf(DiffError);
     expect((thrown as DiffError).code).toBe(row.code);
     expect((thrown as Error).message).toMatch(row.names);
+  });
+
+  it('an own "__proto__" key (JSON.parse) is carried: its gradient is an own property of the result', () => {
+    const params = JSON.parse('{"__proto__": 1, "x": 2}') as { x: number };
+    const g = grad((p: { x: Num }) => mul(p.x, 1))(params);
+    expect(Object.getOwnPropertyNames(g)).toEqual(['__proto__', 'x']);
+    expect(Object.getPrototypeOf(g)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(g, '__proto__')?.value).toBe(0);
+    expect(g.x).toBe(1);
+    const seen = valueAndGrad((p: Record<string, Num>) => mul(Object.getOwnPropertyDescriptor(p, '__proto__')?.value as Num, 3))(params as never);
+    expect(seen.value).toBe(3);
+    expect(Object.getOwnPropertyDescriptor(seen.grad, '__proto__')?.value).toBe(3);
+  });
+
+  it('plain-number ops given a NaN return NaN (the documented IEEE result); inside grad/jvp the NaN input is a typed error', () => {
+    expect(add(NaN, 2)).toBeNaN();
+    expect(() => grad((p: { w: { b: Num } }) => add(p.w.b, 2))({ w: { b: NaN } })).toThrow(/grad input at w\.b: expected a finite number, got NaN/);
+    expect(() => jvp((x: Num) => add(x, 2), NaN, 1)).toThrow(/jvp primals: expected a finite number, got NaN/);
+  });
+
+  it('the limits are restored by setDiffLimits(null) and a large but allowed tape still works', () => {
+    expect(setDiffLimits(null)).toEqual({ maxLeaves: 10_000_000, maxTapeNodes: 10_000_000 });
+    expect(grad(longSum)(1)).toBe(5001);
   });
 
   it('a parameter named constructor is differentiated like any other', () => {

@@ -1,17 +1,39 @@
 // customGradient: a user-defined op with its own derivative rule, usable in every mode.
-import { DiffError, argumentError } from './errors';
-import { Boxed } from './value';
+import { DiffError, argumentError, describeCall } from './errors';
+import { Boxed, primalNumber } from './value';
 import type { CustomRule, Interpreter, Num } from './value';
 
-/** Runs a custom op on any Nums: plain numbers call the value function, boxed ones go to the innermost transformation. */
+/**
+ * Runs a custom op on any Nums: plain numbers call the value function, boxed ones go to the
+ * innermost transformation. Unlike the built-in ops, a custom op rejects NaN arguments (its value
+ * function is user code that might hide them) and a NaN or non-number result.
+ */
 export function callCustom(custom: CustomRule, args: readonly Num[]): Num {
   let owner: Interpreter | undefined;
-  for (const a of args) if (typeof a !== 'number' && (owner === undefined || a.owner.level > owner.level)) owner = a.owner;
-  if (owner === undefined) return custom.f(...args);
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (typeof a === 'number') {
+      if (a !== a) throw new DiffError('E_NON_FINITE', `${custom.name}: argument ${i + 1} is NaN`, { where: custom.name, value: a });
+    } else if (a instanceof Boxed) {
+      if (owner === undefined || a.owner.level > owner.level) owner = a.owner;
+    } else {
+      throw argumentError(`${custom.name}: argument ${i + 1}`, a, 'a number or a value of grad/jvp/trace');
+    }
+  }
+  if (owner === undefined) return checkedValue(custom, args, custom.f(...args));
   if (!owner.active) {
     throw new DiffError('E_STALE_VALUE', `${custom.name}: an argument belongs to a ${owner.label} that has already returned`, { where: custom.name });
   }
   return owner.applyCustom(custom, args);
+}
+
+function checkedValue(custom: CustomRule, args: readonly Num[], y: unknown): Num {
+  if (typeof y === 'number') {
+    if (y !== y) throw new DiffError('E_NAN', `${describeCall(custom.name, args.map(primalNumber))} is NaN`, { where: custom.name, value: y });
+    return y;
+  }
+  if (y instanceof Boxed) return y;
+  throw argumentError(`${custom.name}: the value function's result`, y, 'a number');
 }
 
 /**

@@ -14,6 +14,8 @@ export type DiffErrorCode =
   | 'E_SHAPE'
   /** A value from a finished grad/jvp/trace (or from a tape that is not enclosing this one) was used. */
   | 'E_STALE_VALUE'
+  /** An input tree, a tape or a trace larger than the configured limits (see setDiffLimits). */
+  | 'E_TOO_LARGE'
   /** Any other bad argument (not a function, bad option, too deep a tree, ...). */
   | 'E_ARGUMENT';
 

@@ -8,7 +8,7 @@ import { mulStrongZero } from './lifted';
 import type { Lifted } from './lifted';
 import { add, apply1, apply2 } from './ops';
 import type { Primitive } from './primitives';
-import { assertSameShape, flatten, unflatten } from './pytree';
+import { assertSameShape, flatten, rebuild } from './pytree';
 import { Boxed, nextLevel, primalNumber } from './value';
 import type { CustomRule, Interpreter, Num } from './value';
 import { callCustom } from './custom';
@@ -560,7 +560,7 @@ export function jvp<P, O>(f: (x: Lifted<P>) => O, primals: P, tangents: P): { va
   let out: unknown;
   try {
     const duals = xs.leaves.map((x, i) => ctx.seed(x, [ts.leaves[i]]));
-    out = (f as (x: unknown) => unknown)(unflatten(xs.def, duals, false));
+    out = (f as (x: unknown) => unknown)(rebuild(xs.def, duals, false));
   } finally {
     ctx.active = false;
   }
@@ -575,7 +575,7 @@ export function jvp<P, O>(f: (x: Lifted<P>) => O, primals: P, tangents: P): { va
     tans.push(tangent[0]);
   });
   ctx.release();
-  return { value: unflatten(flat.def, values, true) as O, tangent: unflatten(flat.def, tans, true) as O };
+  return { value: rebuild(flat.def, values, true) as O, tangent: rebuild(flat.def, tans, true) as O };
 }
 
 /** d f / d x of a scalar function, itself a function (nest it for higher derivatives). */

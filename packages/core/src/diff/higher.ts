@@ -4,7 +4,7 @@
 import { DiffError, argumentError } from './errors';
 import { ForwardContext, assertFiniteResult, splitDual } from './forward';
 import type { ParamsOf } from './lifted';
-import { flatten, unflatten } from './pytree';
+import { flatten, rebuild } from './pytree';
 import type { Flat } from './pytree';
 import { vjp, valueAndGrad } from './reverse';
 import type { Num } from './value';
@@ -22,7 +22,7 @@ function forwardAll(f: (x: never) => unknown, xs: Flat, what: 'jacobian output' 
   try {
     const duals = new Array<Num>(n);
     for (let i = 0; i < n; i++) duals[i] = ctx.seedUnit(xs.leaves[i], i);
-    out = (f as (x: unknown) => unknown)(unflatten(xs.def, duals, false));
+    out = (f as (x: unknown) => unknown)(rebuild(xs.def, duals, false));
   } finally {
     ctx.active = false;
   }
@@ -46,7 +46,7 @@ export function jacobian<L>(f: (x: L) => unknown, options: JacobianOptions = {})
     let useForward = mode === 'forward';
     if (mode === 'auto') {
       // The output size decides; one plain run to learn it costs less than the wrong mode.
-      const m = flatten((f as (x: unknown) => unknown)(unflatten(xs.def, xs.leaves, false)), 'jacobian output', false).leaves.length;
+      const m = flatten((f as (x: unknown) => unknown)(rebuild(xs.def, xs.leaves, false)), 'jacobian output', false).leaves.length;
       useForward = xs.leaves.length <= m;
     }
     if (useForward) {
@@ -67,7 +67,7 @@ export function jacobian<L>(f: (x: L) => unknown, options: JacobianOptions = {})
     const outs = flatten(r.value, 'jacobian output', false);
     return outs.leaves.map((_, i) => {
       const seed = outs.leaves.map((__, j) => (j === i ? 1 : 0));
-      return flatten(r.vjp(unflatten(outs.def, seed, true)), 'jacobian row', false).leaves as number[];
+      return flatten(r.vjp(rebuild(outs.def, seed, true)), 'jacobian row', false).leaves as number[];
     });
   };
 }

@@ -12,6 +12,8 @@ export {
 export { PRIMITIVES, PRIMITIVE_OPS, SELU_ALPHA, SELU_SCALE } from './primitives';
 export type { Primitive, PrimitiveOp, UnaryOp, BinaryOp, PartialRule } from './primitives';
 export { flatten, unflatten } from './pytree';
+export { setDiffLimits } from './limits';
+export type { DiffLimits } from './limits';
 export type { Tree, TreeDef, Flat } from './pytree';
 export { trace, evaluateTrace } from './trace';
 export type { Trace, TraceNode, TraceGuard, TraceOp } from './trace';

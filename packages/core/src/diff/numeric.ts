@@ -2,7 +2,7 @@
 // (h = eps^(1/3) * max(1, |x|)) refined by one Richardson extrapolation. The article's first
 // method, offered to users and used as the oracle that tests the AD modes.
 import { DiffError, argumentError } from './errors';
-import { flatten, unflatten } from './pytree';
+import { flatten, rebuild } from './pytree';
 import type { Flat } from './pytree';
 
 /** eps^(1/3): balances the O(h^2) truncation error against the O(eps/h) rounding error. */
@@ -52,7 +52,7 @@ export function numericDerivative(f: (x: number) => number, x: number, options?:
 function withLeaf(xs: Flat, i: number, value: number): unknown {
   const leaves = xs.leaves.slice();
   leaves[i] = value;
-  return unflatten(xs.def, leaves, true);
+  return rebuild(xs.def, leaves, true);
 }
 
 function plainLeaves(x: unknown, what: string): Flat {
@@ -68,7 +68,7 @@ export function numericGradient<P>(f: (x: P) => number, x: P, options?: NumericO
   const g = xs.leaves.map((xi, i) =>
     numericDerivative((t) => f(withLeaf(xs, i, t) as P), xi as number, options),
   );
-  return unflatten(xs.def, g, true) as P;
+  return rebuild(xs.def, g, true) as P;
 }
 
 /** The Jacobian (rows: output leaves, columns: input leaves) of a tree-to-tree function. */
@@ -116,7 +116,7 @@ export function numericHessian<P>(f: (x: P) => number, x: P): number[][] {
     const leaves = x0.slice();
     leaves[di] += si * h[di];
     leaves[dj] += sj * h[dj];
-    const y = f(unflatten(xs.def, leaves, true) as P);
+    const y = f(rebuild(xs.def, leaves, true) as P);
     if (typeof y !== 'number' || !Number.isFinite(y)) {
       throw new DiffError('E_NON_FINITE', `numericHessian: the function returned ${String(y)} near the point`, { where: 'numericHessian', value: y });
     }

@@ -1,6 +1,18 @@
 // The polymorphic free functions: one user function written with these runs on plain numbers,
 // forward duals, reverse tape values and trace values. On two plain numbers each op is plain
 // arithmetic plus a NaN check; otherwise it goes to the innermost transformation (see value.ts).
+//
+// NaN on plain numbers: an op whose operands are all non-NaN and whose result is NaN (log(-1),
+// sqrt(-2), 0 / 0, Infinity - Infinity) throws E_NAN naming the op. An op that is *given* a NaN
+// operand returns NaN, the documented IEEE result (add(NaN, 2) is NaN), so plain-number code
+// costs one comparison per op. Inside grad, valueAndGrad, vjp, jvp, derivative, jacobian, hessian
+// and trace a NaN never gets that far: their inputs must be finite (E_NON_FINITE naming the input
+// path, e.g. "grad input at params.b"), so every NaN there is produced by an op and is E_NAN.
+//
+// Operands that are not numbers or values of a transformation (a string, null, an object) are an
+// E_ARGUMENT error naming the op and the operand; that check runs only after the number, dual and
+// tape fast paths have failed, so valid code pays nothing for it.
+import { describeValue } from '../errors';
 import { DiffError, describeCall } from './errors';
 import { dualAdd, dualDiv, dualMul, dualPow, dualSub } from './forward';
 import { PRIMITIVES } from './primitives';
@@ -19,6 +31,37 @@ function staleError(owner: Interpreter): DiffError {
   );
 }
 
+/** Why the slow path of an op could not dispatch: an operand that is not a Num, or a stale value. */
+function dispatchError(op: string, names: readonly string[], operands: readonly unknown[], owner: Interpreter | undefined): DiffError {
+  for (let i = 0; i < operands.length; i++) {
+    const o = operands[i];
+    if (typeof o !== 'number' && !(o instanceof Boxed)) {
+      return new DiffError(
+        'E_ARGUMENT',
+        `${op}(${names.join(', ')}): ${names[i]}: expected a number or a value of grad/jvp/trace, got ${describeValue(o)}`,
+        { where: `${op} ${names[i]}`, value: o },
+      );
+    }
+  }
+  // Every operand is a Num, so the owner exists; a fake Boxed without one lands here too.
+  return owner === undefined || owner === null || typeof owner !== 'object'
+    ? new DiffError('E_ARGUMENT', `${op}: an operand is not a value of grad/jvp/trace`, { where: op })
+    : staleError(owner);
+}
+
+// Out of line, so apply1/apply2 stay small enough to inline into every op.
+function dispatchError1(rule: Primitive, x: unknown, owner: Interpreter | undefined): DiffError {
+  return dispatchError(rule.name, UNARY, [x], owner);
+}
+function dispatchError2(rule: Primitive, a: unknown, b: unknown, owner: Interpreter | undefined): DiffError {
+  return dispatchError(rule.name, BINARY, [a, b], owner);
+}
+
+const UNARY = ['x'];
+const BINARY = ['a', 'b'];
+
+const isNum = (x: unknown): boolean => typeof x === 'number' || x instanceof Boxed;
+
 export function nanError(op: string, operands: readonly Num[]): DiffError {
   const shown = operands.map(primalNumber);
   return new DiffError('E_NAN', `${describeCall(op, shown)} is NaN`, { where: op, value: shown });
@@ -31,8 +74,8 @@ export function apply1(rule: Primitive, x: Num): Num {
     if (y !== y && x === x) throw nanError(rule.name, [x]);
     return y;
   }
-  const owner = x.owner;
-  if (!owner.active) throw staleError(owner);
+  const owner = (x as Boxed | null)?.owner ?? undefined;
+  if (owner === undefined || !owner.active) throw dispatchError1(rule, x, owner);
   return owner.apply1(rule, x);
 }
 
@@ -44,7 +87,7 @@ export function apply2(rule: Primitive, a: Num, b: Num): Num {
     return y;
   }
   const owner = ownerOf2(a, b);
-  if (!owner.active) throw staleError(owner);
+  if (owner === undefined || !owner.active) throw dispatchError2(rule, a, b, owner);
   return owner.apply2(rule, a, b);
 }
 
@@ -97,10 +140,24 @@ export const stopGradient = (x: Num): Num => apply1(PRIMITIVES.stopGradient, x);
 export const square = (x: Num): Num => mul(x, x);
 /** min(max(x, lo), hi) (composite); the gradient flows to whichever bound is active. */
 export const clamp = (x: Num, lo: Num, hi: Num): Num => min(max(x, lo), hi);
-/** `cond ? a : b` as a function, for code that reads like the tensor libraries' select. */
-export const where = (cond: boolean, a: Num, b: Num): Num => (cond ? a : b);
+/**
+ * `cond ? a : b` as a function, for code that reads like the tensor libraries' select. `cond`
+ * must be a boolean (from lt, gt, ... or a comparison of your own): a truthy string or number is
+ * an E_ARGUMENT error rather than a silent pick.
+ */
+export const where = (cond: boolean, a: Num, b: Num): Num => {
+  if (cond !== true && cond !== false) {
+    throw new DiffError('E_ARGUMENT', `where(cond, a, b): cond: expected a boolean (from lt, gt, ...), got ${describeValue(cond)}`, { where: 'where cond', value: cond });
+  }
+  if (!isNum(a) || !isNum(b)) throw dispatchError('where', ['cond', 'a', 'b'], [0, a, b], undefined);
+  return cond ? a : b;
+};
 
-function compare(op: ComparisonOp, a: Num, b: Num, outcome: boolean): boolean {
+function compare(op: ComparisonOp, a: Num, b: Num): boolean {
+  if (!isNum(a) || !isNum(b)) throw dispatchError(op, BINARY, [a, b], undefined);
+  const x = primalNumber(a);
+  const y = primalNumber(b);
+  const outcome = op === 'lt' ? x < y : op === 'le' ? x <= y : op === 'gt' ? x > y : op === 'ge' ? x >= y : x === y;
   // Tell every transformation under either operand (only the tracer listens: it records a guard).
   for (let v: Num = a; typeof v !== 'number'; v = v.primal) v.owner.onCompare?.(op, a, b, outcome);
   for (let v: Num = b; typeof v !== 'number'; v = v.primal) v.owner.onCompare?.(op, a, b, outcome);
@@ -109,16 +166,20 @@ function compare(op: ComparisonOp, a: Num, b: Num, outcome: boolean): boolean {
 
 // Comparisons look at the plain numbers underneath; a trace records each one as a guard.
 export const lt = (a: Num, b: Num): boolean =>
-  typeof a === 'number' && typeof b === 'number' ? a < b : compare('lt', a, b, primalNumber(a) < primalNumber(b));
+  typeof a === 'number' && typeof b === 'number' ? a < b : compare('lt', a, b);
 export const le = (a: Num, b: Num): boolean =>
-  typeof a === 'number' && typeof b === 'number' ? a <= b : compare('le', a, b, primalNumber(a) <= primalNumber(b));
+  typeof a === 'number' && typeof b === 'number' ? a <= b : compare('le', a, b);
 export const gt = (a: Num, b: Num): boolean =>
-  typeof a === 'number' && typeof b === 'number' ? a > b : compare('gt', a, b, primalNumber(a) > primalNumber(b));
+  typeof a === 'number' && typeof b === 'number' ? a > b : compare('gt', a, b);
 export const ge = (a: Num, b: Num): boolean =>
-  typeof a === 'number' && typeof b === 'number' ? a >= b : compare('ge', a, b, primalNumber(a) >= primalNumber(b));
+  typeof a === 'number' && typeof b === 'number' ? a >= b : compare('ge', a, b);
 export const eq = (a: Num, b: Num): boolean =>
-  typeof a === 'number' && typeof b === 'number' ? a === b : compare('eq', a, b, primalNumber(a) === primalNumber(b));
+  typeof a === 'number' && typeof b === 'number' ? a === b : compare('eq', a, b);
 
 /** The plain number under a Num (for printing or for code that must leave differentiation). */
-export const valueOf = (x: Num): number => primalNumber(x);
+export const valueOf = (x: Num): number => {
+  if (typeof x === 'number') return x;
+  if (!isNum(x)) throw dispatchError('valueOf', UNARY, [x], undefined);
+  return primalNumber(x);
+};
 export { Boxed };

@@ -6,11 +6,12 @@
 import { DiffError, argumentError } from './errors';
 import { assertFiniteResult, checkedPartial } from './forward';
 import type { Overflow } from './forward';
+import { limits, tooLarge } from './limits';
 import { mulStrongZero } from './lifted';
 import type { Lifted, ParamsOf } from './lifted';
 import { add, apply1, apply2 } from './ops';
 import type { Primitive } from './primitives';
-import { assertSameShape, flatten, unflatten } from './pytree';
+import { assertSameShape, flatten, rebuild } from './pytree';
 import type { Flat } from './pytree';
 import { Boxed, nextLevel } from './value';
 import type { CustomRule, Interpreter, Num } from './value';
@@ -71,7 +72,9 @@ export class Tape implements Interpreter {
 
   private grow(): void {
     const old = this.s;
-    const s = new Storage(old.capacity * 2);
+    // Only here (once per doubling) is the tape size checked: the per-op path stays untouched.
+    if (old.capacity >= limits.maxTapeNodes) throw tooLarge(this.label, old.capacity + 1, limits.maxTapeNodes, 'tape nodes', 'maxTapeNodes');
+    const s = new Storage(Math.min(old.capacity * 2, limits.maxTapeNodes));
     s.a0.set(old.a0);
     s.a1.set(old.a1);
     s.p0.set(old.p0);
@@ -227,7 +230,7 @@ function runOnTape(f: (x: never) => unknown, xs: Flat): { tape: Tape; out: unkno
   const tape = new Tape();
   try {
     const inputs = xs.leaves.map((x) => tape.input(x));
-    const out = (f as (x: unknown) => unknown)(unflatten(xs.def, inputs, false));
+    const out = (f as (x: unknown) => unknown)(rebuild(xs.def, inputs, false));
     return { tape, out, inputs };
   } catch (e) {
     tape.release();
@@ -284,7 +287,7 @@ export function valueAndGrad<L>(f: (params: L) => Num): <P extends ParamsOf<L>>(
       let leaves: Num[];
       if (index < 0) leaves = new Array<Num>(inputs.length).fill(0);
       else leaves = gradientLeaves(tape, tape.backward([[index, 1]]), inputs, xs, 'the gradient');
-      return { value: value as number, grad: unflatten(xs.def, leaves, true) as P };
+      return { value: value as number, grad: rebuild(xs.def, leaves, true) as P };
     } finally {
       tape.release();
     }
@@ -315,7 +318,7 @@ export function vjp<P, O>(f: (x: Lifted<P>) => O, x: P): { value: O; vjp: (cotan
   });
   // The tape outlives this call (the pullback sweeps it later), so its storage is not pooled.
   return {
-    value: unflatten(flat.def, values, true) as O,
+    value: rebuild(flat.def, values, true) as O,
     vjp: (cotangent: O) => {
       const ct = flatten(cotangent, 'vjp cotangent');
       assertSameShape(flat.def, ct.def, 'vjp cotangent');
@@ -325,7 +328,7 @@ export function vjp<P, O>(f: (x: Lifted<P>) => O, x: P): { value: O; vjp: (cotan
       });
       const adj = seeds.length ? tape.backward(seeds) : null;
       const leaves = adj ? gradientLeaves(tape, adj, inputs, xs, 'the vector-Jacobian product') : new Array<Num>(inputs.length).fill(0);
-      return unflatten(xs.def, leaves, true) as P;
+      return rebuild(xs.def, leaves, true) as P;
     },
   };
 }

@@ -2,11 +2,13 @@
 // flat list of nodes, plus a guard for every comparison that looked at a traced value. This is
 // the input of compile-to-JS (src/diff/compile), which turns a trace into straight-line code and
 // re-traces when a guard no longer holds for new inputs.
+import { describeValue } from '../errors';
 import { DiffError, argumentError } from './errors';
+import { limits, tooLarge } from './limits';
 import { nanError } from './ops';
 import { PRIMITIVES } from './primitives';
 import type { Primitive, PrimitiveOp } from './primitives';
-import { flatten, unflatten } from './pytree';
+import { flatten, rebuild } from './pytree';
 import type { TreeDef } from './pytree';
 import { Boxed, nextLevel, primalNumber } from './value';
 import type { ComparisonOp, CustomRule, Interpreter, Num } from './value';
@@ -92,6 +94,7 @@ class TraceContext implements Interpreter {
       const known = Object.is(x, -0) ? undefined : this.constIds.get(x);
       if (known !== undefined) return known;
       const id = this.nodes.length;
+      if (id >= limits.maxTapeNodes) throw tooLarge('trace', id + 1, limits.maxTapeNodes, 'nodes', 'maxTapeNodes');
       this.nodes.push({ id, op: 'const', args: [], value: x });
       if (!Object.is(x, -0)) this.constIds.set(x, id);
       return id;
@@ -108,6 +111,7 @@ class TraceContext implements Interpreter {
   private push(rule: Primitive, args: number[], value: number, operands: Num[]): Tracer {
     if (value !== value && operands.every((o) => primalNumber(o) === primalNumber(o))) throw nanError(rule.name, operands);
     const id = this.nodes.length;
+    if (id >= limits.maxTapeNodes) throw tooLarge('trace', id + 1, limits.maxTapeNodes, 'nodes', 'maxTapeNodes');
     this.nodes.push({ id, op: rule.name, args, value });
     return new Tracer(this, id, value);
   }
@@ -146,7 +150,7 @@ export function trace(f: (input: never) => unknown, exampleInput: unknown): Trac
     if (leaves.some((x) => typeof x !== 'number')) {
       throw new DiffError('E_ARGUMENT', 'trace: example inputs must be plain numbers', { where: 'trace input' });
     }
-    const out = (f as (input: unknown) => unknown)(unflatten(def, tracers, false));
+    const out = (f as (input: unknown) => unknown)(rebuild(def, tracers, false));
     const flatOut = flatten(out, 'trace output', false);
     const outputs = flatOut.leaves.map((x) => ctx.idOf(x));
     return {
@@ -164,22 +168,100 @@ export function trace(f: (input: never) => unknown, exampleInput: unknown): Trac
   }
 }
 
+const COMPARE = {
+  lt: (a: number, b: number) => a < b,
+  le: (a: number, b: number) => a <= b,
+  gt: (a: number, b: number) => a > b,
+  ge: (a: number, b: number) => a >= b,
+  eq: (a: number, b: number) => a === b,
+};
+
+function badTrace(where: string, value: unknown, expected: string): DiffError {
+  return new DiffError('E_ARGUMENT', `evaluateTrace: trace.${where}: expected ${expected}, got ${describeValue(value)}`, { where: `trace.${where}`, value });
+}
+
+/** A node id that is an integer in [0, below). */
+function isId(x: unknown, below: number): x is number {
+  return typeof x === 'number' && Number.isInteger(x) && x >= 0 && x < below;
+}
+
 /**
  * Re-runs a trace on new flat inputs (the reference semantics for compiled code): returns the
  * output leaves and whether every guard still holds (if not, the outputs are not f's).
+ *
+ * The trace is checked as it is evaluated (it may come from JSON or be hand-made): every node's
+ * op must be a primitive, 'input' or 'const' and its args earlier node ids; `inputs` must hold
+ * one finite number per trace input. An op that turns non-NaN values into NaN is an E_NAN error
+ * naming it (as on plain numbers); ±Infinity outputs are returned as IEEE gives them.
  */
 export function evaluateTrace(t: Trace, inputs: ArrayLike<number>): { outputs: number[]; guardsHold: boolean } {
-  if (inputs.length !== t.inputs.length) {
-    throw new DiffError('E_SHAPE', `evaluateTrace: expected ${t.inputs.length} inputs, got ${inputs.length}`, { where: 'inputs' });
+  let nodes: unknown, inputIds: unknown, outputs: unknown, guards: unknown, inputPaths: unknown;
+  try {
+    if (typeof t !== 'object' || t === null) throw argumentError('evaluateTrace: trace', t, 'a Trace (from trace())');
+    ({ nodes, inputs: inputIds, outputs, guards, inputPaths } = t);
+  } catch (err) {
+    if (err instanceof DiffError) throw err;
+    throw new DiffError('E_ARGUMENT', `evaluateTrace: reading the trace threw: ${err instanceof Error ? err.message : String(err)}`, { where: 'trace' });
   }
-  const v = new Float64Array(t.nodes.length);
-  for (const node of t.nodes) {
-    if (node.op === 'input') v[node.id] = inputs[node.inputIndex as number];
-    else if (node.op === 'const') v[node.id] = node.value;
-    else v[node.id] = PRIMITIVES[node.op].f(v[node.args[0]], node.args.length > 1 ? v[node.args[1]] : 0);
+  if (!Array.isArray(nodes)) throw badTrace('nodes', nodes, 'an array of trace nodes');
+  if (!Array.isArray(inputIds)) throw badTrace('inputs', inputIds, 'an array of node ids');
+  if (!Array.isArray(outputs)) throw badTrace('outputs', outputs, 'an array of node ids');
+  if (!Array.isArray(guards)) throw badTrace('guards', guards, 'an array of guards');
+  if (typeof inputs !== 'object' || inputs === null || typeof inputs.length !== 'number') {
+    throw argumentError('evaluateTrace: inputs', inputs, 'an array of numbers');
   }
-  const cmp = { lt: (a: number, b: number) => a < b, le: (a: number, b: number) => a <= b, gt: (a: number, b: number) => a > b,
-    ge: (a: number, b: number) => a >= b, eq: (a: number, b: number) => a === b };
-  const guardsHold = t.guards.every((g) => cmp[g.op](v[g.args[0]], v[g.args[1]]) === g.outcome);
-  return { outputs: t.outputs.map((id) => v[id]), guardsHold };
+  if (inputs.length !== inputIds.length) {
+    throw new DiffError('E_SHAPE', `evaluateTrace: expected ${inputIds.length} inputs, got ${inputs.length}`, { where: 'inputs' });
+  }
+  for (let i = 0; i < inputs.length; i++) {
+    const x = inputs[i];
+    if (typeof x !== 'number' || x - x !== 0) {
+      const name = Array.isArray(inputPaths) && typeof inputPaths[i] === 'string' && inputPaths[i] ? ` (${inputPaths[i] as string})` : '';
+      throw new DiffError(typeof x === 'number' ? 'E_NON_FINITE' : 'E_ARGUMENT', `evaluateTrace: inputs[${i}]${name}: expected a finite number, got ${describeValue(x)}`, {
+        where: `inputs[${i}]`,
+        value: x,
+      });
+    }
+  }
+  const v = new Float64Array(nodes.length);
+  for (let id = 0; id < nodes.length; id++) {
+    const node = nodes[id] as Partial<TraceNode> | null;
+    const op = node?.op;
+    const args = node?.args;
+    if (op === 'input') {
+      const k = node?.inputIndex;
+      if (!isId(k, inputs.length)) throw badTrace(`nodes[${id}].inputIndex`, k, `an input index below ${inputs.length}`);
+      v[id] = inputs[k];
+    } else if (op === 'const') {
+      if (typeof node?.value !== 'number') throw badTrace(`nodes[${id}].value`, node?.value, 'a number');
+      v[id] = node.value;
+    } else if (typeof op === 'string' && Object.prototype.hasOwnProperty.call(PRIMITIVES, op)) {
+      const rule = PRIMITIVES[op as PrimitiveOp] as Primitive;
+      if (!Array.isArray(args) || args.length !== rule.arity || !args.every((a) => isId(a, id))) {
+        throw badTrace(`nodes[${id}].args`, args, `${rule.arity} id(s) of earlier nodes for ${op}`);
+      }
+      const a = v[args[0]];
+      const b = rule.arity > 1 ? v[args[1]] : 0;
+      const y = rule.f(a, b);
+      if (y !== y && a === a && b === b) throw nanError(rule.name, rule.arity > 1 ? [a, b] : [a]);
+      v[id] = y;
+    } else {
+      throw badTrace(`nodes[${id}].op`, op, "a primitive op, 'input' or 'const'");
+    }
+  }
+  const out = new Array<number>(outputs.length);
+  for (let i = 0; i < outputs.length; i++) {
+    if (!isId(outputs[i], nodes.length)) throw badTrace(`outputs[${i}]`, outputs[i], `a node id below ${nodes.length}`);
+    out[i] = v[outputs[i] as number];
+  }
+  let guardsHold = true;
+  for (let i = 0; i < guards.length; i++) {
+    const g = guards[i] as Partial<TraceGuard> | null;
+    const cmp = typeof g?.op === 'string' && Object.prototype.hasOwnProperty.call(COMPARE, g.op) ? COMPARE[g.op] : undefined;
+    if (cmp === undefined) throw badTrace(`guards[${i}].op`, g?.op, "'lt', 'le', 'gt', 'ge' or 'eq'");
+    const ga = g?.args;
+    if (!Array.isArray(ga) || !isId(ga[0], nodes.length) || !isId(ga[1], nodes.length)) throw badTrace(`guards[${i}].args`, ga, 'two node ids');
+    if (cmp(v[ga[0]], v[ga[1]]) !== g?.outcome) guardsHold = false;
+  }
+  return { outputs: out, guardsHold };
 }

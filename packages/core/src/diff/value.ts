@@ -61,9 +61,15 @@ export function primalNumber(x: Num): number {
   return x;
 }
 
-/** The interpreter of the highest level among boxed operands (never called with two numbers). */
-export function ownerOf2(a: Num, b: Num): Interpreter {
-  if (typeof a === 'number') return (b as Boxed).owner;
-  if (typeof b === 'number') return a.owner;
-  return a.owner.level >= b.owner.level ? a.owner : b.owner;
+/**
+ * The interpreter of the highest level among boxed operands (never called with two numbers), or
+ * undefined when an operand is not a Num at all (a string, null, a plain object): the caller
+ * then reports the operand (ops.ts), so the type check costs nothing on valid operands.
+ */
+export function ownerOf2(a: Num, b: Num): Interpreter | undefined {
+  if (typeof a === 'number') return (b as Boxed | null)?.owner ?? undefined;
+  if (typeof b === 'number') return (a as Boxed | null)?.owner ?? undefined;
+  const oa = (a as Boxed | null)?.owner;
+  const ob = (b as Boxed | null)?.owner;
+  return oa == null || ob == null ? undefined : oa.level >= ob.level ? oa : ob;
 }

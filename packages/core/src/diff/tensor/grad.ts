@@ -17,13 +17,41 @@ export type TensorVars<P> = P extends Tensor
 
 const MAX_DEPTH = 32;
 
-function mapTree(x: unknown, fn: (t: Tensor, path: string) => unknown, path: string, depth: number): unknown {
-  if (x instanceof Tensor) return fn(x, path);
+/**
+ * Maps the Tensor leaves of a params tree (read once: own enumerable keys, a throwing getter is an
+ * E_ARGUMENT error naming its path; an own "__proto__" key stays an own key of the result).
+ */
+function mapTree<T>(x: unknown, isLeaf: (x: unknown) => x is T, fn: (t: T, path: string) => unknown, path: string, depth: number): unknown {
+  if (isLeaf(x)) return fn(x, path);
   if (depth > MAX_DEPTH) throw new DiffError('E_SHAPE', `tensorValueAndGrad: params nested deeper than ${MAX_DEPTH} (a cycle?)`, { where: path });
-  if (Array.isArray(x)) return x.map((item, i) => mapTree(item, fn, `${path}[${i}]`, depth + 1));
-  if (typeof x === 'object' && x !== null && (Object.getPrototypeOf(x) === Object.prototype || Object.getPrototypeOf(x) === null)) {
+  const read = (key: string | number, at: string): unknown => {
+    try {
+      return (x as Record<string | number, unknown>)[key];
+    } catch (err) {
+      throw new DiffError('E_ARGUMENT', `tensorValueAndGrad: params at ${at}: reading it threw: ${err instanceof Error ? err.message : describeValue(err)}`, { where: at });
+    }
+  };
+  let kind: 'array' | 'record' | 'other';
+  let keys: string[] = [];
+  try {
+    kind = Array.isArray(x) ? 'array' : typeof x === 'object' && x !== null && (Object.getPrototypeOf(x) === Object.prototype || Object.getPrototypeOf(x) === null) ? 'record' : 'other';
+    if (kind === 'record') keys = Object.keys(x as object);
+  } catch (err) {
+    throw new DiffError('E_ARGUMENT', `tensorValueAndGrad: params${path ? ' at ' + path : ''}: reading it threw: ${err instanceof Error ? err.message : describeValue(err)}`, { where: path || 'params' });
+  }
+  if (kind === 'array') {
+    const arr = x as unknown[];
+    const out = new Array<unknown>(arr.length);
+    for (let i = 0; i < out.length; i++) out[i] = mapTree(read(i, `${path}[${i}]`), isLeaf, fn, `${path}[${i}]`, depth + 1);
+    return out;
+  }
+  if (kind === 'record') {
     const out: Record<string, unknown> = {};
-    for (const key of Object.keys(x)) out[key] = mapTree((x as Record<string, unknown>)[key], fn, path ? `${path}.${key}` : key, depth + 1);
+    for (const key of keys) {
+      const at = path ? `${path}.${key}` : key;
+      const v = mapTree(read(key, at), isLeaf, fn, at, depth + 1);
+      Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
+    }
     return out;
   }
   throw new DiffError('E_SHAPE', `tensorValueAndGrad: params${path ? ' at ' + path : ''} must be Tensors or arrays/records of Tensors, got ${describeValue(x)}`, {
@@ -31,6 +59,9 @@ function mapTree(x: unknown, fn: (t: Tensor, path: string) => unknown, path: str
     value: x,
   });
 }
+
+const isTensor = (x: unknown): x is Tensor => x instanceof Tensor;
+const isTensorVar = (x: unknown): x is TensorVar => x instanceof TensorVar;
 
 /**
  * Records `f(params)` on a tensor tape and sweeps back once: returns the loss (f must return a
@@ -49,13 +80,14 @@ export function tensorValueAndGrad<P extends TensorTree>(f: (params: TensorVars<
   const paths: string[] = [];
   let loss: TensorVar;
   try {
-    const vars = mapTree(params, (t, path) => {
+    const vars = mapTree(params, isTensor, (t, path) => {
       const v = tape.record(t, null);
       inputs.push(v);
       paths.push(path);
       return v;
     }, '', 0);
-    const out = f(vars as TensorVars<P>);
+    // f gets its own copy of the structure, so whatever it does to it cannot change the gradient's shape.
+    const out = f(mapTree(vars, isTensorVar, (v) => v, '', 0) as TensorVars<P>);
     if (out instanceof Tensor) {
       throw new DiffError('E_NOT_SCALAR', 'tensorValueAndGrad: f returned a Tensor that does not depend on the params', { where: 'output' });
     }
@@ -72,8 +104,9 @@ export function tensorValueAndGrad<P extends TensorTree>(f: (params: TensorVars<
     if (!Number.isFinite(value)) throw new DiffError('E_NON_FINITE', `tensorValueAndGrad: the loss is ${value}`, { where: 'loss', value });
     tape.sweep(loss);
     let k = 0;
-    const grads = mapTree(params, (t) => {
-      const v = inputs[k];
+    // Over the vars tree built above, not params again: the params are read once.
+    const grads = mapTree(vars, isTensorVar, (v) => {
+      const t = v.value;
       const path = paths[k++];
       const g = v.grad ?? new Float64Array(t.data.length);
       for (let i = 0; i < g.length; i++) {
