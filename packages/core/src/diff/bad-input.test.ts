@@ -111,6 +111,8 @@ const rows: Row[] = [
   { entry: 'jacobian', kind: 'non-finite', run: () => jacobian((x: Num[]) => x)([NaN]), code: 'E_NON_FINITE', names: /jacobian input at \[0\]: .*got NaN/ },
   { entry: 'jacobian', kind: 'wrong type', run: () => jacobian(5 as never), code: 'E_ARGUMENT', names: /jacobian: f: expected a function, got 5/ },
   { entry: 'hessian', kind: 'non-finite', run: () => hessian((x: Num[]) => mul(x[0], x[0]))([Infinity]), code: 'E_NON_FINITE', names: /hessian input at \[0\]: .*got Infinity/ },
+  { entry: 'jacobian', kind: 'oversized', run: () => jacobian((x: Num[]) => x.map((v) => mul(v, 2)), { mode: 'forward' })(new Array<number>(200_000).fill(1)), code: 'E_TOO_LARGE', names: /forward mode with 200000 tangents: \d+ tangent values exceed the limit of 40000000/ },
+  { entry: 'hessian', kind: 'oversized', run: () => withLimits({ maxTapeNodes: 1000 }, () => hessian((x: Num[]) => mul(x[0], x[99]))(new Array<number>(100).fill(1))), code: 'E_TOO_LARGE', names: /forward mode with 100 tangents: 4800 tangent values exceed the limit of 4000/ },
   { entry: 'hessian', kind: 'wrong type', run: () => hessian((x: Num[]) => mul(x[0], x[0]))(['1'] as never), code: 'E_SHAPE', names: /hessian input at \[0\]: .*got "1"/ },
   { entry: 'numericDerivative', kind: 'non-finite', run: () => numericDerivative((x) => x * x, NaN), code: 'E_ARGUMENT', names: /numericDerivative: x: expected a finite number, got NaN/ },
   { entry: 'numericDerivative', kind: 'non-finite', run: () => numericDerivative(Math.sqrt, -1), code: 'E_NON_FINITE', names: /returned NaN at -0\.99/ },

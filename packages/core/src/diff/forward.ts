@@ -4,6 +4,7 @@
 // combined in a loop; boxed ones (nesting) go through the polymorphic ops, so forward-over-anything
 // works.
 import { DiffError, argumentError, describeCall } from './errors';
+import { limits, tooLarge } from './limits';
 import { mulStrongZero } from './lifted';
 import type { Lifted } from './lifted';
 import { add, apply1, apply2 } from './ops';
@@ -12,6 +13,9 @@ import { assertSameShape, flatten, rebuild } from './pytree';
 import { Boxed, nextLevel, primalNumber } from './value';
 import type { CustomRule, Interpreter, Num } from './value';
 import { callCustom } from './custom';
+
+/** The forward arena may hold limits.maxTapeNodes times this many tangent floats (the tape's bytes per node / 8). */
+const TANGENTS_PER_NODE = 4;
 
 /** Up to this many tangents ride in fields of the dual itself (no arena, no loop). */
 export const INLINE_TANGENTS = 4;
@@ -130,9 +134,14 @@ export class ForwardContext implements Interpreter {
   readonly inline: boolean;
   private buf: Float64Array;
   private top = 0;
+  /** Floats of arena allocated by this context beyond its first chunk. */
+  private allocated = 0;
 
   constructor(readonly k: number) {
     this.inline = k <= INLINE_TANGENTS;
+    if (!this.inline && k * 16 > limits.maxTapeNodes * TANGENTS_PER_NODE) {
+      throw tooLarge(`forward mode with ${k} tangents`, k * 16, limits.maxTapeNodes * TANGENTS_PER_NODE, 'tangent values', 'maxTapeNodes');
+    }
     this.buf = this.inline ? NO_ARENA : (k * 16 <= CHUNK && arenas.pop()) || new Float64Array(Math.max(CHUNK, k * 16));
   }
 
@@ -150,7 +159,14 @@ export class ForwardContext implements Interpreter {
   }
 
   private newChunk(): void {
-    this.buf = new Float64Array(Math.max(CHUNK, this.k * 16));
+    const size = Math.max(CHUNK, this.k * 16);
+    // Checked per chunk, not per op: n-tangent duals (a forward jacobian or hessian of n inputs)
+    // need n floats per op, so a large n runs out of memory long before any tape limit.
+    this.allocated += size;
+    if (this.allocated > limits.maxTapeNodes * TANGENTS_PER_NODE) {
+      throw tooLarge(`forward mode with ${this.k} tangents`, this.allocated, limits.maxTapeNodes * TANGENTS_PER_NODE, 'tangent values', 'maxTapeNodes');
+    }
+    this.buf = new Float64Array(size);
     this.top = 0;
   }
 

@@ -6,7 +6,11 @@ import { DiffError, argumentError } from './errors';
 export interface DiffLimits {
   /** Leaves plus containers one input/output tree may hold (default 10,000,000). */
   readonly maxLeaves: number;
-  /** Nodes one reverse-mode tape or trace may record (default 10,000,000: about 320 MB of tape). */
+  /**
+   * Nodes one reverse-mode tape or trace may record (default 10,000,000: about 320 MB of tape).
+   * Forward mode with n > 4 tangents per value (forward jacobians, hessians) may hold 4 times
+   * this many tangent floats, the same memory.
+   */
   readonly maxTapeNodes: number;
 }
 
