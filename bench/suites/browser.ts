@@ -33,12 +33,17 @@ interface Scenario {
   open(browser: Browser, baseUrl: string): Promise<Pull>;
 }
 
-const fixture = (file: string, from: Pull['from'], to: Pull['to']) => async (browser: Browser, baseUrl: string): Promise<Pull> => {
+/** `css`: a rule added to the page before the drag (to measure what a user's stylesheet changes). */
+const fixture = (file: string, from: Pull['from'], to: Pull['to'], css = '') => async (browser: Browser, baseUrl: string): Promise<Pull> => {
   const { page } = await browser.open({ width: 400, height: 720 });
   await page.goto(`${baseUrl}${file}`);
   await page.waitForFunction('"fixture" in window || "smoke" in window');
+  if (css) await page.addStyleTag({ content: css });
   return { page, from, to };
 };
+
+/** The README's tip for large lists: the moving content stops the engine's inherited variables. */
+const STOP_VARIABLES = '#content { --tensile-offset: initial; --tensile-progress: initial; }';
 
 // A demo's feed: pulled from near the top of its scroller, 480 px down (past the threshold).
 const demoFeed = async (browser: Browser, baseUrl: string): Promise<Pull> => {
@@ -55,6 +60,11 @@ const SCENARIOS: Scenario[] = [
   // The baseline: a list scrolled natively, no engine attached.
   { name: 'native scroll, no engine (fixture smoke.html)', server: 'fixtures', open: fixture('smoke.html', { x: 180, y: 360 }, { x: 180, y: 40 }) },
   { name: 'elastic pull, content mode (fixture feed.html)', server: 'fixtures', open: fixture('feed.html', { x: 180, y: 40 }, { x: 180, y: 560 }) },
+  {
+    name: 'elastic pull, content mode, the content stops the variables (feed.html + `#content { --tensile-offset: initial; ... }`)',
+    server: 'fixtures',
+    open: fixture('feed.html', { x: 180, y: 40 }, { x: 180, y: 560 }, STOP_VARIABLES),
+  },
   { name: 'elastic pull, indicator mode (fixture sticky.html)', server: 'fixtures', open: fixture('sticky.html', { x: 180, y: 40 }, { x: 180, y: 560 }) },
   ...DEMOS.map((demo): Scenario => ({ name: `${demo} demo, feed pull`, server: demo, open: demoFeed })),
 ];
@@ -69,6 +79,10 @@ interface RunResult {
   forcedAfterFirst: number;
   /** LayoutCount across the drag (untraced runs only). */
   layoutCountDelta: number;
+  /** Style recalculation per touchmove: ms and elements restyled; paint ms (traced runs only). */
+  styleMs: number;
+  styleElements: number;
+  paintMs: number;
 }
 
 async function layoutCount(cdp: CDPSession): Promise<number> {
@@ -112,7 +126,10 @@ async function runOnce(pull: Pull, traced: boolean): Promise<RunResult> {
     'window.frameStop = true, window.frameLog.filter(([t]) => t >= window.dragStart && t <= window.dragEnd).map(([, d]) => d)',
   )) as number[];
   await page.close();
-  if (!traced) return { handlerMs: [], frameMs, forcedLayouts: 0, forcedStyles: 0, forcedAfterFirst: 0, layoutCountDelta: after - before };
+  if (!traced) {
+    const nan = Number.NaN;
+    return { handlerMs: [], frameMs, forcedLayouts: 0, forcedStyles: 0, forcedAfterFirst: 0, layoutCountDelta: after - before, styleMs: nan, styleElements: nan, paintMs: nan };
+  }
   const cost = dragCost(events, 'touchmove');
   return {
     handlerMs: cost.handlerMs,
@@ -121,6 +138,9 @@ async function runOnce(pull: Pull, traced: boolean): Promise<RunResult> {
     forcedStyles: cost.forcedStyles,
     forcedAfterFirst: cost.forcedLayoutsAfterFirstMove,
     layoutCountDelta: Number.NaN,
+    styleMs: cost.styleMsPerEvent,
+    styleElements: cost.styleElementsPerEvent,
+    paintMs: cost.paintMsPerEvent,
   };
 }
 
@@ -159,7 +179,7 @@ const suite: BenchSuite = {
       for (const scenario of SCENARIOS) {
         const server = servers.get(scenario.server);
         if (!server) {
-          rows.push([scenario.name, 'not built', '', '', '', '', '', '']);
+          rows.push([scenario.name, 'not built', '', '', '', '', '', '', '', '']);
           continue;
         }
         const runs: RunResult[] = [];
@@ -179,6 +199,8 @@ const suite: BenchSuite = {
           `${(untraced.reduce((a, r) => a + r.layoutCountDelta, 0) / untraced.length).toFixed(1)}`,
           `${runs.reduce((a, r) => a + r.forcedLayouts, 0)} / ${runs.reduce((a, r) => a + r.forcedStyles, 0)}`,
           runs.reduce((a, r) => a + r.forcedAfterFirst, 0),
+          `${ms(runs[0].styleMs)} / ${Number.isFinite(runs[0].styleElements) ? runs[0].styleElements.toFixed(0) : 'n/a'}`,
+          ms(runs[0].paintMs),
         ]);
       }
     } finally {
@@ -194,10 +216,12 @@ const suite: BenchSuite = {
       `script: listeners, rAF callbacks, timers); ${UNTRACED_RUNS} untraced runs give the frames (requestAnimationFrame deltas`,
       'between the first and the last touch event) and "layouts" (LayoutCount from Performance.getMetrics',
       'across the drag). Frames over 20 ms are the issue\'s target; compare them with the native row, since',
-      'on a shared machine the throttled baseline misses frames too.',
+      'on a shared machine the throttled baseline misses frames too. The traced run also gives the style',
+      'recalculation (UpdateLayoutTree: ms and elements restyled) and the paint ms per touchmove, summed over the drag',
+      '(whether forced or in the frame) and divided by the touchmoves.',
       '',
       table(
-        ['scenario', 'touchmoves', 'listener ms median / p99', 'frame ms median / p95 / max', 'frames > 20 ms', 'layouts per drag', 'forced layouts / styles', 'forced layouts after 1st move'],
+        ['scenario', 'touchmoves', 'listener ms median / p99', 'frame ms median / p95 / max', 'frames > 20 ms', 'layouts per drag', 'forced layouts / styles', 'forced layouts after 1st move', 'style ms / elements per move', 'paint ms per move'],
         rows,
       ),
       '',

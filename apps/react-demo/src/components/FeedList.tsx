@@ -1,7 +1,9 @@
-// The list of posts (shared by the feed and nested pages' look).
+// The list of posts (shared by the feed and nested pages' look). Memoized: its page re-renders on
+// every engine snapshot (each move of a pull), the items only change on a refresh.
+import { memo } from 'react';
 import { TEST_IDS, type FeedItem } from '@tensile/demo-shared';
 
-export function FeedList({ items }: { items: readonly FeedItem[] }) {
+export const FeedList = memo(function FeedList({ items }: { items: readonly FeedItem[] }) {
   return (
     <ul className="feed">
       {items.map((item) => (
@@ -13,4 +15,4 @@ export function FeedList({ items }: { items: readonly FeedItem[] }) {
       ))}
     </ul>
   );
-}
+});

@@ -11,7 +11,7 @@ interface TraceEvent {
   dur?: number; // µs
   pid: number;
   tid: number;
-  args?: { data?: { type?: string } };
+  args?: { data?: { type?: string }; elementCount?: number };
 }
 
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'];
@@ -51,6 +51,14 @@ export interface DragCost {
   forcedLayoutsAfterFirstMove: number;
   /** All layouts in the renderer's main thread during the trace (frame layouts included). */
   layouts: number;
+  /**
+   * Style recalculation ('UpdateLayoutTree', forced or in the frame's rendering step) between the
+   * first and the last event of `eventType`, per event: ms and elements restyled.
+   */
+  styleMsPerEvent: number;
+  styleElementsPerEvent: number;
+  /** Paint ('Paint' of any layer) in the same window, ms per event. */
+  paintMsPerEvent: number;
 }
 
 const SCRIPT_SCOPES = new Set(['EventDispatch', 'FireAnimationFrame', 'TimerFire', 'FunctionCall']);
@@ -70,11 +78,19 @@ export function dragCost(events: TraceEvent[], eventType: string): DragCost {
   const layouts = onMain.filter((e) => e.name === 'Layout');
   const styles = onMain.filter((e) => e.name === 'UpdateLayoutTree');
   const afterFirst = dispatches.slice(1);
+  // The drag's window: from its first event to the end of its last one.
+  const last = dispatches[dispatches.length - 1];
+  const during = (e: TraceEvent) => !!last && e.ts >= dispatches[0].ts && e.ts <= last.ts + (last.dur ?? 0);
+  const perEvent = (list: TraceEvent[], value: (e: TraceEvent) => number) =>
+    dispatches.length ? list.filter(during).reduce((sum, e) => sum + value(e), 0) / dispatches.length : Number.NaN;
   return {
     handlerMs: dispatches.map((d) => (d.dur ?? 0) / 1000),
     forcedLayouts: layouts.filter((e) => inside(e, scopes)).length,
     forcedStyles: styles.filter((e) => inside(e, scopes)).length,
     forcedLayoutsAfterFirstMove: layouts.filter((e) => inside(e, afterFirst)).length,
     layouts: layouts.length,
+    styleMsPerEvent: perEvent(styles, (e) => (e.dur ?? 0) / 1000),
+    styleElementsPerEvent: perEvent(styles, (e) => e.args?.elementCount ?? 0),
+    paintMsPerEvent: perEvent(onMain.filter((e) => e.name === 'Paint'), (e) => (e.dur ?? 0) / 1000),
   };
 }
