@@ -146,35 +146,49 @@ export const clamp = (x: Num, lo: Num, hi: Num): Num => min(max(x, lo), hi);
  * an E_ARGUMENT error rather than a silent pick.
  */
 export const where = (cond: boolean, a: Num, b: Num): Num => {
-  if (cond !== true && cond !== false) {
-    throw new DiffError('E_ARGUMENT', `where(cond, a, b): cond: expected a boolean (from lt, gt, ...), got ${describeValue(cond)}`, { where: 'where cond', value: cond });
-  }
-  if (!isNum(a) || !isNum(b)) throw dispatchError('where', ['cond', 'a', 'b'], [0, a, b], undefined);
-  return cond ? a : b;
+  if (cond === true) return a;
+  if (cond === false) return b;
+  throw new DiffError('E_ARGUMENT', `where(cond, a, b): cond: expected a boolean (from lt, gt, ...), got ${describeValue(cond)}`, { where: 'where cond', value: cond });
 };
 
-function compare(op: ComparisonOp, a: Num, b: Num): boolean {
-  if (!isNum(a) || !isNum(b)) throw dispatchError(op, BINARY, [a, b], undefined);
-  const x = primalNumber(a);
-  const y = primalNumber(b);
-  const outcome = op === 'lt' ? x < y : op === 'le' ? x <= y : op === 'gt' ? x > y : op === 'ge' ? x >= y : x === y;
+function compare(op: ComparisonOp, a: Num, b: Num, outcome: boolean): boolean {
   // Tell every transformation under either operand (only the tracer listens: it records a guard).
   for (let v: Num = a; typeof v !== 'number'; v = v.primal) v.owner.onCompare?.(op, a, b, outcome);
   for (let v: Num = b; typeof v !== 'number'; v = v.primal) v.owner.onCompare?.(op, a, b, outcome);
   return outcome;
 }
 
-// Comparisons look at the plain numbers underneath; a trace records each one as a guard.
-export const lt = (a: Num, b: Num): boolean =>
-  typeof a === 'number' && typeof b === 'number' ? a < b : compare('lt', a, b);
-export const le = (a: Num, b: Num): boolean =>
-  typeof a === 'number' && typeof b === 'number' ? a <= b : compare('le', a, b);
-export const gt = (a: Num, b: Num): boolean =>
-  typeof a === 'number' && typeof b === 'number' ? a > b : compare('gt', a, b);
-export const ge = (a: Num, b: Num): boolean =>
-  typeof a === 'number' && typeof b === 'number' ? a >= b : compare('ge', a, b);
-export const eq = (a: Num, b: Num): boolean =>
-  typeof a === 'number' && typeof b === 'number' ? a === b : compare('eq', a, b);
+// Comparisons look at the plain numbers underneath; a trace records each one as a guard. Off the
+// number fast path the operands are type-checked first (a non-Num is E_ARGUMENT naming it; an
+// object with a self-referencing `primal` would otherwise loop in primalNumber).
+function checkCompared(op: ComparisonOp, a: Num, b: Num): void {
+  if (!isNum(a) || !isNum(b)) throw dispatchError(op, BINARY, [a, b], undefined);
+}
+function ltSlow(a: Num, b: Num): boolean {
+  checkCompared('lt', a, b);
+  return compare('lt', a, b, primalNumber(a) < primalNumber(b));
+}
+function leSlow(a: Num, b: Num): boolean {
+  checkCompared('le', a, b);
+  return compare('le', a, b, primalNumber(a) <= primalNumber(b));
+}
+function gtSlow(a: Num, b: Num): boolean {
+  checkCompared('gt', a, b);
+  return compare('gt', a, b, primalNumber(a) > primalNumber(b));
+}
+function geSlow(a: Num, b: Num): boolean {
+  checkCompared('ge', a, b);
+  return compare('ge', a, b, primalNumber(a) >= primalNumber(b));
+}
+function eqSlow(a: Num, b: Num): boolean {
+  checkCompared('eq', a, b);
+  return compare('eq', a, b, primalNumber(a) === primalNumber(b));
+}
+export const lt = (a: Num, b: Num): boolean => (typeof a === 'number' && typeof b === 'number' ? a < b : ltSlow(a, b));
+export const le = (a: Num, b: Num): boolean => (typeof a === 'number' && typeof b === 'number' ? a <= b : leSlow(a, b));
+export const gt = (a: Num, b: Num): boolean => (typeof a === 'number' && typeof b === 'number' ? a > b : gtSlow(a, b));
+export const ge = (a: Num, b: Num): boolean => (typeof a === 'number' && typeof b === 'number' ? a >= b : geSlow(a, b));
+export const eq = (a: Num, b: Num): boolean => (typeof a === 'number' && typeof b === 'number' ? a === b : eqSlow(a, b));
 
 /** The plain number under a Num (for printing or for code that must leave differentiation). */
 export const valueOf = (x: Num): number => {
