@@ -172,6 +172,7 @@ const rows: Row[] = [
   { entry: 'tensorValueAndGrad', kind: 'empty', run: () => tensorValueAndGrad(() => Tensor.zeros(1, 1), {}), code: 'E_NOT_SCALAR', names: /does not depend on the params/ },
   { entry: 'tensorValueAndGrad', kind: 'wrong type', run: () => tensorValueAndGrad(5 as never, {}), code: 'E_ARGUMENT', names: /f: expected a function, got 5/ },
   { entry: 'tensorValueAndGrad', kind: 'hostile', run: () => tensorValueAndGrad(((p: { a: never }) => tensorSum(p.a)) as never, cyclic as never), code: 'E_SHAPE', names: /params at a must be Tensors/ },
+  { entry: 'tensorValueAndGrad', kind: 'oversized', run: () => withLimits({ maxTapeNodes: 100 }, () => tensorValueAndGrad(((p: { a: never }) => tensorSum(tensorScale(p.a, 2))) as never, { a: Tensor.zeros(20, 20) } as never)), code: 'E_TOO_LARGE', names: /tensorValueAndGrad tape: 800 recorded tensor elements exceed the limit of 400/ },
   { entry: 'tensorValueAndGrad', kind: 'hostile', run: () => tensorValueAndGrad(((p: { a: never }) => tensorSum(p.a)) as never, { a: Tensor.zeros(1, 1), get b(): never { throw new Error('boom'); } } as never), code: 'E_ARGUMENT', names: /params at b: reading it threw: boom/ },
 ];
 
@@ -209,6 +210,17 @@ describe('core/diff: bad input is a typed DiffError naming what was wrong', () =
   it('the limits are restored by setDiffLimits(null) and a large but allowed tape still works', () => {
     expect(setDiffLimits(null)).toEqual({ maxLeaves: 10_000_000, maxTapeNodes: 10_000_000 });
     expect(grad(longSum)(1)).toBe(5001);
+  });
+
+  it('tensorValueAndGrad carries an own "__proto__" key and reads each param once', () => {
+    let reads = 0;
+    const params = { get w() { reads++; return Tensor.from(1, 1, [3]); } };
+    const r = tensorValueAndGrad((p: { w: never }) => tensorSum(tensorScale(p.w, 2)) as never, params as never);
+    expect(reads).toBe(1);
+    expect(Array.from((r.grad as unknown as { w: Tensor }).w.data)).toEqual([2]);
+    const withProto = JSON.parse('{"__proto__": 0}', (k, v) => (k === '__proto__' ? Tensor.from(1, 1, [1]) : v)) as Record<string, Tensor>;
+    const g = tensorValueAndGrad((p: Record<string, never>) => tensorSum(Object.getOwnPropertyDescriptor(p, '__proto__')?.value as never) as never, withProto as never).grad;
+    expect(Object.getOwnPropertyNames(g)).toEqual(['__proto__']);
   });
 
   it('a parameter named constructor is differentiated like any other', () => {

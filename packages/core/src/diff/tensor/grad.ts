@@ -17,51 +17,69 @@ export type TensorVars<P> = P extends Tensor
 
 const MAX_DEPTH = 32;
 
-/**
- * Maps the Tensor leaves of a params tree (read once: own enumerable keys, a throwing getter is an
- * E_ARGUMENT error naming its path; an own "__proto__" key stays an own key of the result).
- */
-function mapTree<T>(x: unknown, isLeaf: (x: unknown) => x is T, fn: (t: T, path: string) => unknown, path: string, depth: number): unknown {
-  if (isLeaf(x)) return fn(x, path);
-  if (depth > MAX_DEPTH) throw new DiffError('E_SHAPE', `tensorValueAndGrad: params nested deeper than ${MAX_DEPTH} (a cycle?)`, { where: path });
-  const read = (key: string | number, at: string): unknown => {
-    try {
-      return (x as Record<string | number, unknown>)[key];
-    } catch (err) {
-      throw new DiffError('E_ARGUMENT', `tensorValueAndGrad: params at ${at}: reading it threw: ${err instanceof Error ? err.message : describeValue(err)}`, { where: at });
-    }
-  };
-  let kind: 'array' | 'record' | 'other';
-  let keys: string[] = [];
-  try {
-    kind = Array.isArray(x) ? 'array' : typeof x === 'object' && x !== null && (Object.getPrototypeOf(x) === Object.prototype || Object.getPrototypeOf(x) === null) ? 'record' : 'other';
-    if (kind === 'record') keys = Object.keys(x as object);
-  } catch (err) {
-    throw new DiffError('E_ARGUMENT', `tensorValueAndGrad: params${path ? ' at ' + path : ''}: reading it threw: ${err instanceof Error ? err.message : describeValue(err)}`, { where: path || 'params' });
-  }
-  if (kind === 'array') {
-    const arr = x as unknown[];
-    const out = new Array<unknown>(arr.length);
-    for (let i = 0; i < out.length; i++) out[i] = mapTree(read(i, `${path}[${i}]`), isLeaf, fn, `${path}[${i}]`, depth + 1);
-    return out;
-  }
-  if (kind === 'record') {
-    const out: Record<string, unknown> = {};
-    for (const key of keys) {
-      const at = path ? `${path}.${key}` : key;
-      const v = mapTree(read(key, at), isLeaf, fn, at, depth + 1);
-      Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
-    }
-    return out;
-  }
-  throw new DiffError('E_SHAPE', `tensorValueAndGrad: params${path ? ' at ' + path : ''} must be Tensors or arrays/records of Tensors, got ${describeValue(x)}`, {
+/** The structure of a params tree, read once; vars and gradients are built from it. */
+type Skeleton = null | { readonly keys: readonly string[] | null; readonly items: readonly Skeleton[] };
+
+function readError(path: string, err: unknown): DiffError {
+  return new DiffError('E_ARGUMENT', `tensorValueAndGrad: params${path ? ' at ' + path : ''}: reading it threw: ${err instanceof Error ? err.message : describeValue(err)}`, {
     where: path || 'params',
-    value: x,
   });
 }
 
-const isTensor = (x: unknown): x is Tensor => x instanceof Tensor;
-const isTensorVar = (x: unknown): x is TensorVar => x instanceof TensorVar;
+/**
+ * Reads a params tree once (own enumerable keys; a throwing getter or proxy trap is an E_ARGUMENT
+ * error naming its path) into a skeleton (null = a Tensor leaf) and the leaves in order.
+ */
+function readTree(x: unknown, path: string, depth: number, leaves: Tensor[], paths: string[]): Skeleton {
+  if (x instanceof Tensor) {
+    leaves.push(x);
+    paths.push(path);
+    return null;
+  }
+  if (depth > MAX_DEPTH) throw new DiffError('E_SHAPE', `tensorValueAndGrad: params nested deeper than ${MAX_DEPTH} (a cycle?)`, { where: path });
+  let keys: string[] | null = null;
+  let length = 0;
+  try {
+    if (Array.isArray(x)) length = x.length;
+    else if (typeof x === 'object' && x !== null && (Object.getPrototypeOf(x) === Object.prototype || Object.getPrototypeOf(x) === null)) keys = Object.keys(x);
+    else length = -1;
+  } catch (err) {
+    throw readError(path, err);
+  }
+  if (length < 0) {
+    throw new DiffError('E_SHAPE', `tensorValueAndGrad: params${path ? ' at ' + path : ''} must be Tensors or arrays/records of Tensors, got ${describeValue(x)}`, {
+      where: path || 'params',
+      value: x,
+    });
+  }
+  const n = keys === null ? length : keys.length;
+  const items = new Array<Skeleton>(n);
+  for (let i = 0; i < n; i++) {
+    const at = keys === null ? `${path}[${i}]` : path ? `${path}.${keys[i]}` : keys[i];
+    let v: unknown;
+    try {
+      v = (x as Record<string | number, unknown>)[keys === null ? i : keys[i]];
+    } catch (err) {
+      throw readError(at, err);
+    }
+    items[i] = readTree(v, at, depth + 1, leaves, paths);
+  }
+  return { keys, items };
+}
+
+/** Builds a tree of the skeleton's shape from `leaves` in order (an own "__proto__" key stays one). */
+function buildTree(s: Skeleton, leaves: readonly unknown[], at: { i: number }): unknown {
+  if (s === null) return leaves[at.i++];
+  if (s.keys === null) return s.items.map((item) => buildTree(item, leaves, at));
+  const out: Record<string, unknown> = {};
+  for (let k = 0; k < s.keys.length; k++) {
+    const key = s.keys[k];
+    const v = buildTree(s.items[k], leaves, at);
+    if (key === '__proto__') Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
+    else out[key] = v;
+  }
+  return out;
+}
 
 /**
  * Records `f(params)` on a tensor tape and sweeps back once: returns the loss (f must return a
@@ -76,18 +94,14 @@ const isTensorVar = (x: unknown): x is TensorVar => x instanceof TensorVar;
 export function tensorValueAndGrad<P extends TensorTree>(f: (params: TensorVars<P>) => TensorLike, params: P): { value: number; grad: P } {
   if (typeof f !== 'function') throw argumentError('tensorValueAndGrad: f', f, 'a function');
   const tape = new TensorTape();
-  const inputs: TensorVar[] = [];
+  const tensors: Tensor[] = [];
   const paths: string[] = [];
   let loss: TensorVar;
   try {
-    const vars = mapTree(params, isTensor, (t, path) => {
-      const v = tape.record(t, null);
-      inputs.push(v);
-      paths.push(path);
-      return v;
-    }, '', 0);
-    // f gets its own copy of the structure, so whatever it does to it cannot change the gradient's shape.
-    const out = f(mapTree(vars, isTensorVar, (v) => v, '', 0) as TensorVars<P>);
+    // The params are read once, here; vars and gradients are built from the skeleton.
+    const skeleton = readTree(params, '', 0, tensors, paths);
+    const inputs = tensors.map((t) => tape.record(t, null));
+    const out = f(buildTree(skeleton, inputs, { i: 0 }) as TensorVars<P>);
     if (out instanceof Tensor) {
       throw new DiffError('E_NOT_SCALAR', 'tensorValueAndGrad: f returned a Tensor that does not depend on the params', { where: 'output' });
     }
@@ -103,19 +117,17 @@ export function tensorValueAndGrad<P extends TensorTree>(f: (params: TensorVars<
     const value = loss.value.data[0];
     if (!Number.isFinite(value)) throw new DiffError('E_NON_FINITE', `tensorValueAndGrad: the loss is ${value}`, { where: 'loss', value });
     tape.sweep(loss);
-    let k = 0;
-    // Over the vars tree built above, not params again: the params are read once.
-    const grads = mapTree(vars, isTensorVar, (v) => {
+    const gradTensors = inputs.map((v, k) => {
       const t = v.value;
-      const path = paths[k++];
       const g = v.grad ?? new Float64Array(t.data.length);
       for (let i = 0; i < g.length; i++) {
         if (!Number.isFinite(g[i])) {
-          throw new DiffError('E_NON_FINITE', `tensorValueAndGrad: the gradient of ${path || 'params'} is ${g[i]} at element ${i}`, { where: path, value: g[i] });
+          throw new DiffError('E_NON_FINITE', `tensorValueAndGrad: the gradient of ${paths[k] || 'params'} is ${g[i]} at element ${i}`, { where: paths[k], value: g[i] });
         }
       }
       return new Tensor(t.rows, t.cols, g);
-    }, '', 0);
+    });
+    const grads = buildTree(skeleton, gradTensors, { i: 0 });
     return { value, grad: grads as P };
   } finally {
     tape.active = false;

@@ -6,6 +6,7 @@ import { DiffError, describeCall } from '../errors';
 import { PRIMITIVES } from '../primitives';
 import type { Primitive, UnaryOp } from '../primitives';
 import { Tensor } from './tensor';
+import { limits, tooLarge } from '../limits';
 
 /** A Tensor recorded on a tape: its value, and its gradient once the sweep reaches it. */
 export class TensorVar {
@@ -26,11 +27,20 @@ export class TensorVar {
   }
 }
 
+/** A tensor tape may record limits.maxTapeNodes times this many elements (the scalar tape's memory). */
+const TENSOR_ELEMENTS_PER_NODE = 4;
+
 export class TensorTape {
   active = true;
   readonly nodes: TensorVar[] = [];
+  /** Elements of all recorded values: a tape's memory, capped like the scalar tape's (E_TOO_LARGE). */
+  private elements = 0;
 
   record(value: Tensor, backward: ((g: Float64Array) => void) | null): TensorVar {
+    this.elements += value.data.length;
+    if (this.elements > limits.maxTapeNodes * TENSOR_ELEMENTS_PER_NODE) {
+      throw tooLarge('tensorValueAndGrad tape', this.elements, limits.maxTapeNodes * TENSOR_ELEMENTS_PER_NODE, 'recorded tensor elements', 'maxTapeNodes');
+    }
     const v = new TensorVar(this, value, backward);
     this.nodes.push(v);
     return v;
