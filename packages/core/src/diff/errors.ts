@@ -34,3 +34,21 @@ export function describeCall(op: string, operands: readonly unknown[]): string {
 export function argumentError(where: string, value: unknown, expected: string): DiffError {
   return new DiffError('E_ARGUMENT', `${where}: expected ${expected}, got ${describeValue(value)}`, { where, value });
 }
+
+/**
+ * Reads `options[key]` once at an entry point: undefined options give undefined; options that
+ * are not an object, or a getter that throws, are E_ARGUMENT naming the option. Only own
+ * properties count (a polluted Object.prototype cannot set an option).
+ */
+export function readOption(options: unknown, key: string, where: string): unknown {
+  if (options === undefined) return undefined;
+  if (typeof options !== 'object' || options === null) throw argumentError(`${where}: options`, options, 'an object or undefined');
+  try {
+    return Object.prototype.hasOwnProperty.call(options, key) ? (options as Record<string, unknown>)[key] : undefined;
+  } catch (err) {
+    throw new DiffError('E_ARGUMENT', `${where}: reading options.${key} threw: ${err instanceof Error ? err.message : describeValue(err)}`, {
+      where: `options.${key}`,
+      cause: err,
+    });
+  }
+}

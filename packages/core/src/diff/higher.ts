@@ -1,7 +1,8 @@
 // Jacobians (forward or reverse, picked by shape) and hessians (forward over reverse: one pass of
 // n-tangent duals through a tape whose partials are duals, so hessians of tanh, exp, sigmoid, log
 // and pow are exact, where TF.js 4.22 throws).
-import { DiffError, argumentError } from './errors';
+import { DiffError, argumentError, readOption } from './errors';
+import { limits, tooLarge } from './limits';
 import { ForwardContext, assertFiniteResult, splitDual } from './forward';
 import type { ParamsOf } from './lifted';
 import { flatten, rebuild } from './pytree';
@@ -39,7 +40,7 @@ function forwardAll(f: (x: never) => unknown, xs: Flat, what: 'jacobian output' 
  */
 export function jacobian<L>(f: (x: L) => unknown, options: JacobianOptions = {}): (x: ParamsOf<L>) => number[][] {
   if (typeof f !== 'function') throw argumentError('jacobian: f', f, 'a function');
-  const mode = options.mode ?? 'auto';
+  const mode = readOption(options, 'mode', 'jacobian') ?? 'auto';
   if (mode !== 'auto' && mode !== 'forward' && mode !== 'reverse') throw argumentError('jacobian: options.mode', mode, "'auto', 'forward' or 'reverse'");
   return (x: ParamsOf<L>) => {
     const xs = flatten(x, 'jacobian input');
@@ -65,6 +66,8 @@ export function jacobian<L>(f: (x: L) => unknown, options: JacobianOptions = {})
     }
     const r = vjp(f as (x: unknown) => unknown, x as unknown);
     const outs = flatten(r.value, 'jacobian output', false);
+    const entries = outs.leaves.length * xs.leaves.length;
+    if (entries > limits.maxLeaves) throw tooLarge(`jacobian (${outs.leaves.length} x ${xs.leaves.length})`, entries, limits.maxLeaves, 'entries', 'maxLeaves');
     return outs.leaves.map((_, i) => {
       const seed = outs.leaves.map((__, j) => (j === i ? 1 : 0));
       return flatten(r.vjp(rebuild(outs.def, seed, true)), 'jacobian row', false).leaves as number[];
@@ -82,6 +85,7 @@ export function hessian<L>(f: (x: L) => Num): (x: ParamsOf<L>) => number[][] {
   return (x: ParamsOf<L>) => {
     const xs = flatten(x, 'hessian input');
     const n = xs.leaves.length;
+    if (n * n > limits.maxLeaves) throw tooLarge(`hessian (${n} x ${n})`, n * n, limits.maxLeaves, 'entries', 'maxLeaves');
     const { parts, ctx } = forwardAll((p: never) => g(p).grad, xs, 'hessian output');
     if (parts.length !== n) throw new DiffError('E_SHAPE', `hessian: expected ${n} gradient entries, got ${parts.length}`, { where: 'hessian' });
     const h: Num[][] = parts.map((p) => p.tangent);

@@ -1,7 +1,8 @@
 // Numerical differentiation: central differences with a step scaled to the argument
 // (h = eps^(1/3) * max(1, |x|)) refined by one Richardson extrapolation. The article's first
 // method, offered to users and used as the oracle that tests the AD modes.
-import { DiffError, argumentError } from './errors';
+import { DiffError, argumentError, readOption } from './errors';
+import { limits, tooLarge } from './limits';
 import { flatten, rebuild } from './pytree';
 import type { Flat } from './pytree';
 
@@ -32,9 +33,14 @@ function evaluate(f: (x: number) => unknown, x: number, what: string): number {
 }
 
 function checkStep(options: NumericOptions | undefined, what: string): number {
-  const step = options?.step ?? STEP;
-  if (!(step > 0 && step < 1)) throw argumentError(`${what}: options.step`, step, 'a number in (0, 1)');
+  const step = readOption(options, 'step', what) ?? STEP;
+  if (typeof step !== 'number' || !(step > 0 && step < 1)) throw argumentError(`${what}: options.step`, step, 'a number in (0, 1)');
   return step;
+}
+
+/** n x m results beyond the leaf limit are E_TOO_LARGE before any evaluation. */
+function checkSize(what: string, rows: number, cols: number): void {
+  if (rows * cols > limits.maxLeaves) throw tooLarge(`${what} (${rows} x ${cols})`, rows * cols, limits.maxLeaves, 'entries', 'maxLeaves');
 }
 
 /** f'(x) by central differences with Richardson extrapolation (error O(h^4)). */
@@ -65,8 +71,9 @@ function plainLeaves(x: unknown, what: string): Flat {
 export function numericGradient<P>(f: (x: P) => number, x: P, options?: NumericOptions): P {
   if (typeof f !== 'function') throw argumentError('numericGradient: f', f, 'a function');
   const xs = plainLeaves(x, 'numericGradient input');
+  const step = { step: checkStep(options, 'numericGradient') }; // options read once, not per leaf
   const g = xs.leaves.map((xi, i) =>
-    numericDerivative((t) => f(withLeaf(xs, i, t) as P), xi as number, options),
+    numericDerivative((t) => f(withLeaf(xs, i, t) as P), xi as number, step),
   );
   return rebuild(xs.def, g, true) as P;
 }
@@ -86,6 +93,7 @@ export function numericJacobian<P>(f: (x: P) => unknown, x: P, options?: Numeric
     return leaves as number[];
   };
   const m = outputs(x).length;
+  checkSize('numericJacobian', m, xs.leaves.length);
   const rows = Array.from({ length: m }, () => new Array<number>(xs.leaves.length));
   xs.leaves.forEach((xj, j) => {
     // One perturbation of input j serves every output: central differences at h and h/2, Richardson.
@@ -111,6 +119,7 @@ export function numericHessian<P>(f: (x: P) => number, x: P): number[][] {
   const xs = plainLeaves(x, 'numericHessian input');
   const x0 = xs.leaves as number[];
   const n = x0.length;
+  checkSize('numericHessian', n, n);
   const h = x0.map((xi) => stepFor(xi, STEP2));
   const at = (di: number, si: number, dj: number, sj: number) => {
     const leaves = x0.slice();

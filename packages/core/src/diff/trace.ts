@@ -207,12 +207,32 @@ export function evaluateTrace(t: Trace, inputs: ArrayLike<number>): { outputs: n
   if (!Array.isArray(inputIds)) throw badTrace('inputs', inputIds, 'an array of node ids');
   if (!Array.isArray(outputs)) throw badTrace('outputs', outputs, 'an array of node ids');
   if (!Array.isArray(guards)) throw badTrace('guards', guards, 'an array of guards');
-  if (typeof inputs !== 'object' || inputs === null || typeof inputs.length !== 'number') {
-    throw argumentError('evaluateTrace: inputs', inputs, 'an array of numbers');
+  if (typeof inputs !== 'object' || inputs === null) throw argumentError('evaluateTrace: inputs', inputs, 'an array of numbers');
+  // Copied once (after the count is known to match): a getter or proxy trap that throws is named
+  // here, and nothing reads the caller's array again.
+  let given: number[];
+  try {
+    const length = inputs.length;
+    if (length !== inputIds.length) {
+      throw new DiffError('E_SHAPE', `evaluateTrace: expected ${inputIds.length} inputs, got ${describeValue(length)}`, { where: 'inputs' });
+    }
+    given = Array.from(inputs);
+  } catch (err) {
+    if (err instanceof DiffError) throw err;
+    throw new DiffError('E_ARGUMENT', `evaluateTrace: reading inputs threw: ${err instanceof Error ? err.message : describeValue(err)}`, { where: 'inputs' });
   }
-  if (inputs.length !== inputIds.length) {
-    throw new DiffError('E_SHAPE', `evaluateTrace: expected ${inputIds.length} inputs, got ${inputs.length}`, { where: 'inputs' });
+  inputs = given;
+  if (nodes.length > limits.maxTapeNodes) throw tooLarge('evaluateTrace: trace', nodes.length, limits.maxTapeNodes, 'nodes', 'maxTapeNodes');
+  try {
+    return run(nodes, outputs, guards, inputPaths, given);
+  } catch (err) {
+    if (err instanceof DiffError) throw err;
+    throw new DiffError('E_ARGUMENT', `evaluateTrace: reading the trace threw: ${err instanceof Error ? err.message : describeValue(err)}`, { where: 'trace' });
   }
+}
+
+/** evaluateTrace after the trace's top-level fields and the inputs were read and checked. */
+function run(nodes: unknown[], outputs: unknown[], guards: unknown[], inputPaths: unknown, inputs: number[]): { outputs: number[]; guardsHold: boolean } {
   for (let i = 0; i < inputs.length; i++) {
     const x = inputs[i];
     if (typeof x !== 'number' || x - x !== 0) {

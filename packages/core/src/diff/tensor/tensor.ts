@@ -22,38 +22,47 @@ export class Tensor {
 
   /** A tensor from nested rows ([[1, 2], [3, 4]]); every row must have the same length. */
   static fromRows(rows: readonly (readonly number[])[]): Tensor {
-    if (!Array.isArray(rows) || rows.length === 0 || !Array.isArray(rows[0])) {
-      throw new DiffError('E_SHAPE', `Tensor.fromRows: expected a non-empty array of rows, got ${describeValue(rows)}`, { where: 'rows', value: rows });
-    }
-    const cols = rows[0].length;
-    checkDims(rows.length, cols, 'Tensor.fromRows');
-    const data = new Float64Array(rows.length * cols);
-    rows.forEach((row, i) => {
-      if (!Array.isArray(row) || row.length !== cols) {
-        throw new DiffError('E_SHAPE', `Tensor.fromRows: row ${i} has ${describeValue(row)}, expected ${cols} numbers`, { where: `row ${i}` });
+    return guarded('Tensor.fromRows', () => {
+      if (!Array.isArray(rows) || rows.length === 0 || !Array.isArray(rows[0])) {
+        throw new DiffError('E_SHAPE', `Tensor.fromRows: expected a non-empty array of rows, got ${describeValue(rows)}`, { where: 'rows', value: rows });
       }
-      row.forEach((v, j) => (data[i * cols + j] = finite(v, `Tensor.fromRows: row ${i}, column ${j}`)));
+      const cols = rows[0].length;
+      checkDims(rows.length, cols, 'Tensor.fromRows');
+      const data = new Float64Array(rows.length * cols);
+      for (let i = 0; i < rows.length; i++) {
+        const row = rows[i];
+        if (!Array.isArray(row) || row.length !== cols) {
+          throw new DiffError('E_SHAPE', `Tensor.fromRows: row ${i} has ${describeValue(row)}, expected ${cols} numbers`, { where: `row ${i}` });
+        }
+        for (let j = 0; j < cols; j++) data[i * cols + j] = finite(row[j], `Tensor.fromRows: row ${i}, column ${j}`);
+      }
+      return new Tensor(rows.length, cols, data);
     });
-    return new Tensor(rows.length, cols, data);
   }
 
   /** An n x 1 column from a list of numbers (a batch of scalar inputs). */
   static column(values: ArrayLike<number>): Tensor {
-    checkDims(values.length, 1, 'Tensor.column');
-    const data = new Float64Array(values.length);
-    for (let i = 0; i < values.length; i++) data[i] = finite(values[i], `Tensor.column: element ${i}`);
-    return new Tensor(values.length, 1, data);
+    return guarded('Tensor.column', () => {
+      checkArrayLike(values, 'Tensor.column: values');
+      checkDims(values.length, 1, 'Tensor.column');
+      const data = new Float64Array(values.length);
+      for (let i = 0; i < values.length; i++) data[i] = finite(values[i], `Tensor.column: element ${i}`);
+      return new Tensor(values.length, 1, data);
+    });
   }
 
   /** A rows x cols tensor over a copy of `data` (row-major). */
   static from(rows: number, cols: number, data: ArrayLike<number>): Tensor {
     checkDims(rows, cols, 'Tensor.from');
-    if (data.length !== rows * cols) {
-      throw new DiffError('E_SHAPE', `Tensor.from: expected ${rows * cols} values for ${rows} x ${cols}, got ${data.length}`, { where: 'data' });
-    }
-    const copy = new Float64Array(rows * cols);
-    for (let i = 0; i < copy.length; i++) copy[i] = finite(data[i], `Tensor.from: element ${i}`);
-    return new Tensor(rows, cols, copy);
+    return guarded('Tensor.from', () => {
+      checkArrayLike(data, 'Tensor.from: data');
+      if (data.length !== rows * cols) {
+        throw new DiffError('E_SHAPE', `Tensor.from: expected ${rows * cols} values for ${rows} x ${cols}, got ${describeValue(data.length)}`, { where: 'data' });
+      }
+      const copy = new Float64Array(rows * cols);
+      for (let i = 0; i < copy.length; i++) copy[i] = finite(data[i], `Tensor.from: element ${i}`);
+      return new Tensor(rows, cols, copy);
+    });
   }
 
   get(i: number, j: number): number {
@@ -63,6 +72,25 @@ export class Tensor {
   /** "9 x 10", for messages. */
   get shape(): string {
     return `${this.rows} x ${this.cols}`;
+  }
+}
+
+/**
+ * Runs a constructor's reading of user data: a getter or proxy trap that throws becomes an
+ * E_ARGUMENT error (the data is copied once, so nothing else reads it later).
+ */
+function guarded(where: string, read: () => Tensor): Tensor {
+  try {
+    return read();
+  } catch (err) {
+    if (err instanceof DiffError) throw err;
+    throw new DiffError('E_ARGUMENT', `${where}: reading the data threw: ${err instanceof Error ? err.message : describeValue(err)}`, { where, cause: err });
+  }
+}
+
+function checkArrayLike(data: unknown, where: string): void {
+  if (typeof data !== 'object' || data === null || typeof (data as ArrayLike<number>).length !== 'number') {
+    throw new DiffError('E_SHAPE', `${where}: expected an array or Float64Array of numbers, got ${describeValue(data)}`, { where, value: data });
   }
 }
 
