@@ -43,7 +43,8 @@ function benchHost(): { host: Host; handlers: Map<string, HostHandler>; writes: 
 function engineMove(options: ElasticOptions, subscribers = 0) {
   const { host, handlers, writes } = benchHost();
   const engine = createElastic({ ...options, host });
-  engine.attach({} as HTMLElement);
+  // The narrowest thing attach() accepts as an Element (the host never touches it here).
+  engine.attach({ nodeType: 1, style: {} } as unknown as HTMLElement);
   for (let i = 0; i < subscribers; i++) engine.subscribe(() => consume(engine.getSnapshot()));
   const touch = { identifier: 0, clientX: 100, clientY: 0 };
   const event = { target: null, cancelable: true, touches: [touch], preventDefault() {} };
