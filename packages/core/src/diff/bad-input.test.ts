@@ -40,6 +40,7 @@ import {
   vjp,
 } from './index';
 import type { Num } from './value';
+import { itRejectsEach } from '../test-support/bad-input';
 
 type Kind = 'empty' | 'malformed' | 'non-finite' | 'oversized' | 'hostile' | 'wrong type';
 interface Row {
@@ -189,17 +190,7 @@ const rows: Row[] = [
 ];
 
 describe('core/diff: bad input is a typed DiffError naming what was wrong', () => {
-  it.each(rows.map((r) => [`${r.entry} / ${r.kind}: ${r.names.source.slice(0, 40)}`, r] as const))('%s', (_label, row) => {
-    let thrown: unknown;
-    try {
-      row.run();
-    } catch (err) {
-      thrown = err;
-    }
-    expect(thrown).toBeInstanceOf(DiffError);
-    expect((thrown as DiffError).code).toBe(row.code);
-    expect((thrown as Error).message).toMatch(row.names);
-  });
+  itRejectsEach(rows, DiffError);
 
   it('an own "__proto__" key (JSON.parse) is carried: its gradient is an own property of the result', () => {
     const params = JSON.parse('{"__proto__": 1, "x": 2}') as { x: number };

@@ -16,6 +16,7 @@ import {
   parseSamples,
   toSamples,
 } from './index';
+import { itRejectsEach } from '../test-support/bad-input';
 
 type Kind = 'empty' | 'malformed' | 'non-finite' | 'oversized' | 'hostile' | 'wrong type';
 interface Row {
@@ -98,17 +99,7 @@ const rows: Row[] = [
 ];
 
 describe('core/fit: bad input is a typed error naming what was wrong', () => {
-  it.each(rows.map((r) => [`${r.entry} / ${r.kind}: ${r.names.source.slice(0, 40)}`, r] as const))('%s', (_label, row) => {
-    let thrown: unknown;
-    try {
-      row.run();
-    } catch (err) {
-      thrown = err;
-    }
-    expect(thrown).toBeInstanceOf(row.error);
-    expect((thrown as TensileError).code).toBe(row.code);
-    expect((thrown as Error).message).toMatch(row.names);
-  });
+  itRejectsEach(rows);
 
   it('a parameter named constructor survives the fit and the JSON round trip', () => {
     const r = fitCurve(ARTICLE_SAMPLES, { model: 'formula:constructor*x' });

@@ -27,6 +27,7 @@ import {
   validateDenseNet,
   OPTIMIZER_DEFAULTS,
 } from './index';
+import { itRejectsEach } from '../test-support/bad-input';
 
 type Kind = 'empty' | 'malformed' | 'non-finite' | 'oversized' | 'hostile' | 'wrong type';
 interface Row {
@@ -106,17 +107,7 @@ const rows: Row[] = [
 ];
 
 describe('core/nn: bad input is a typed error naming what was wrong', () => {
-  it.each(rows.map((r) => [`${r.entry} / ${r.kind}: ${r.names.source.slice(0, 40)}`, r] as const))('%s', (_label, row) => {
-    let thrown: unknown;
-    try {
-      row.run();
-    } catch (err) {
-      thrown = err;
-    }
-    expect(thrown).toBeInstanceOf(row.error);
-    expect((thrown as TensileError).code).toBe(row.code);
-    expect((thrown as Error).message).toMatch(row.names);
-  });
+  itRejectsEach(rows);
 
   it('typed-array weights and an explicit curve name still work', () => {
     const net = createDenseNet({ layers: [{ weights: new Float32Array([2]), inputSize: 1, outputSize: 1 }] });

@@ -5,6 +5,7 @@ import { TensileError } from '../../errors';
 import { DiffError } from '../errors';
 import { FormulaError, ParseError } from '../symbolic/index';
 import { CompileError, compile } from './index';
+import { itRejectsEach } from '../../test-support/bad-input';
 
 type Kind = 'empty' | 'malformed' | 'non-finite' | 'oversized' | 'hostile' | 'wrong type';
 interface Row {
@@ -54,17 +55,7 @@ const rows: Row[] = [
 ];
 
 describe('compile: bad input is a typed error naming what was wrong', () => {
-  it.each(rows.map((r) => [`${r.entry} / ${r.kind}: ${r.names.source.slice(0, 40)}`, r] as const))('%s', (_label, row) => {
-    let thrown: unknown;
-    try {
-      row.run();
-    } catch (err) {
-      thrown = err;
-    }
-    expect(thrown).toBeInstanceOf(row.error);
-    expect((thrown as TensileError).code).toBe(row.code);
-    expect((thrown as Error).message).toMatch(row.names);
-  });
+  itRejectsEach(rows);
 
   it('variables named constructor and __proto__ compile and read own properties only', () => {
     const f = compile('constructor + __proto__');

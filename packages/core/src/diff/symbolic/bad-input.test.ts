@@ -6,6 +6,7 @@ import { TensileError } from '../../errors';
 import { grad } from '../reverse';
 import { FormulaError, ParseError, differentiate, engineFunction, parseFormula } from './index';
 import { MAX_DERIVATIVE_ORDER } from './differentiate';
+import { itRejectsEach } from '../../test-support/bad-input';
 
 type Kind = 'empty' | 'malformed' | 'non-finite' | 'oversized' | 'hostile' | 'wrong type';
 interface Row {
@@ -55,17 +56,7 @@ const rows: Row[] = [
 ];
 
 describe('formula language: bad input is a typed error naming what was wrong', () => {
-  it.each(rows.map((r) => [`${r.entry} / ${r.kind}: ${r.names.source.slice(0, 40)}`, r] as const))('%s', (_label, row) => {
-    let thrown: unknown;
-    try {
-      row.run();
-    } catch (err) {
-      thrown = err;
-    }
-    expect(thrown).toBeInstanceOf(row.error);
-    expect((thrown as TensileError).code).toBe(row.code);
-    expect((thrown as Error).message).toMatch(row.names);
-  });
+  itRejectsEach(rows);
 
   it('a variable literally named __proto__ or constructor is an ordinary variable, not a prototype', () => {
     expect(parseFormula('__proto__ * 2 + constructor').evaluate(JSON.parse('{"__proto__": 3, "constructor": 1}'))).toBe(7);
