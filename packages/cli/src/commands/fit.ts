@@ -4,9 +4,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import type { Command } from 'commander';
 import { ARTICLE_SAMPLES, DEFAULT_ARTICLE_MAX, FitOptionsError, fitCurve, parseSamples, toSamples } from '@tensile/core';
-import type { FitResult, Samples } from '@tensile/core';
+import type { Samples } from '@tensile/core';
 import { renderFitSvg } from '../fit/plot';
-import { formatFitReport } from '../fit/report';
+import { fitJson, formatFitReport } from '../fit/report';
 import { addMlpOptions, maybeRunMlpFit } from '../fit/mlp-run';
 
 interface FitCommandOptions {
@@ -41,28 +41,6 @@ function parseMax(raw: string | undefined): number {
   const v = Number(raw);
   if (raw.trim() === '' || !Number.isFinite(v) || v <= 0) throw optionError('--max', `--max must be a positive number of px, got ${JSON.stringify(raw)}`);
   return v;
-}
-
-/** The --json object of issue 4 (plus the candidate table for --model auto). */
-export function fitJson(r: FitResult, ms: number): Record<string, unknown> {
-  return {
-    model: r.model,
-    params: r.params,
-    stderr: r.stderr,
-    sse: r.sse,
-    rmse: r.rmse,
-    r2: r.r2,
-    aicc: Number.isFinite(r.aicc) ? r.aicc : null,
-    maxAbsResidual: r.maxAbsResidual,
-    monotone: r.monotone,
-    iterations: r.iterations,
-    stopReason: r.stopReason,
-    ms,
-    code: r.curve.toJS(),
-    ...(r.selection
-      ? { selection: r.selection.map(({ curve: _curve, aicc, deltaAicc, ...row }) => ({ ...row, aicc: Number.isFinite(aicc) ? aicc : null, deltaAicc: Number.isFinite(deltaAicc) ? deltaAicc : null })) }
-      : {}),
-  };
 }
 
 export function installFitCommand(program: Command): void {

@@ -7,6 +7,7 @@ import cliProgress from 'cli-progress';
 import { FitOptionsError, TRAIN_DEFAULTS, fitMlp } from '@tensile/core';
 import type { MlpFitResult, Samples } from '@tensile/core';
 import { renderFitSvg } from './plot';
+import { fitJson } from './report';
 import { isMlpModel, readMlpOptions, rejectMlpOnlyOptions } from './mlp-options';
 import type { MlpCliOptions } from './mlp-options';
 
@@ -28,7 +29,7 @@ const num = (v: number, digits = 6) => (Number.isFinite(v) ? String(Number(v.toP
 export function mlpFitJson(r: MlpFitResult, ms: number, extra: { seed: number; monotone: boolean; saved: string | null }): Record<string, unknown> {
   const rules = r.net.outputRules ?? {};
   return {
-    model: r.model,
+    ...fitJson(r, ms),
     params: {
       architecture: r.architecture,
       paramCount: r.paramCount,
@@ -39,16 +40,7 @@ export function mlpFitJson(r: MlpFitResult, ms: number, extra: { seed: number; m
       seed: extra.seed,
     },
     stderr: null,
-    sse: r.sse,
-    rmse: r.rmse,
-    r2: r.r2,
-    aicc: Number.isFinite(r.aicc) ? r.aicc : null,
-    maxAbsResidual: r.maxAbsResidual,
-    monotone: r.monotone,
-    iterations: r.iterations,
     stopReason: r.trainStopReason,
-    ms,
-    code: r.curve.toJS(),
     loss: r.sse / r.n,
     saved: extra.saved,
   };

@@ -36,3 +36,25 @@ export function formatFitReport(r: FitResult, ms: number, samples: number): stri
   for (const w of r.warnings) out.push(`warning: ${w}`);
   return out.join('\n') + '\n';
 }
+
+/** The --json object of issue 4 (plus the candidate table for --model auto). */
+export function fitJson(r: FitResult, ms: number): Record<string, unknown> {
+  return {
+    model: r.model,
+    params: r.params,
+    stderr: r.stderr,
+    sse: r.sse,
+    rmse: r.rmse,
+    r2: r.r2,
+    aicc: Number.isFinite(r.aicc) ? r.aicc : null,
+    maxAbsResidual: r.maxAbsResidual,
+    monotone: r.monotone,
+    iterations: r.iterations,
+    stopReason: r.stopReason,
+    ms,
+    code: r.curve.toJS(),
+    ...(r.selection
+      ? { selection: r.selection.map(({ curve: _curve, aicc, deltaAicc, ...row }) => ({ ...row, aicc: Number.isFinite(aicc) ? aicc : null, deltaAicc: Number.isFinite(deltaAicc) ? deltaAicc : null })) }
+      : {}),
+  };
+}
