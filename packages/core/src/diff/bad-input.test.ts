@@ -40,16 +40,7 @@ import {
   vjp,
 } from './index';
 import type { Num } from './value';
-import { itRejectsEach } from '../test-support/bad-input';
-
-type Kind = 'empty' | 'malformed' | 'non-finite' | 'oversized' | 'hostile' | 'wrong type';
-interface Row {
-  entry: string;
-  kind: Kind;
-  run: () => unknown;
-  code: DiffError['code'];
-  names: RegExp;
-}
+import { itRejectsEach, type BadInputRow } from '../test-support/bad-input';
 
 const cyclic: Record<string, unknown> = { a: 1 };
 cyclic.self = cyclic;
@@ -79,7 +70,7 @@ const longSum = (x: Num): Num => {
 };
 const sq = (x: Num) => mul(x, x);
 
-const rows: Row[] = [
+const rows: BadInputRow[] = [
   { entry: 'grad', kind: 'empty', run: () => grad((p: Record<string, Num>) => p.x)({}), code: 'E_NOT_SCALAR', names: /must return one number .*got undefined/ },
   { entry: 'grad', kind: 'malformed', run: () => grad(((p: number[]) => p) as never)([1, 2] as never), code: 'E_NOT_SCALAR', names: /got an array of length 2/ },
   { entry: 'grad', kind: 'non-finite', run: () => grad(square)({ x: NaN }), code: 'E_NON_FINITE', names: /input at x: expected a finite number, got NaN/ },

@@ -3,18 +3,9 @@
 // per entry point x kind, asserting the class, the code and that the message names the option.
 import { describe } from 'vitest';
 import { ElasticError, attachElastic, createElastic, resolveDamping } from './index';
-import { itRejectsEach } from '../test-support/bad-input';
+import { itRejectsEach, type BadInputRow } from '../test-support/bad-input';
 
-type Kind = 'empty' | 'malformed' | 'non-finite' | 'oversized' | 'hostile' | 'wrong type';
-interface Row {
-  entry: string;
-  kind: Kind;
-  run: () => unknown;
-  code: string;
-  names: RegExp;
-}
-
-const rows: Row[] = [
+const rows: BadInputRow[] = [
   { entry: 'createElastic', kind: 'empty', run: () => createElastic({ curve: '' as never }), code: 'E_ELASTIC_OPTION', names: /curve is "", expected one of article/ },
   { entry: 'createElastic', kind: 'malformed', run: () => createElastic({ edges: '__proto__' as never }), code: 'E_ELASTIC_OPTION', names: /edges is "__proto__", expected an object/ },
   { entry: 'createElastic', kind: 'non-finite', run: () => createElastic({ max: NaN }), code: 'E_ELASTIC_OPTION', names: /max is NaN, expected a finite number/ },

@@ -2,7 +2,6 @@
 // curveFromJSON, FittedCurve, formulaModel, defineModel, checkModelDefinition, the registry):
 // one row per entry point x kind, each a typed error with its code and a message naming the culprit.
 import { describe, expect, it } from 'vitest';
-import { TensileError } from '../errors';
 import {
   ARTICLE_SAMPLES,
   FitDataError,
@@ -16,26 +15,15 @@ import {
   parseSamples,
   toSamples,
 } from './index';
-import { itRejectsEach } from '../test-support/bad-input';
+import { itRejectsEach, type BadInputRow, throwingGetter } from '../test-support/bad-input';
 
-type Kind = 'empty' | 'malformed' | 'non-finite' | 'oversized' | 'hostile' | 'wrong type';
-interface Row {
-  entry: string;
-  kind: Kind;
-  run: () => unknown;
-  error: new (...args: never[]) => TensileError;
-  code: string;
-  names: RegExp;
-}
-
-const throwingGetter = (key: string) => Object.defineProperty({}, key, { enumerable: true, get: () => { throw new Error('getter boom'); } });
 const cyclic: Record<string, unknown> = { x: [1, 2] };
 cyclic.y = cyclic;
 // One fit shared by the curve rows (fitting in every row would cost time, not coverage).
 const fitted = fitCurve(ARTICLE_SAMPLES);
 const goodJSON = fitted.curve.toJSON();
 
-const rows: Row[] = [
+const rows: BadInputRow[] = [
   { entry: 'fitCurve', kind: 'empty', run: () => fitCurve({ x: [], y: [] }), error: FitDataError, code: 'E_FIT_EMPTY', names: /samples are empty/ },
   { entry: 'fitCurve', kind: 'malformed', run: () => fitCurve({ x: [1, 2], y: [1] }), error: FitDataError, code: 'E_FIT_LENGTH_MISMATCH', names: /samples\.x has 2 values but samples\.y has 1/ },
   { entry: 'fitCurve', kind: 'non-finite', run: () => fitCurve({ x: [1, NaN, 3, 4], y: [1, 2, 3, 4] }), error: FitDataError, code: 'E_FIT_NON_FINITE', names: /row 2: x is NaN/ },

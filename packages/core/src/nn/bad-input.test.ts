@@ -2,7 +2,6 @@
 // pass and curve, training, optimisers, seeded init, mlp names and fits): one row per entry point
 // x kind, each a typed error with its code and a message naming the argument or value.
 import { describe, expect, it } from 'vitest';
-import { TensileError } from '../errors';
 import { FitDataError, FitOptionsError } from '../fit/errors';
 import {
   DenseNetError,
@@ -27,24 +26,13 @@ import {
   validateDenseNet,
   OPTIMIZER_DEFAULTS,
 } from './index';
-import { itRejectsEach } from '../test-support/bad-input';
+import { itRejectsEach, type BadInputRow, throwingGetter } from '../test-support/bad-input';
 
-type Kind = 'empty' | 'malformed' | 'non-finite' | 'oversized' | 'hostile' | 'wrong type';
-interface Row {
-  entry: string;
-  kind: Kind;
-  run: () => unknown;
-  error: new (...args: never[]) => TensileError;
-  code: string;
-  names: RegExp;
-}
-
-const throwingGetter = (key: string) => Object.defineProperty({}, key, { enumerable: true, get: () => { throw new Error('getter boom'); } });
 const one = () => createDenseNet({ layers: [{ weights: [2], inputSize: 1, outputSize: 1 }] });
 const json = () => denseNetToJSON(one());
 const samples = { x: [0, 100, 200, 400], y: [0, 50, 90, 140] };
 
-const rows: Row[] = [
+const rows: BadInputRow[] = [
   { entry: 'createDenseNet', kind: 'empty', run: () => createDenseNet({ layers: [] }), error: DenseNetError, code: 'E_DENSE_NET', names: /layers: expected a non-empty array/ },
   { entry: 'createDenseNet', kind: 'malformed', run: () => createDenseNet({ layers: [{ weights: [1, 2], inputSize: 1, outputSize: 1 }] }), error: DenseNetError, code: 'E_DENSE_NET', names: /layers\[0\]\.weights: expected 1 x 1 = 1 values, got 2/ },
   { entry: 'createDenseNet', kind: 'non-finite', run: () => createDenseNet({ layers: [{ weights: [NaN], inputSize: 1, outputSize: 1 }] }), error: DenseNetError, code: 'E_DENSE_NET', names: /layers\[0\]\.weights\[0\]: expected a finite number, got NaN/ },

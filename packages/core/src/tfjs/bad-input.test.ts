@@ -3,7 +3,6 @@
 // throw, wrong types), each a typed error with its code and a message naming the culprit.
 // Every row runs without loading TF.js: the models are dense stacks, which run as plain JS.
 import { describe, expect, it } from 'vitest';
-import { TensileError } from '../errors';
 import { DenseNetError, createDenseNet } from '../nn/dense-net';
 import {
   ModelFormatError,
@@ -23,16 +22,7 @@ import {
   createModelCurve,
   type InMemoryModel,
 } from './index';
-
-type Kind = 'empty' | 'malformed' | 'non-finite' | 'oversized' | 'hostile' | 'wrong type';
-interface Row {
-  entry: string;
-  kind: Kind;
-  run: () => unknown;
-  error: new (...args: never[]) => TensileError;
-  code: string;
-  names: RegExp;
-}
+import { itRejectsEach, itRejectsEachAsync, type AsyncBadInputRow, type BadInputRow, throwingGetter } from '../test-support/bad-input';
 
 const net = createDenseNet({ layers: [{ weights: [2], bias: [1], inputSize: 1, outputSize: 1 }], name: 'double' });
 const exported = exportDenseNet(net, 'layers-model');
@@ -44,7 +34,6 @@ function variant(edit: (json: Json) => void, weightData: ArrayBuffer = exported.
   return { modelJson: JSON.stringify(json), weightData };
 }
 const good = variant(() => {});
-const throwingGetter = (key: string) => Object.defineProperty({}, key, { enumerable: true, get: () => { throw new Error('getter boom'); } });
 const cyclicArray: unknown[] = [];
 cyclicArray.push(cyclicArray);
 // { a: o, b: o } nested: without memoising, the hostile-key walk would take 2^depth steps.
@@ -53,7 +42,7 @@ for (let i = 0; i < 60; i++) wide = { a: wide, b: wide };
 const cyclicObject: Record<string, unknown> = { modelTopology: {} };
 (cyclicObject.modelTopology as Record<string, unknown>).self = cyclicObject;
 
-const rows: Row[] = [
+const rows: BadInputRow[] = [
   { entry: 'parseJsonSafely', kind: 'empty', run: () => parseJsonSafely(''), error: ModelFormatError, code: 'E_MODEL_NOT_JSON', names: /model\.json is not JSON/ },
   { entry: 'parseJsonSafely', kind: 'malformed', run: () => parseJsonSafely('{'), error: ModelFormatError, code: 'E_MODEL_NOT_JSON', names: /it starts with "\{"/ },
   { entry: 'parseJsonSafely', kind: 'oversized', run: () => parseJsonSafely('['.repeat(200_000) + ']'.repeat(200_000)), error: ModelFormatError, code: 'E_MODEL_NOT_JSON', names: /model\.json is not JSON/ },
@@ -93,10 +82,7 @@ const rows: Row[] = [
   { entry: 'exportDenseNet', kind: 'hostile', run: () => exportDenseNet(net, '__proto__' as never), error: ModelFormatError, code: 'E_MODEL_FORMAT', names: /format must be "graph-model" or "layers-model", got "__proto__"/ },
 ];
 
-interface AsyncRow extends Omit<Row, 'run'> {
-  run: () => Promise<unknown>;
-}
-const asyncRows: AsyncRow[] = [
+const asyncRows: AsyncBadInputRow[] = [
   { entry: 'readModelArtifacts', kind: 'empty', run: () => readModelArtifacts(''), error: ModelFormatError, code: 'E_MODEL_SOURCE', names: /got ""/ },
   { entry: 'readModelArtifacts', kind: 'empty', run: () => readModelArtifacts({ modelJson: '' }), error: ModelFormatError, code: 'E_MODEL_NOT_JSON', names: /model\.json is not JSON/ },
   { entry: 'readModelArtifacts', kind: 'malformed', run: () => readModelArtifacts('ftp://example.com/model.json'), error: ModelFormatError, code: 'E_MODEL_SOURCE', names: /ftp: URL/ },
@@ -139,27 +125,10 @@ const asyncRows: AsyncRow[] = [
   { entry: 'toTfjsModel', kind: 'wrong type', run: () => toTfjsModel(null as never), error: ModelFormatError, code: 'E_MODEL_FORMAT', names: /toTfjsModel: model must be/ },
 ];
 
-const label = (r: Row | AsyncRow) => `${r.entry} / ${r.kind}: ${r.names.source.slice(0, 40)}`;
-function check(thrown: unknown, row: Row | AsyncRow): void {
-  expect(thrown).toBeInstanceOf(row.error);
-  expect((thrown as TensileError).code).toBe(row.code);
-  expect((thrown as Error).message).toMatch(row.names);
-}
-
 describe('@tensile/core/tfjs: bad input is a typed error naming what was wrong', () => {
-  it.each(rows.map((r) => [label(r), r] as const))('%s', (_label, row) => {
-    let thrown: unknown;
-    try {
-      row.run();
-    } catch (err) {
-      thrown = err;
-    }
-    check(thrown, row);
-  });
+  itRejectsEach(rows);
 
-  it.each(asyncRows.map((r) => [label(r), r] as const))('%s', async (_label, row) => {
-    check(await row.run().then(() => undefined, (err: unknown) => err), row);
-  });
+  itRejectsEachAsync(asyncRows);
 
   it('the untouched export evaluates as plain JS (the rows above fail for their one edit only)', async () => {
     const { outputs, compiled } = await evaluateTfjsModel(good, [[3]]);

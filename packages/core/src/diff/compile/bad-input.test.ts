@@ -1,27 +1,16 @@
 // Bad input at compile() and at the functions it returns: one row per entry point x kind, each a
 // typed error (ParseError, CompileError, DiffError) with its code and a message naming the culprit.
 import { describe, expect, it } from 'vitest';
-import { TensileError } from '../../errors';
 import { DiffError } from '../errors';
 import { FormulaError, ParseError } from '../symbolic/index';
 import { CompileError, compile } from './index';
-import { itRejectsEach } from '../../test-support/bad-input';
-
-type Kind = 'empty' | 'malformed' | 'non-finite' | 'oversized' | 'hostile' | 'wrong type';
-interface Row {
-  entry: string;
-  kind: Kind;
-  run: () => unknown;
-  error: new (...args: never[]) => TensileError;
-  code: string;
-  names: RegExp;
-}
+import { itRejectsEach, type BadInputRow } from '../../test-support/bad-input';
 
 const cyclic: Record<string, unknown> = { a: 1 };
 cyclic.self = cyclic;
 const twice = compile('x*2');
 
-const rows: Row[] = [
+const rows: BadInputRow[] = [
   { entry: 'compile', kind: 'empty', run: () => compile(''), error: ParseError, code: 'E_PARSE', names: /column 1/ },
   { entry: 'compile', kind: 'malformed', run: () => compile('x +'), error: ParseError, code: 'E_PARSE', names: /column 4/ },
   { entry: 'compile', kind: 'wrong type', run: () => compile(42 as never), error: CompileError, code: 'E_ARGUMENT', names: /a Formula, a formula string or a function, got 42/ },

@@ -2,29 +2,12 @@
 // differentiate, engineFunction): one row per entry point x kind, each answered by a typed error
 // whose code is stable and whose message names the argument or value that was wrong.
 import { describe, expect, it } from 'vitest';
-import { TensileError } from '../../errors';
 import { grad } from '../reverse';
 import { FormulaError, ParseError, differentiate, engineFunction, parseFormula } from './index';
 import { MAX_DERIVATIVE_ORDER } from './differentiate';
-import { itRejectsEach } from '../../test-support/bad-input';
+import { itRejectsEach, type BadInputRow, throwingGetter } from '../../test-support/bad-input';
 
-type Kind = 'empty' | 'malformed' | 'non-finite' | 'oversized' | 'hostile' | 'wrong type';
-interface Row {
-  entry: string;
-  kind: Kind;
-  run: () => unknown;
-  error: new (...args: never[]) => TensileError;
-  code: string;
-  /** What the message must name (the argument, the variable or the value). */
-  names: RegExp;
-}
-
-/** An object whose `x` getter throws, as a hostile caller (or a revoked proxy) would hand us. */
-function throwingGetter(key: string): Record<string, unknown> {
-  return Object.defineProperty({}, key, { enumerable: true, get: () => { throw new Error('getter boom'); } });
-}
-
-const rows: Row[] = [
+const rows: BadInputRow[] = [
   { entry: 'parseFormula', kind: 'empty', run: () => parseFormula(''), error: ParseError, code: 'E_PARSE', names: /column 1/ },
   { entry: 'parseFormula', kind: 'malformed', run: () => parseFormula('1 + * 2'), error: ParseError, code: 'E_PARSE', names: /'\*' at column 5/ },
   { entry: 'parseFormula', kind: 'wrong type', run: () => parseFormula(42 as never), error: ParseError, code: 'E_PARSE', names: /string, got number/ },
