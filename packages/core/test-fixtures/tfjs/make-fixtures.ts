@@ -5,20 +5,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+// Deterministic weights (core's seeded generator), so the fixtures never change between runs.
+import { mulberry32 as rng } from '../../src/nn/random';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-
-// Deterministic weights (mulberry32), so the fixtures never change between runs.
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Tensor {
   name: string;
