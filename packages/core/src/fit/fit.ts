@@ -14,6 +14,7 @@ import type { LMOptions, StopReason } from './lm';
 import type { ModelDefinition, ModelFacts, ModelSettings } from './model';
 import { numberOps } from './model';
 import { householderQR, rDiagonalRatio } from './qr';
+import { assembleFitResult } from './result';
 import { defaultModelRegistry } from './registry';
 import type { ModelRegistry } from './registry';
 import { checkSamplesFor, toSamples } from './samples';
@@ -477,21 +478,7 @@ function fitOne(input: SamplesInput | Samples, opts: FitOptions): FitResult {
   if (!monotone) warnings.push(`${model.name}: the fitted curve is not monotone on the data range [${Math.min(...x)}, ${Math.max(...x)}] px`);
   if (d.stderr.every((s) => s === null) && d.dof > 0) warnings.push(`${model.name}: parameters are not identifiable from these samples (singular Jacobian); no standard errors`);
 
-  const named = <T>(values: readonly T[]): Record<string, T> => Object.fromEntries(model.params.map((k, i) => [k, values[i]]));
-  return {
-    model: model.name,
-    formula: model.formula,
-    paramNames: model.params,
-    params: named(Array.from(best.params)),
-    stderr: named(d.stderr),
-    intervals: named(d.intervals),
-    confidence,
-    sse: d.sse,
-    rmse: d.rmse,
-    r2: d.r2,
-    aicc: d.aicc,
-    maxAbsResidual: d.maxAbsResidual,
-    residuals: d.residuals,
+  return assembleFitResult(model, best.params, d, confidence, {
     n: d.dof + model.params.length,
     iterations: best.iterations,
     evaluations: Math.max(evaluations, best.evaluations),
@@ -500,6 +487,5 @@ function fitOne(input: SamplesInput | Samples, opts: FitOptions): FitResult {
     monotone,
     facts,
     warnings,
-    curve: new FittedCurve(model, best.params),
-  };
+  });
 }

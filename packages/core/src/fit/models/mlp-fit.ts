@@ -6,10 +6,10 @@ import { describeDenseNet } from '../../nn/dense-net';
 import type { DenseNet } from '../../nn/dense-net';
 import { trainDenseNet } from '../../nn/train';
 import type { TrainOptions, TrainResult } from '../../nn/train';
-import { FittedCurve } from '../curve';
 import { computeDiagnostics, monotoneOnRange } from '../diagnostics';
 import { FitOptionsError, readOwnProperties, thrownMessage } from '../errors';
 import type { FitResult } from '../fit';
+import { assembleFitResult } from '../result';
 import { checkSamplesFor, toSamples } from '../samples';
 import type { Samples, SamplesInput } from '../samples';
 import { createMlpModel, mlpModelName, mlpNetSettings, mlpNetToParams, parseMlpName } from './mlp';
@@ -71,30 +71,17 @@ export function fitMlp(input: SamplesInput | Samples, options: MlpFitOptions = {
   if (trained.stopReason === 'epochs' && train.targetLoss !== undefined) {
     warnings.push(`${model.name}: stopped after ${trained.epochs} epochs at MSE ${trained.loss.toPrecision(4)} px², above targetLoss ${train.targetLoss}`);
   }
-  const named = <T>(values: readonly T[]): Record<string, T> => Object.fromEntries(model.params.map((k, i) => [k, values[i]]));
   return {
-    model: model.name,
-    formula: model.formula,
-    paramNames: model.params,
-    params: named(Array.from(params)),
-    stderr: named(d.stderr),
-    intervals: named(d.intervals),
-    confidence,
-    sse: d.sse,
-    rmse: d.rmse,
-    r2: d.r2,
-    aicc: d.aicc,
-    maxAbsResidual: d.maxAbsResidual,
-    residuals: d.residuals,
-    n: samples.weights ? samples.weights.filter((w) => w > 0).length : samples.x.length,
-    iterations: trained.epochs,
-    evaluations: trained.epochs,
-    stopReason: 'custom',
-    starts: 1,
-    monotone,
-    facts,
-    warnings,
-    curve: new FittedCurve(model, params),
+    ...assembleFitResult(model, params, d, confidence, {
+      n: samples.weights ? samples.weights.filter((w) => w > 0).length : samples.x.length,
+      iterations: trained.epochs,
+      evaluations: trained.epochs,
+      stopReason: 'custom',
+      starts: 1,
+      monotone,
+      facts,
+      warnings,
+    }),
     net: trained.net,
     architecture: describeDenseNet(trained.net),
     paramCount: params.length,
