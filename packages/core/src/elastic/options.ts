@@ -1,7 +1,8 @@
 // The engine's defaults (one object, units in comments) and their one-time resolution and
 // validation: internals only ever read a ResolvedOptions. Validation is table-driven (the kind of
-// each field follows from its default, enumerations and minimums are listed once) because the
-// elastic entry has a 4 kB min+gzip budget; every error still names option, value and expectation.
+// each field follows from its default; enumerations and minimums are listed once; the top level is
+// checked like a group) to keep the elastic entry small; every error still names option, value and
+// expectation.
 import { resolveDamping } from './curves';
 import { invalidOption } from './errors';
 import type { DampingFunction, ElasticAxis, ElasticEdge, ElasticOptions, Host, PullToRefreshOptions } from './types';
@@ -38,6 +39,7 @@ const DEFAULTS = {
     complete: 'Refreshed',
     error: 'Refresh failed',
   },
+  disabled: false,
 };
 
 /** Every default, frozen (a change here would silently reach every engine). */
@@ -72,26 +74,28 @@ export interface ResolvedOptions {
 const EDGES: ElasticEdge[] = ['top', 'bottom', 'left', 'right'];
 /** Edges of each axis. */
 const AXIS_EDGES = { y: EDGES.slice(0, 2), x: EDGES.slice(2), both: EDGES };
-/** The allowed values of every enumerated field, by field name (booleans: true, false). */
-const ONE_OF: Record<string, readonly unknown[]> = {
+/** By field name: the allowed values of an enumerated field, or the lowest allowed number (default 0). */
+const RULES: Record<string, readonly unknown[] | number> = {
   axis: ['y', 'x', 'both'],
   thresholdIn: ['finger', 'displayed'],
   moveTarget: ['content', 'indicator'],
   reducedMotion: ['auto', true, false],
+  max: 1,
+  size: 1,
+  threshold: 1,
 };
-/** Lower bounds of numeric fields by name (default 0; spring fields: MIN_SPRING). */
-const MIN: Record<string, number> = { max: 1, size: 1, threshold: 1 };
+/** Lowest spring parameter: a zero stiffness, mass or rest band never settles. */
 const MIN_SPRING = 1e-6;
 
 /**
- * One field: `fallback` when undefined, else checked against ONE_OF[key], or booleans when the
- * fallback is boolean, or a finite number >= `min`; anything else is an ElasticError.
+ * One field: `fallback` when undefined, else checked against RULES[key]: its values, or booleans
+ * when the fallback is boolean, or a finite number >= the minimum; anything else is an ElasticError.
  */
-function field<T>(where: string, key: string, value: unknown, fallback: T, min = MIN[key] ?? 0): T {
+function field<T>(where: string, key: string, value: unknown, fallback: T, min = 0): T {
   if (value === undefined) return fallback;
-  const allowed = ONE_OF[key] ?? (typeof fallback === 'boolean' && [true, false]);
-  if (allowed ? allowed.includes(value) : typeof value === 'number' && value >= min && value < Infinity) return value as T;
-  return invalidOption(where, value, allowed ? `one of ${allowed.join(', ')}` : `a finite number >= ${min}`);
+  const rule = RULES[key] ?? (typeof fallback === 'boolean' ? [true, false] : min);
+  if (typeof rule === 'object' ? rule.includes(value) : typeof value === 'number' && value >= rule && value < Infinity) return value as T;
+  return invalidOption(where, value, typeof rule === 'object' ? `one of ${rule.join(', ')}` : `a finite number >= ${rule}`);
 }
 
 /** An options object or group: any object but null or an array. */
@@ -104,61 +108,57 @@ function obj<T>(where: string, value: unknown): Partial<T> {
   return value as Partial<T>;
 }
 
-/** Resolves every number, boolean and enumerated field of `defaults` from the user's `value` (other strings are left to the caller). */
-function group<T extends object>(where: string, value: unknown, defaults: T, min?: number): T {
+/**
+ * Checks every number, boolean and enumerated field of `defaults` in the user's `value` (named
+ * `prefix` + key); strings without a rule and nested groups are left to the caller.
+ */
+function group<T extends object>(where: string, value: unknown, defaults: T, min?: number, prefix = where + '.'): T {
   const user = obj<Record<string, unknown>>(where, value);
   const out: Record<string, unknown> = { ...(defaults as Record<string, unknown>) };
-  for (const [k, d] of Object.entries(defaults)) if (typeof d !== 'string' || ONE_OF[k]) out[k] = field(`${where}.${k}`, k, user[k], d, min);
+  for (const [k, d] of Object.entries(defaults)) if (!/^[so]/.test(typeof d) || RULES[k]) out[k] = field(prefix + k, k, user[k], d, min);
   return out as T;
 }
 
 /** Validates and resolves user options against ELASTIC_DEFAULTS; throws ElasticError on bad input. */
 export function resolveOptions(options: ElasticOptions): ResolvedOptions {
-  const o = obj<ElasticOptions>('options', options);
   const D = DEFAULTS;
-  const top = <K extends keyof ElasticOptions>(key: K, fallback: unknown) => field('' + key, key, o[key], fallback);
-  const axis = top('axis', D.axis) as ElasticAxis;
+  // axis, max, moveTarget, reducedMotion, disabled; the rest below.
+  const top = group('options', options, D, 0, '');
+  const o = options as ElasticOptions;
   const edges = group('edges', o.edges, D.edges);
-  for (const e of EDGES) edges[e] &&= AXIS_EDGES[axis].includes(e);
-  const max = top('max', D.max) as number;
+  for (const e of EDGES) edges[e] &&= AXIS_EDGES[top.axis].includes(e);
 
   let ptr: ResolvedOptions['ptr'] = null;
   const p = o.pullToRefresh;
   if (p !== undefined && p !== false) {
-    const P = D.pullToRefresh;
-    // holdOffset has no default number, so it is checked on its own (>= 0, undefined stays undefined).
-    const { holdOffset, ...rest } = P;
-    const user = p === true ? {} : obj<PullToRefreshOptions>('pullToRefresh', p);
-    ptr = {
-      ...group('pullToRefresh', user, rest),
-      holdOffset: field('pullToRefresh.holdOffset', '', user.holdOffset, holdOffset),
-      edge: user.edge ?? P.edge,
-      onRefresh: user.onRefresh,
-    };
-    if (!AXIS_EDGES[axis].includes(ptr.edge)) invalidOption('pullToRefresh.edge', ptr.edge, `one of ${AXIS_EDGES[axis].join(', ')}`);
+    // `true` takes every default (reading .edge or .onRefresh of `true` gives undefined).
+    const user = p as PullToRefreshOptions;
+    ptr = { ...group('pullToRefresh', p === true ? {} : p, D.pullToRefresh), edge: user.edge ?? D.pullToRefresh.edge, onRefresh: user.onRefresh };
+    const on = AXIS_EDGES[top.axis];
+    if (!on.includes(ptr.edge)) invalidOption('pullToRefresh.edge', ptr.edge, `one of ${on.join(', ')}`);
     if (!edges[ptr.edge]) invalidOption('pullToRefresh.edge', ptr.edge, 'an edge enabled in edges');
     if (ptr.onRefresh !== undefined && typeof ptr.onRefresh !== 'function') invalidOption('pullToRefresh.onRefresh', ptr.onRefresh, 'a function');
   }
 
   const input = group('input', o.input, D.input);
-  input.keyboard = (o.input as typeof input | undefined)?.keyboard ?? D.input.keyboard;
-  if (input.keyboard !== false && (typeof input.keyboard !== 'string' || !input.keyboard)) invalidOption('input.keyboard', input.keyboard, 'a KeyboardEvent.key value or false');
+  const key = (input.keyboard = o.input?.keyboard ?? D.input.keyboard);
+  if (key !== false && (typeof key !== 'string' || !key)) invalidOption('input.keyboard', key, 'a KeyboardEvent.key value or false');
   if (o.host !== undefined && typeof o.host?.listen !== 'function') invalidOption('host', o.host, 'a Host');
   return {
-    axis,
+    axis: top.axis,
     edges,
-    damp: resolveDamping(o.curve ?? D.curve, max),
-    max,
-    size: o.size === 'auto' ? D.size : (top('size', 0) as number) || D.size,
+    damp: resolveDamping(o.curve ?? D.curve, top.max),
+    max: top.max,
+    size: o.size === 'auto' ? D.size : field('size', 'size', o.size, D.size),
     ptr,
     input,
     spring: group('spring', o.spring, D.spring, MIN_SPRING),
-    moveTarget: top('moveTarget', D.moveTarget) as ResolvedOptions['moveTarget'],
+    moveTarget: top.moveTarget,
     content: o.content,
     indicator: o.indicator,
-    reducedMotion: top('reducedMotion', D.reducedMotion) as ResolvedOptions['reducedMotion'],
+    reducedMotion: top.reducedMotion,
     host: o.host,
     announce: o.announce === false ? null : { ...D.announce, ...obj<typeof D.announce>('announce', o.announce) },
-    disabled: top('disabled', false) as boolean,
+    disabled: top.disabled,
   };
 }

@@ -18,36 +18,22 @@ export interface SpringPoint {
 
 /**
  * Position and velocity `t` seconds after release from `from` towards `to` with initial velocity
- * `v0` (px/s), for m x'' + c x' + k x = 0 around the target.
+ * `v0` (px/s), for m x'' + c x' + k x = 0 around the target. One closed form for all three regimes:
+ * x = e^(-a t) (x0 C + b S), where C, S solve C'' = -q C (cos/sin, cosh/sinh or 1/t by the sign of
+ * q = k/m - a^2). Over-damped, e^(-a t) is folded into each exponential so nothing overflows.
  */
 export function springAt(t: number, from: number, to: number, v0: number, p: SpringParams): SpringPoint {
   const x0 = from - to;
-  const w0 = Math.sqrt(p.stiffness / p.mass);
-  const zeta = p.damping / (2 * Math.sqrt(p.stiffness * p.mass));
-  let x: number;
-  let v: number;
-  if (zeta < 1 - 1e-9) {
-    const wd = w0 * Math.sqrt(1 - zeta * zeta);
-    const a = zeta * w0;
-    const b = (v0 + a * x0) / wd;
-    const e = Math.exp(-a * t);
-    const cos = Math.cos(wd * t);
-    const sin = Math.sin(wd * t);
-    x = e * (x0 * cos + b * sin);
-    v = e * (-a * (x0 * cos + b * sin) + wd * (b * cos - x0 * sin));
-  } else if (zeta > 1 + 1e-9) {
-    const s = w0 * Math.sqrt(zeta * zeta - 1);
-    const r1 = -zeta * w0 + s;
-    const r2 = -zeta * w0 - s;
-    const c2 = (v0 - r1 * x0) / (r2 - r1);
-    const c1 = x0 - c2;
-    x = c1 * Math.exp(r1 * t) + c2 * Math.exp(r2 * t);
-    v = r1 * c1 * Math.exp(r1 * t) + r2 * c2 * Math.exp(r2 * t);
-  } else {
-    const e = Math.exp(-w0 * t);
-    const b = v0 + w0 * x0;
-    x = e * (x0 + b * t);
-    v = e * (b - w0 * (x0 + b * t));
-  }
-  return { value: to + x, velocity: v };
+  const a = p.damping / (2 * p.mass);
+  const q = p.stiffness / p.mass - a * a;
+  const w = Math.sqrt(Math.abs(q));
+  const b = v0 + a * x0;
+  const e = Math.exp(-a * t);
+  const up = Math.exp((w - a) * t);
+  const down = Math.exp(-(w + a) * t);
+  // C and S with e^(-a t) already in them.
+  const C = q > 0 ? e * Math.cos(w * t) : (up + down) / 2;
+  const S = q > 0 ? (e * Math.sin(w * t)) / w : w ? (up - down) / 2 / w : e * t;
+  const x = x0 * C + b * S;
+  return { value: to + x, velocity: b * C - q * x0 * S - a * x };
 }
