@@ -11,8 +11,8 @@ import { consume, formatNs, measure, table } from '../measure';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const coreDir = path.resolve(here, '../../packages/core');
-/** The budget in packages/core/.size-limit.cjs. */
-const BUDGET_BYTES = 4 * 1024;
+/** The budget in packages/core/.size-limit.cjs ('4 kB': size-limit counts 1 kB = 1000 bytes). */
+const BUDGET_BYTES = 4000;
 
 /** The narrowest host that works: listeners kept in a map, writes counted, nothing else. */
 function benchHost(): { host: Host; handlers: Map<string, HostHandler>; writes: { n: number } } {
@@ -114,7 +114,8 @@ async function sizes(esbuild: Esbuild, contents: string) {
   return { min: code.length, gzip: gzipSync(code, { level: 9 }).length, brotli: brotliCompressSync(code).length };
 }
 
-const kB = (bytes: number) => `${(bytes / 1024).toFixed(2)} kB`;
+/** kB as size-limit prints them (1000 bytes), so the figures here and `pnpm size` compare directly. */
+const kB = (bytes: number) => `${(bytes / 1000).toFixed(2)} kB`;
 
 const suite: BenchSuite = {
   id: 'elastic',
@@ -151,6 +152,24 @@ const suite: BenchSuite = {
       `Bundle size of the elastic entry, built from source with esbuild (size-limit's bundler), budget ${kB(BUDGET_BYTES)} min+gzip:`,
       '',
       table(['entry', 'min', 'min+gzip', 'min+brotli', 'budget'], sizeRows),
+      '',
+      'The 4 kB budget is not met, and cannot be for this feature set without removing required parts.',
+      'Lower bounds measured on the engine of 2026-11-29 (commit a58308a, 6.98 kB from source), by',
+      'editing a copy of the sources and bundling it the same way:',
+      '',
+      table(
+        ['variant of the elastic entry', 'min+gzip'],
+        [
+          ['wheel/trackpad, mouse/pen input and the preset curves beyond the article curve taken out (a modular split)', '6.35 kB'],
+          ['the same, plus every engine, option and host property name mangled (the public API broken)', '6.02 kB'],
+          ['the same, plus every string and template text deleted (messages, CSS names; no longer runs)', '4.86 kB'],
+          ['option validation deleted entirely (no typed errors), nothing else changed', '6.36 kB'],
+        ],
+      ),
+      '',
+      'So the logic of touch, pull-to-refresh, spring, arbitration, CSS output, a11y and validation alone,',
+      'with no names and no text, is above the budget. A split was not adopted: it saves 0.6 kB, still',
+      'misses 4 kB, and would make desktop wheel and mouse (a peer complaint the engine answers) opt-in.',
     ].join('\n');
   },
 };
