@@ -1,13 +1,15 @@
 // The indicator behind a pull-to-refresh list: revealed as the engine moves the content down; its
-// spinner turns with --tensile-progress (CSS, no re-render per frame), its label follows the state.
-import type { ElasticSnapshot } from '@tensile/core/elastic';
-import { indicatorLabel } from '@tensile/demo-shared';
+// spinner turns with --tensile-progress (CSS, no re-render per frame). It takes only the state and
+// its label (indicatorLabel of the snapshot) and is memoized: the page re-renders on every move of
+// a pull, these two change only with the state.
+import { memo } from 'react';
+import type { ElasticState } from '@tensile/core/elastic';
 
-export function PullIndicator({ snapshot }: { snapshot: ElasticSnapshot }) {
+export const PullIndicator = memo(function PullIndicator({ state, label }: { state: ElasticState; label: string }) {
   return (
-    <div className="ptr-indicator" aria-hidden="true">
+    <div className="ptr-indicator" data-state={state} aria-hidden="true">
       <span className="ptr-spinner" />
-      <span>{indicatorLabel(snapshot)}</span>
+      <span>{label}</span>
     </div>
   );
-}
+});

@@ -1,7 +1,8 @@
 // #/carousel: a horizontal carousel inside a vertical pull-to-refresh list. The engine locks the
 // axis on the first moves, so a sideways swipe on the cards never starts a pull.
-import { useDamping } from '@tensile/react';
-import { CAROUSEL_CARDS, CAROUSEL_ROWS_AFTER, CAROUSEL_ROWS_BEFORE, TEST_IDS, LIST_IDLE_STATUS, pullStatus } from '@tensile/demo-shared';
+import { memo } from 'react';
+import { useDamping, type DampingRef } from '@tensile/react';
+import { CAROUSEL_CARDS, CAROUSEL_ROWS_AFTER, CAROUSEL_ROWS_BEFORE, TEST_IDS, LIST_IDLE_STATUS, indicatorLabel, pullStatus } from '@tensile/demo-shared';
 import { PullIndicator } from '../components/PullIndicator';
 import { useFeed } from '../components/useFeed';
 
@@ -15,19 +16,28 @@ export function CarouselPage() {
       <p className="status" role="status" aria-live="polite" data-tone={status.tone}>{status.text}</p>
       <div className="scroller framed" ref={listRef} tabIndex={0} role="region" aria-label="List with a carousel" data-testid={TEST_IDS.carouselList}>
         <div className="elastic-content">
-          {CAROUSEL_ROWS_BEFORE.map((row) => <div key={row.key} className="row"><strong>{row.title}</strong> · {row.detail}</div>)}
-          <h2 className="section-title">Curves</h2>
-          <div className="carousel" ref={carouselRef} tabIndex={0} role="region" aria-label="Curve cards, scroll sideways" data-testid={TEST_IDS.carousel}>
-            <div style={{ display: 'flex', gap: 12 }}>
-              {CAROUSEL_CARDS.map((card) => (
-                <div key={card.key} className="card" style={{ background: card.color }}><strong>{card.label}</strong><span>swipe →</span></div>
-              ))}
-            </div>
-          </div>
-          {CAROUSEL_ROWS_AFTER.map((row) => <div key={row.key} className="row"><strong>{row.title}</strong> · {row.detail}</div>)}
+          <CarouselContent carouselRef={carouselRef} />
         </div>
-        <PullIndicator snapshot={snapshot} />
+        <PullIndicator state={snapshot.state} label={indicatorLabel(snapshot)} />
       </div>
     </>
   );
 }
+
+/** The list's rows and the carousel: memoized, since the page re-renders on every move of a pull. */
+const CarouselContent = memo(function CarouselContent({ carouselRef }: { carouselRef: DampingRef }) {
+  return (
+    <>
+      {CAROUSEL_ROWS_BEFORE.map((row) => <div key={row.key} className="row"><strong>{row.title}</strong> · {row.detail}</div>)}
+      <h2 className="section-title">Curves</h2>
+      <div className="carousel" ref={carouselRef} tabIndex={0} role="region" aria-label="Curve cards, scroll sideways" data-testid={TEST_IDS.carousel}>
+        <div style={{ display: 'flex', gap: 12 }}>
+          {CAROUSEL_CARDS.map((card) => (
+            <div key={card.key} className="card" style={{ background: card.color }}><strong>{card.label}</strong><span>swipe →</span></div>
+          ))}
+        </div>
+      </div>
+      {CAROUSEL_ROWS_AFTER.map((row) => <div key={row.key} className="row"><strong>{row.title}</strong> · {row.detail}</div>)}
+    </>
+  );
+});

@@ -1,7 +1,7 @@
 // #/feed: pull-to-refresh on a feed. A refresh adds posts after a simulated network call; the
 // toggle makes it fail so the error state shows. The button and the R key refresh without a pull.
 import { useDamping } from '@tensile/react';
-import { pullStatus, TEST_IDS } from '@tensile/demo-shared';
+import { indicatorLabel, pullStatus, TEST_IDS } from '@tensile/demo-shared';
 import { FeedList } from '../components/FeedList';
 import { PullIndicator } from '../components/PullIndicator';
 import { useFeed } from '../components/useFeed';
@@ -36,7 +36,7 @@ export function FeedPage() {
         <div className="elastic-content">
           <FeedList items={feed.items} />
         </div>
-        <PullIndicator snapshot={snapshot} />
+        <PullIndicator state={snapshot.state} label={indicatorLabel(snapshot)} />
       </div>
     </>
   );

@@ -1,33 +1,45 @@
 // #/nested: a scroller inside a pull-to-refresh list. It starts scrolled down; a pull on it scrolls
 // it back first and refreshes the outer list only once both are at their tops.
-import { useLayoutEffect, useRef } from 'react';
+import { memo, useLayoutEffect, useRef } from 'react';
 import { useDamping } from '@tensile/react';
-import { NESTED_INNER_ROWS, NESTED_INNER_START, NESTED_OUTER_ROWS, TEST_IDS, LIST_IDLE_STATUS, pullStatus } from '@tensile/demo-shared';
+import { NESTED_INNER_ROWS, NESTED_INNER_START, NESTED_OUTER_ROWS, TEST_IDS, LIST_IDLE_STATUS, indicatorLabel, pullStatus } from '@tensile/demo-shared';
 import { PullIndicator } from '../components/PullIndicator';
 import { useFeed } from '../components/useFeed';
 
 export function NestedPage() {
   const feed = useFeed();
   const [outerRef, snapshot] = useDamping({ pullToRefresh: { onRefresh: feed.onRefresh }, input: { mouse: true }, announce: false });
-  const inner = useRef<HTMLDivElement>(null);
-  useLayoutEffect(() => {
-    if (inner.current) inner.current.scrollTop = NESTED_INNER_START;
-  }, []);
   const status = pullStatus(snapshot, feed.outcome, LIST_IDLE_STATUS);
   return (
     <>
       <p className="status" role="status" aria-live="polite" data-tone={status.tone}>{status.text}</p>
       <div className="scroller framed" ref={outerRef} tabIndex={0} role="region" aria-label="Outer list" data-testid={TEST_IDS.nestedOuter}>
         <div className="elastic-content">
-          {NESTED_OUTER_ROWS.slice(0, 2).map((row) => <div key={row.key} className="row"><strong>{row.title}</strong> · {row.detail}</div>)}
-          <div className="inner-scroller" ref={inner} tabIndex={0} role="region" aria-label="Inner scroller" data-testid={TEST_IDS.nestedInner}>
-            <p className="inner-label">Inner scroller</p>
-            {NESTED_INNER_ROWS.map((row) => <div key={row.key} className="row"><strong>{row.title}</strong> · {row.detail}</div>)}
-          </div>
-          {NESTED_OUTER_ROWS.slice(2).map((row) => <div key={row.key} className="row"><strong>{row.title}</strong> · {row.detail}</div>)}
+          <NestedContent />
         </div>
-        <PullIndicator snapshot={snapshot} />
+        <PullIndicator state={snapshot.state} label={indicatorLabel(snapshot)} />
       </div>
     </>
   );
 }
+
+/**
+ * The outer rows and the inner scroller (started scrolled down): memoized, since the page
+ * re-renders on every move of a pull.
+ */
+const NestedContent = memo(function NestedContent() {
+  const inner = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (inner.current) inner.current.scrollTop = NESTED_INNER_START;
+  }, []);
+  return (
+    <>
+      {NESTED_OUTER_ROWS.slice(0, 2).map((row) => <div key={row.key} className="row"><strong>{row.title}</strong> · {row.detail}</div>)}
+      <div className="inner-scroller" ref={inner} tabIndex={0} role="region" aria-label="Inner scroller" data-testid={TEST_IDS.nestedInner}>
+        <p className="inner-label">Inner scroller</p>
+        {NESTED_INNER_ROWS.map((row) => <div key={row.key} className="row"><strong>{row.title}</strong> · {row.detail}</div>)}
+      </div>
+      {NESTED_OUTER_ROWS.slice(2).map((row) => <div key={row.key} className="row"><strong>{row.title}</strong> · {row.detail}</div>)}
+    </>
+  );
+});
