@@ -299,6 +299,9 @@ async function run(actions: Action[], v: Variant) {
     expect(host.attributes(root)['data-tensile-state']).toBe('idle');
     expect(host.styles(content).transform).toBeUndefined();
     expect(host.styles(indicator).transform).toBeUndefined();
+    // The layer promotion of a gesture never outlives it.
+    expect(host.styles(content)['will-change']).toBeUndefined();
+    expect(host.styles(indicator)['will-change']).toBeUndefined();
     engine.destroy();
   }
   expect(host.listenerCount()).toBe(0);
@@ -307,6 +310,8 @@ async function run(actions: Action[], v: Variant) {
   expect(host.statusCount()).toBe(0);
   expect(host.attributes(root)).toEqual({});
   expect(host.styles(root)).toEqual({});
+  expect(host.styles(content)['will-change']).toBeUndefined();
+  expect(host.styles(indicator)['will-change']).toBeUndefined();
   expect(host.passiveViolations).toBe(0);
 }
 

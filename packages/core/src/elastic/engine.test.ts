@@ -589,8 +589,9 @@ describe('output', () => {
     expect(r.host.attributes(r.root)).toMatchObject({ 'data-tensile-state': 'pulling', 'data-tensile-edge': 'top' });
     expect(r.host.styles(r.content).transform).toBe(`translate3d(0,${s.offset}px,0)`);
     expect(r.host.styles(r.root).transform).toBeUndefined();
-    // Only transform: never height, top, margin or padding.
-    expect(Object.keys(r.host.styles(r.content))).toEqual(['transform']);
+    // Only transform (and will-change: transform while a gesture may pull): never height, top, margin or padding.
+    expect(Object.keys(r.host.styles(r.content)).sort()).toEqual(['transform', 'will-change']);
+    expect(r.host.styles(r.content)['will-change']).toBe('transform');
   });
 
   it('restores the content transform at rest (no lingering containing block for fixed children)', () => {

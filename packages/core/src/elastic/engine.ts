@@ -132,6 +132,15 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
   /** Recent [time, distance, offset] triples for the release velocity. */
   let samples: number[] = [];
   let gestureOffs: (() => void)[] = [];
+  /**
+   * Undoes `will-change: transform` on the layer: set when a touch or pointer gesture starts at the
+   * refresh edge, so the first pulling move does not also create and paint a composited layer for
+   * the content (the slowest frame of a drag in Chromium traces), and undone at rest.
+   */
+  const promoted: (() => void)[] = [];
+  const demote = () => {
+    for (const off of promoted.splice(0)) off();
+  };
 
   // Wheel stream: last event time, |delta|, peak, mean interval, shrinking run, in the momentum tail.
   let wheelT = -Infinity;
@@ -218,6 +227,7 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
 
   function toRest() {
     set(REST);
+    demote();
     job = null;
     jobEnd();
   }
@@ -273,6 +283,8 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
       origin = prev - sign(edge) * d;
       pull(d);
     } else canRefresh &&= atEdge(o.ptr!.edge, target);
+    // Not for the wheel: its streams start mid-list all the time, and toggling a layer costs paint.
+    if (canRefresh && layer && k !== 'wheel' && !promoted.length) keep(layer, 'will-change', 'transform', promoted);
   }
 
   function move(x: number, y: number, e: EngineEvent) {
@@ -325,7 +337,9 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
     if (!kind) return;
     kind = 0;
     for (const off of gestureOffs.splice(0)) off();
-    if (!edge || busy()) return;
+    // Nothing held: the engine is at rest (begin refuses gestures while a refresh runs).
+    if (!edge) return demote();
+    if (busy()) return;
     // Release velocity from the moves of the last VELOCITY_WINDOW_MS (0 if the finger rested).
     const s = samples;
     let finger = 0;

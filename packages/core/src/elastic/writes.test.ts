@@ -1,9 +1,10 @@
 // What one move of a pull writes to the page, counted through the fake host: per-move style work
 // in a browser grows with every write (a changed inherited variable restyles the container's
 // subtree), so a move writes the offset variable, the transform and, at the refresh edge, the
-// progress variable, and attributes only when the state or the edge changes.
+// progress variable, and attributes only when the state or the edge changes. The layer's
+// will-change is written at touchstart, never per move.
 import { describe, expect, it, vi } from 'vitest';
-import { rig } from './test-support/rig';
+import { flush, rig } from './test-support/rig';
 
 function countWrites(r: ReturnType<typeof rig>) {
   const styles = vi.spyOn(r.host, 'setStyle');
@@ -28,6 +29,8 @@ describe('DOM writes per move', () => {
     const r = rig({ pullToRefresh: { threshold: 60 } });
     const writes = countWrites(r);
     r.touch.start(100, 100);
+    // At the refresh edge the content is promoted at touchstart, not in the first pulling move.
+    expect(writes.take()).toEqual(['content will-change']);
     r.touch.move(100, 110); // locks the axis and arms at the top: state and edge change once
     expect(writes.take().sort()).toEqual(
       ['root --tensile-offset', 'content transform', 'root --tensile-progress', 'root data-tensile-edge', 'root data-tensile-state', 'root aria-busy'].sort(),
@@ -60,5 +63,73 @@ describe('DOM writes per move', () => {
     r.touch.move(100, 650);
     r.touch.move(100, 600);
     expect(writes.take().sort()).toEqual(['content transform', 'content transform', 'root --tensile-offset', 'root --tensile-offset']);
+  });
+});
+
+describe('will-change: transform on the moved layer', () => {
+  const willChange = (r: ReturnType<typeof rig>) => r.host.styles(r.content)['will-change'];
+
+  it('is set at touchstart at the refresh edge, kept through the pull, the refresh and the spring, and removed at rest', async () => {
+    let finish = () => {};
+    const r = rig({ pullToRefresh: { onRefresh: () => new Promise<void>((resolve) => (finish = resolve)), minVisibleMs: 0, resultMs: 0 } });
+    r.touch.start(100, 100);
+    expect(willChange(r)).toBe('transform');
+    for (let y = 110; y <= 600; y += 20) r.touch.move(100, y);
+    r.touch.end();
+    expect(r.snap().state).toBe('refreshing');
+    r.host.advance(1000); // the spring reaches the hold position (the 10 s timeout is far)
+    expect(r.snap().offset).toBeGreaterThan(0);
+    expect(willChange(r)).toBe('transform');
+    finish();
+    await flush();
+    r.settle();
+    expect(r.snap().state).toBe('idle');
+    expect(willChange(r)).toBeUndefined();
+    expect(r.host.styles(r.content).transform).toBeUndefined();
+  });
+
+  it('is removed when a gesture ends without pulling, and a release below the threshold removes it once the spring rests', () => {
+    const r = rig({ pullToRefresh: { threshold: 60 } });
+    r.touch.start(100, 100);
+    r.touch.move(100, 90); // up: native scrolling, nothing held
+    r.touch.end();
+    expect(willChange(r)).toBeUndefined();
+    r.touch.dragY(100, 150, 5);
+    r.touch.end();
+    expect(r.snap().state).toBe('cancelled');
+    expect(willChange(r)).toBe('transform');
+    r.settle();
+    expect(willChange(r)).toBeUndefined();
+  });
+
+  it('is never set for a gesture that starts below the top, for the wheel, or without pull-to-refresh', () => {
+    const scrolled = rig({ pullToRefresh: true });
+    scrolled.host.setScroll(scrolled.root, { top: 500 });
+    scrolled.touch.start(100, 100);
+    expect(willChange(scrolled)).toBeUndefined();
+    const wheel = rig({ pullToRefresh: true });
+    wheel.wheel(-40);
+    expect(wheel.snap().state).not.toBe('idle');
+    expect(willChange(wheel)).toBeUndefined();
+    const plain = rig({});
+    plain.touch.start(100, 100);
+    expect(willChange(plain)).toBeUndefined();
+  });
+
+  it('gives back a will-change the page set inline, on rest and on detach mid-gesture, and grabbing the spring does not stack it', () => {
+    const r = rig({ pullToRefresh: true });
+    r.host.setStyle(r.content, 'will-change', 'opacity');
+    r.touch.dragY(100, 200, 5);
+    r.touch.end();
+    r.host.advance(16);
+    r.touch.start(100, 300); // grabs the spring mid-flight
+    expect(willChange(r)).toBe('transform');
+    r.touch.end();
+    r.settle();
+    expect(willChange(r)).toBe('opacity');
+    r.touch.start(100, 100);
+    expect(willChange(r)).toBe('transform');
+    r.engine.detach();
+    expect(willChange(r)).toBe('opacity');
   });
 });
