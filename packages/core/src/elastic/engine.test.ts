@@ -298,6 +298,49 @@ describe('edges and arbitration', () => {
     expect(onRefresh).toHaveBeenCalledTimes(1);
   });
 
+  it('the scroll chain is walked once per gesture: at touchstart for the refresh edge, reused by the first pulling move', () => {
+    const r = rig({ pullToRefresh: {} });
+    const inner = r.host.element({ parent: r.content, scrollable: { y: true }, scroll: { top: 0, maxTop: 300, height: 200 } });
+    const item = r.host.element({ parent: inner });
+    const walks = vi.spyOn(r.host, 'scrollChain');
+    r.touch.start(100, 100, item);
+    expect(walks).toHaveBeenCalledTimes(1);
+    for (let y = 110; y <= 500; y += 10) r.touch.move(100, y, item);
+    expect(walks).toHaveBeenCalledTimes(1);
+    expect(r.snap().state).toBe('ready');
+    r.touch.end(item);
+    // A new gesture walks again (the page may have changed in between).
+    r.settle();
+    r.touch.start(100, 100, item);
+    expect(walks).toHaveBeenCalledTimes(2);
+  });
+
+  it('positions are still read in the first move: a list scrolled after touchstart does not pull', () => {
+    const r = rig({ pullToRefresh: {} });
+    const inner = r.host.element({ parent: r.content, scrollable: { y: true }, scroll: { top: 0, maxTop: 300, height: 200 } });
+    const item = r.host.element({ parent: inner });
+    r.touch.start(100, 100, item);
+    r.host.setScroll(inner, { top: 50 });
+    for (let y = 110; y <= 300; y += 10) r.touch.move(100, y, item);
+    expect(r.snap().state).toBe('idle');
+  });
+
+  it("axis 'both': a horizontal first move walks its own x chain (the touchstart's y chain is not reused)", () => {
+    const r = rig({ axis: 'both', pullToRefresh: {} }, { scrollable: { x: true, y: true }, scroll: { maxTop: 2000, maxLeft: 0, height: 800, width: 400 } });
+    const row = r.host.element({ parent: r.content, scrollable: { x: true }, scroll: { left: 100, maxLeft: 600, width: 300 } });
+    const walks = vi.spyOn(r.host, 'scrollChain');
+    r.touch.start(100, 100, row);
+    for (let x = 110; x <= 300; x += 10) r.touch.move(x, 100, row);
+    expect(walks.mock.calls.map((c) => c[2])).toEqual(['y', 'x']);
+    // The row is scrolled away from its left edge, so the swipe scrolls it: no pull at the left.
+    expect(r.snap().state).toBe('idle');
+    r.touch.end(row);
+    r.host.setScroll(row, { left: 0 });
+    r.touch.start(100, 100, row);
+    for (let x = 110; x <= 300; x += 10) r.touch.move(x, 100, row);
+    expect(r.snap()).toMatchObject({ state: 'pulling', edge: 'left' });
+  });
+
   it('a horizontal carousel inside a vertical list keeps its swipes (axis lock)', () => {
     const r = rig({ pullToRefresh: {} });
     const carousel = r.host.element({ parent: r.content, scrollable: { x: true }, scroll: { maxLeft: 900, width: 400 } });

@@ -129,6 +129,8 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
   /** It began at the refresh edge (refresh never arms for a list that was scrolled down). */
   let canRefresh = false;
   let chain: HTMLElement[] | null = null;
+  /** The axis `chain` was walked for. */
+  let chainAxis: 'x' | 'y' = 'y';
   /** Recent [time, distance, offset] triples for the release velocity. */
   let samples: number[] = [];
   let gestureOffs: (() => void)[] = [];
@@ -202,11 +204,19 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
     return (isY(e) ? m.height : m.width) || o.max;
   }
 
-  /** Every scroll container from the target up to the element is at edge `e` (the chain is kept for the gesture when `keep`). */
+  /**
+   * Every scroll container from the target up to the element is at edge `e`. With `keep` the chain
+   * is walked once per gesture and axis (touchstart walks it for the refresh edge, so the first
+   * pulling move, the tightest frame of a drag, only reads positions); positions are always read.
+   */
   function atEdge(e: ElasticEdge, from: unknown, keep?: boolean): boolean {
     const y = isY(e);
-    const list = (keep && chain) || host!.scrollChain(from, el!, y ? 'y' : 'x');
-    if (keep) chain = list;
+    const axis = y ? 'y' : 'x';
+    const list = (keep && chainAxis === axis && chain) || host!.scrollChain(from, el!, axis);
+    if (keep) {
+      chain = list;
+      chainAxis = axis;
+    }
     return [...list, el!].every((s) => {
       const m = host!.scroll(s);
       const pos = y ? m.top : m.left;
@@ -282,7 +292,7 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
       prev = lock === 'y' ? y : x;
       origin = prev - sign(edge) * d;
       pull(d);
-    } else canRefresh &&= atEdge(o.ptr!.edge, target);
+    } else canRefresh &&= atEdge(o.ptr!.edge, target, true);
     // Not for the wheel: its streams start mid-list all the time, and toggling a layer costs paint.
     if (canRefresh && layer && k !== 'wheel' && !promoted.length) keep(layer, 'will-change', 'transform', promoted);
   }
