@@ -4,7 +4,7 @@ export type { RouteId, RouteInfo } from './routes';
 export { INITIAL_FEED, NEW_ITEMS_PER_REFRESH, REFRESH_DELAY_MS, PALETTE, FeedRefreshError, fetchNewItems, makeFeedItems, refreshOutcomeText } from './feed';
 export type { FeedItem } from './feed';
 export { pullStatus, indicatorLabel } from './status';
-export type { StatusLine, StatusTone } from './status';
+export type { StateOf, StatusLine, StatusTone } from './status';
 export { createPlot } from './plot';
 export type { Plot, PlotMarker, PlotOptions, PlotSeries } from './plot';
 export { EDGE_TILES, CAROUSEL_CARDS, CAROUSEL_ROWS_BEFORE, CAROUSEL_ROWS_AFTER, NESTED_OUTER_ROWS, NESTED_INNER_ROWS, NESTED_INNER_START } from './content';

@@ -1,6 +1,9 @@
 // The words the pull-to-refresh pages show in their aria-live status, the same in every demo.
 import type { ElasticSnapshot } from '@tensile/core/elastic';
 
+/** All these texts depend on: the state (a snapshot, or a page that subscribed to the state alone). */
+export type StateOf = Pick<ElasticSnapshot, 'state'>;
+
 export type StatusTone = 'neutral' | 'ok' | 'error';
 
 export interface StatusLine {
@@ -12,7 +15,7 @@ export interface StatusLine {
  * The status for the engine's current state (`idle`: what to say before any refresh); `lastOutcome` (the sentence of the last refresh,
  * from refreshOutcomeText) stays visible at rest so screen readers and tests can read the result.
  */
-export function pullStatus(snapshot: ElasticSnapshot, lastOutcome: string | null, idle = 'Pull down, press R or use the button to refresh'): StatusLine {
+export function pullStatus(snapshot: StateOf, lastOutcome: string | null, idle = 'Pull down, press R or use the button to refresh'): StatusLine {
   switch (snapshot.state) {
     case 'pulling':
       return { text: 'Pull to refresh', tone: 'neutral' };
@@ -29,7 +32,7 @@ export function pullStatus(snapshot: ElasticSnapshot, lastOutcome: string | null
 }
 
 /** The short label inside the indicator above the content. */
-export function indicatorLabel(snapshot: ElasticSnapshot): string {
+export function indicatorLabel(snapshot: StateOf): string {
   switch (snapshot.state) {
     case 'ready':
       return 'Release to refresh';

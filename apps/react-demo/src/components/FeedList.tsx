@@ -1,5 +1,5 @@
 // The list of posts (shared by the feed and nested pages' look). Memoized: its page re-renders on
-// every engine snapshot (each move of a pull), the items only change on a refresh.
+// each state of a pull, the items only change on a refresh.
 import { memo } from 'react';
 import { TEST_IDS, type FeedItem } from '@tensile/demo-shared';
 

@@ -1,7 +1,7 @@
 // The indicator behind a pull-to-refresh list: revealed as the engine moves the content down; its
 // spinner turns with --tensile-progress (CSS, no re-render per frame). It takes only the state and
-// its label (indicatorLabel of the snapshot) and is memoized: the page re-renders on every move of
-// a pull, these two change only with the state.
+// its label (indicatorLabel of the state), and is memoized: the page also renders for its status
+// line and toolbar.
 import { memo } from 'react';
 import type { ElasticState } from '@tensile/core/elastic';
 

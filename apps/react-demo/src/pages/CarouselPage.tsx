@@ -1,30 +1,35 @@
 // #/carousel: a horizontal carousel inside a vertical pull-to-refresh list. The engine locks the
 // axis on the first moves, so a sideways swipe on the cards never starts a pull.
-import { memo } from 'react';
+import { memo, useDeferredValue } from 'react';
 import { useDamping, type DampingRef } from '@tensile/react';
 import { CAROUSEL_CARDS, CAROUSEL_ROWS_AFTER, CAROUSEL_ROWS_BEFORE, TEST_IDS, LIST_IDLE_STATUS, indicatorLabel, pullStatus } from '@tensile/demo-shared';
 import { PullIndicator } from '../components/PullIndicator';
+import { StatusLine } from '../components/StatusLine';
 import { useFeed } from '../components/useFeed';
 
 export function CarouselPage() {
   const feed = useFeed();
-  const [listRef, snapshot] = useDamping({ pullToRefresh: { onRefresh: feed.onRefresh }, input: { mouse: true }, announce: false });
-  const [carouselRef] = useDamping({ axis: 'x', input: { mouse: true } });
-  const status = pullStatus(snapshot, feed.outcome, LIST_IDLE_STATUS);
+  // The page shows only the list's state (offset and progress reach the indicator as CSS variables),
+  // and nothing of the carousel's: it renders when the state changes, never per frame of a drag.
+  const [listRef, liveState] = useDamping({ pullToRefresh: { onRefresh: feed.onRefresh }, input: { mouse: true }, announce: false }, (s) => s.state);
+  // Shown one render behind (a deferred render in a task of its own), as on the feed page.
+  const state = useDeferredValue(liveState);
+  const [carouselRef] = useDamping({ axis: 'x', input: { mouse: true } }, () => null);
+  const status = pullStatus({ state }, feed.outcome, LIST_IDLE_STATUS);
   return (
     <>
-      <p className="status" role="status" aria-live="polite" data-tone={status.tone}>{status.text}</p>
+      <StatusLine text={status.text} tone={status.tone} />
       <div className="scroller framed" ref={listRef} tabIndex={0} role="region" aria-label="List with a carousel" data-testid={TEST_IDS.carouselList}>
         <div className="elastic-content">
           <CarouselContent carouselRef={carouselRef} />
         </div>
-        <PullIndicator state={snapshot.state} label={indicatorLabel(snapshot)} />
+        <PullIndicator state={state} label={indicatorLabel({ state })} />
       </div>
     </>
   );
 }
 
-/** The list's rows and the carousel: memoized, since the page re-renders on every move of a pull. */
+/** The list's rows and the carousel: memoized, since the page re-renders on each state of a pull. */
 const CarouselContent = memo(function CarouselContent({ carouselRef }: { carouselRef: DampingRef }) {
   return (
     <>

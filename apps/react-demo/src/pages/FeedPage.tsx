@@ -1,20 +1,27 @@
 // #/feed: pull-to-refresh on a feed. A refresh adds posts after a simulated network call; the
 // toggle makes it fail so the error state shows. The button and the R key refresh without a pull.
+import { useDeferredValue } from 'react';
 import { useDamping } from '@tensile/react';
 import { indicatorLabel, pullStatus, TEST_IDS } from '@tensile/demo-shared';
 import { FeedList } from '../components/FeedList';
 import { PullIndicator } from '../components/PullIndicator';
+import { StatusLine } from '../components/StatusLine';
 import { useFeed } from '../components/useFeed';
 
 export function FeedPage() {
   const feed = useFeed();
-  const [ref, snapshot, refresh] = useDamping({
+  // The page selects the state alone: it renders when the state changes (a pull's start, the
+  // threshold, the refresh), never per frame; offset and progress reach the indicator as CSS variables.
+  const [ref, liveState, refresh] = useDamping({
     pullToRefresh: { onRefresh: feed.onRefresh, threshold: 60 },
     input: { mouse: true },
     announce: false, // the page's own status line below is the live region
-  });
-  const status = pullStatus(snapshot, feed.outcome);
-  const busy = snapshot.state === 'refreshing';
+  }, (s) => s.state);
+  // Shown one render behind (React's deferred render, in a task of its own): nothing on screen needs
+  // the new state in the frame of the move that changed it, the tightest frame of the drag.
+  const state = useDeferredValue(liveState);
+  const status = pullStatus({ state }, feed.outcome);
+  const busy = state === 'refreshing';
   return (
     <>
       <div className="toolbar">
@@ -28,15 +35,13 @@ export function FeedPage() {
           Make refresh fail
         </label>
       </div>
-      <p className="status" role="status" aria-live="polite" data-tone={status.tone} data-testid={TEST_IDS.feedStatus}>
-        {status.text}
-      </p>
+      <StatusLine text={status.text} tone={status.tone} testId={TEST_IDS.feedStatus} />
       <div className="scroller framed" ref={ref} tabIndex={0} role="region" aria-label="Feed, pull down to refresh"
         aria-busy={busy} data-testid={TEST_IDS.feedScroller}>
         <div className="elastic-content">
           <FeedList items={feed.items} />
         </div>
-        <PullIndicator state={snapshot.state} label={indicatorLabel(snapshot)} />
+        <PullIndicator state={state} label={indicatorLabel({ state })} />
       </div>
     </>
   );

@@ -1,23 +1,27 @@
 // #/nested: a scroller inside a pull-to-refresh list. It starts scrolled down; a pull on it scrolls
 // it back first and refreshes the outer list only once both are at their tops.
-import { memo, useLayoutEffect, useRef } from 'react';
+import { memo, useDeferredValue, useLayoutEffect, useRef } from 'react';
 import { useDamping } from '@tensile/react';
 import { NESTED_INNER_ROWS, NESTED_INNER_START, NESTED_OUTER_ROWS, TEST_IDS, LIST_IDLE_STATUS, indicatorLabel, pullStatus } from '@tensile/demo-shared';
 import { PullIndicator } from '../components/PullIndicator';
+import { StatusLine } from '../components/StatusLine';
 import { useFeed } from '../components/useFeed';
 
 export function NestedPage() {
   const feed = useFeed();
-  const [outerRef, snapshot] = useDamping({ pullToRefresh: { onRefresh: feed.onRefresh }, input: { mouse: true }, announce: false });
-  const status = pullStatus(snapshot, feed.outcome, LIST_IDLE_STATUS);
+  // Only the state: the page renders when it changes, never per frame of a drag.
+  const [outerRef, liveState] = useDamping({ pullToRefresh: { onRefresh: feed.onRefresh }, input: { mouse: true }, announce: false }, (s) => s.state);
+  // Shown one render behind (a deferred render in a task of its own), as on the feed page.
+  const state = useDeferredValue(liveState);
+  const status = pullStatus({ state }, feed.outcome, LIST_IDLE_STATUS);
   return (
     <>
-      <p className="status" role="status" aria-live="polite" data-tone={status.tone}>{status.text}</p>
+      <StatusLine text={status.text} tone={status.tone} />
       <div className="scroller framed" ref={outerRef} tabIndex={0} role="region" aria-label="Outer list" data-testid={TEST_IDS.nestedOuter}>
         <div className="elastic-content">
           <NestedContent />
         </div>
-        <PullIndicator state={snapshot.state} label={indicatorLabel(snapshot)} />
+        <PullIndicator state={state} label={indicatorLabel({ state })} />
       </div>
     </>
   );
@@ -25,7 +29,7 @@ export function NestedPage() {
 
 /**
  * The outer rows and the inner scroller (started scrolled down): memoized, since the page
- * re-renders on every move of a pull.
+ * re-renders on each state of a pull.
  */
 const NestedContent = memo(function NestedContent() {
   const inner = useRef<HTMLDivElement>(null);
