@@ -3,7 +3,7 @@ export { LIST_IDLE_STATUS, ROUTES, TEST_IDS, routeFromHash, routesFor } from './
 export type { RouteId, RouteInfo } from './routes';
 export { INITIAL_FEED, NEW_ITEMS_PER_REFRESH, REFRESH_DELAY_MS, PALETTE, FeedRefreshError, fetchNewItems, makeFeedItems, refreshOutcomeText } from './feed';
 export type { FeedItem } from './feed';
-export { pullStatus, indicatorLabel } from './status';
+export { pullStatus, indicatorLabel, pageState } from './status';
 export type { StateOf, StatusLine, StatusTone } from './status';
 export { createPlot } from './plot';
 export type { Plot, PlotMarker, PlotOptions, PlotSeries } from './plot';

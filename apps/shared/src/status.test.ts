@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ElasticSnapshot } from '@tensile/core/elastic';
-import { indicatorLabel, pullStatus } from './status';
+import { indicatorLabel, pageState, pullStatus } from './status';
 
 const snap = (state: ElasticSnapshot['state']): ElasticSnapshot => ({ state, edge: 'top', distance: 0, offset: 0, progress: 0, error: null });
 
@@ -15,6 +15,13 @@ describe('pullStatus', () => {
     expect(pullStatus(snap('error'), 'Refresh failed: 503')).toEqual({ text: 'Refresh failed: 503', tone: 'error' });
     expect(pullStatus(snap('complete'), 'Refresh failed: 503').tone).toBe('error');
     expect(pullStatus(snap('idle'), null, 'Pull the list').text).toBe('Pull the list');
+  });
+  it('pageState shows a pull below the threshold as idle, every other state as it is', () => {
+    expect(pageState('pulling')).toBe('idle');
+    for (const state of ['idle', 'ready', 'refreshing', 'complete', 'error', 'cancelled'] as const) expect(pageState(state)).toBe(state);
+    // A page showing pageState says the same before and during a pull, until the threshold.
+    expect(pullStatus({ state: pageState('pulling') }, 'Updated: 3 new posts')).toEqual(pullStatus({ state: 'idle' }, 'Updated: 3 new posts'));
+    expect(indicatorLabel({ state: pageState('pulling') })).toBe(indicatorLabel({ state: 'pulling' }));
   });
   it('labels the indicator', () => {
     expect(indicatorLabel(snap('ready'))).toBe('Release to refresh');

@@ -1,5 +1,5 @@
 // The words the pull-to-refresh pages show in their aria-live status, the same in every demo.
-import type { ElasticSnapshot } from '@tensile/core/elastic';
+import type { ElasticSnapshot, ElasticState } from '@tensile/core/elastic';
 
 /** All these texts depend on: the state (a snapshot, or a page that subscribed to the state alone). */
 export type StateOf = Pick<ElasticSnapshot, 'state'>;
@@ -29,6 +29,17 @@ export function pullStatus(snapshot: StateOf, lastOutcome: string | null, idle =
       if (lastOutcome === null) return { text: idle, tone: 'neutral' };
       return { text: lastOutcome, tone: lastOutcome.startsWith('Refresh failed') ? 'error' : 'ok' };
   }
+}
+
+/**
+ * The state a page shows in its status line, indicator label and button: a pull that has not
+ * reached the threshold shows as idle. While pulling, the indicator (the engine's CSS variables)
+ * already says "Pull to refresh", and the status line, like the engine's own announcements, speaks
+ * from "Release to refresh" on; so the first move of a pull, the tightest frame of the drag, changes
+ * nothing the page renders.
+ */
+export function pageState(state: ElasticState): ElasticState {
+  return state === 'pulling' ? 'idle' : state;
 }
 
 /** The short label inside the indicator above the content. */

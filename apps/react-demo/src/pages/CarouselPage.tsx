@@ -2,7 +2,7 @@
 // axis on the first moves, so a sideways swipe on the cards never starts a pull.
 import { memo, useDeferredValue } from 'react';
 import { useDamping, type DampingRef } from '@tensile/react';
-import { CAROUSEL_CARDS, CAROUSEL_ROWS_AFTER, CAROUSEL_ROWS_BEFORE, TEST_IDS, LIST_IDLE_STATUS, indicatorLabel, pullStatus } from '@tensile/demo-shared';
+import { CAROUSEL_CARDS, CAROUSEL_ROWS_AFTER, CAROUSEL_ROWS_BEFORE, TEST_IDS, LIST_IDLE_STATUS, indicatorLabel, pageState, pullStatus } from '@tensile/demo-shared';
 import { PullIndicator } from '../components/PullIndicator';
 import { StatusLine } from '../components/StatusLine';
 import { useFeed } from '../components/useFeed';
@@ -11,7 +11,7 @@ export function CarouselPage() {
   const feed = useFeed();
   // The page shows only the list's state (offset and progress reach the indicator as CSS variables),
   // and nothing of the carousel's: it renders when the state changes, never per frame of a drag.
-  const [listRef, liveState] = useDamping({ pullToRefresh: { onRefresh: feed.onRefresh }, input: { mouse: true }, announce: false }, (s) => s.state);
+  const [listRef, liveState] = useDamping({ pullToRefresh: { onRefresh: feed.onRefresh }, input: { mouse: true }, announce: false }, (s) => pageState(s.state));
   // Shown one render behind (a deferred render in a task of its own), as on the feed page.
   const state = useDeferredValue(liveState);
   const [carouselRef] = useDamping({ axis: 'x', input: { mouse: true } }, () => null);

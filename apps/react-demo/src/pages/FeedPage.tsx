@@ -2,7 +2,7 @@
 // toggle makes it fail so the error state shows. The button and the R key refresh without a pull.
 import { useDeferredValue } from 'react';
 import { useDamping } from '@tensile/react';
-import { indicatorLabel, pullStatus, TEST_IDS } from '@tensile/demo-shared';
+import { indicatorLabel, pageState, pullStatus, TEST_IDS } from '@tensile/demo-shared';
 import { FeedList } from '../components/FeedList';
 import { PullIndicator } from '../components/PullIndicator';
 import { StatusLine } from '../components/StatusLine';
@@ -10,13 +10,14 @@ import { useFeed } from '../components/useFeed';
 
 export function FeedPage() {
   const feed = useFeed();
-  // The page selects the state alone: it renders when the state changes (a pull's start, the
-  // threshold, the refresh), never per frame; offset and progress reach the indicator as CSS variables.
+  // The page selects the state it shows (pageState: a pull below the threshold shows as idle), so it
+  // renders at the threshold and through the refresh, never per frame and not in the first move;
+  // offset and progress reach the indicator as CSS variables.
   const [ref, liveState, refresh] = useDamping({
     pullToRefresh: { onRefresh: feed.onRefresh, threshold: 60 },
     input: { mouse: true },
     announce: false, // the page's own status line below is the live region
-  }, (s) => s.state);
+  }, (s) => pageState(s.state));
   // Shown one render behind (React's deferred render, in a task of its own): nothing on screen needs
   // the new state in the frame of the move that changed it, the tightest frame of the drag.
   const state = useDeferredValue(liveState);

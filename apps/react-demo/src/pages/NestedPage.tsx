@@ -2,7 +2,7 @@
 // it back first and refreshes the outer list only once both are at their tops.
 import { memo, useDeferredValue, useLayoutEffect, useRef } from 'react';
 import { useDamping } from '@tensile/react';
-import { NESTED_INNER_ROWS, NESTED_INNER_START, NESTED_OUTER_ROWS, TEST_IDS, LIST_IDLE_STATUS, indicatorLabel, pullStatus } from '@tensile/demo-shared';
+import { NESTED_INNER_ROWS, NESTED_INNER_START, NESTED_OUTER_ROWS, TEST_IDS, LIST_IDLE_STATUS, indicatorLabel, pageState, pullStatus } from '@tensile/demo-shared';
 import { PullIndicator } from '../components/PullIndicator';
 import { StatusLine } from '../components/StatusLine';
 import { useFeed } from '../components/useFeed';
@@ -10,7 +10,7 @@ import { useFeed } from '../components/useFeed';
 export function NestedPage() {
   const feed = useFeed();
   // Only the state: the page renders when it changes, never per frame of a drag.
-  const [outerRef, liveState] = useDamping({ pullToRefresh: { onRefresh: feed.onRefresh }, input: { mouse: true }, announce: false }, (s) => s.state);
+  const [outerRef, liveState] = useDamping({ pullToRefresh: { onRefresh: feed.onRefresh }, input: { mouse: true }, announce: false }, (s) => pageState(s.state));
   // Shown one render behind (a deferred render in a task of its own), as on the feed page.
   const state = useDeferredValue(liveState);
   const status = pullStatus({ state }, feed.outcome, LIST_IDLE_STATUS);

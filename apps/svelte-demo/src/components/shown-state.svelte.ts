@@ -1,7 +1,7 @@
 // The pull state the page shows (status line, indicator label, busy button), one task behind the
-// engine. Nothing on screen needs it in the frame of the move that changed it (the engine moves the
-// content and sets the CSS variables itself), and that first move of a pull is the tightest frame
-// of the drag: the page's update runs in its own task right after it instead.
+// engine (the pages pass pageState: a pull below the threshold shows as idle). Nothing on screen
+// needs it in the frame of the move that changed it (the engine moves the content and sets the CSS
+// variables itself): the page's update runs in its own task right after that frame instead.
 import { untrack } from 'svelte';
 import type { ElasticState } from '@tensile/core/elastic';
 
