@@ -4,7 +4,7 @@
 import { Suspense, useState, useTransition } from 'react';
 import { act, render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { createContractHost, pullDown } from '@tensile/adapter-contract';
+import { countingCurves, createContractHost, pullDown } from '@tensile/adapter-contract';
 import { attachElastic, type ElasticOptions } from '@tensile/core/elastic';
 import { createFakeHost } from '@tensile/core/elastic/testing';
 import { useDamping } from './use-damping';
@@ -81,16 +81,8 @@ describe('concurrent rendering', () => {
 describe('re-renders', () => {
   it('never re-tabulate a Curve: equal options do nothing, a new max does not need it, a new Curve is tabulated once', async () => {
     const host = createContractHost();
-    let tabulations = 0;
-    const half = () => ({
-      name: 'half',
-      evaluate: (x: number) => x / 2,
-      evaluateBatch(xs: ArrayLike<number>, out = new Float64Array(xs.length)) {
-        tabulations++;
-        for (let i = 0; i < xs.length; i++) out[i] = xs[i] / 2;
-        return out;
-      },
-    });
+    const curves = countingCurves();
+    const half = curves.make;
     const curve = half();
     let renders = 0;
     function Pad({ max, shape = curve }: { max: number; shape?: ReturnType<typeof half> }) {
@@ -101,7 +93,7 @@ describe('re-renders', () => {
     const view = render(<Pad max={300} />);
     const pad = view.container.querySelector('div')!;
     const offset = () => Number(view.container.querySelector('output')!.textContent);
-    const afterMount = tabulations;
+    const afterMount = curves.tabulations;
     const listens = host.listenCalls();
     // A drag re-renders the pad on every move, each render passing fresh but equal options to
     // setOptions: at most one render per move, so setOptions never hands React a new snapshot (that
@@ -113,14 +105,14 @@ describe('re-renders', () => {
     expect(dragRenders).toBeLessThanOrEqual(20);
     view.rerender(<Pad max={300} />);
     expect(offset()).toBe(300);
-    expect(tabulations).toBe(afterMount);
+    expect(curves.tabulations).toBe(afterMount);
     // A new max reaches the engine (the next move is bounded by it) with the same table.
     view.rerender(<Pad max={200} />);
     await act(async () => host.dispatch(pad, 'touchmove', { touches: [{ identifier: 0, clientX: 100, clientY: 820 }], cancelable: true }));
     expect(offset()).toBe(200);
-    expect(tabulations).toBe(afterMount);
+    expect(curves.tabulations).toBe(afterMount);
     view.rerender(<Pad max={200} shape={half()} />);
-    expect(tabulations).toBe(afterMount + 1);
+    expect(curves.tabulations).toBe(afterMount + 1);
     expect(host.listenCalls()).toBe(listens);
     view.unmount();
   });

@@ -4,7 +4,7 @@
 import { defineComponent, h, isProxy, nextTick, reactive, ref, withDirectives } from 'vue';
 import { render } from '@testing-library/vue';
 import { describe, expect, it, vi } from 'vitest';
-import { createContractHost, flushPromises, pullDown, settle } from '@tensile/adapter-contract';
+import { countingCurves, createContractHost, flushPromises, pullDown, settle } from '@tensile/adapter-contract';
 import type { ElasticOptions } from '@tensile/core/elastic';
 import { vElastic } from './directive';
 import { getElastic } from './registry';
@@ -140,38 +140,30 @@ describe('getElastic', () => {
 describe('v-elastic re-renders', () => {
   it('never re-tabulate a Curve, and still see every change, including edits in place', async () => {
     const host = createContractHost();
-    let tabulations = 0;
-    const half = () => ({
-      name: 'half',
-      evaluate: (x: number) => x / 2,
-      evaluateBatch(xs: ArrayLike<number>, out = new Float64Array(xs.length)) {
-        tabulations++;
-        for (let i = 0; i < xs.length; i++) out[i] = xs[i] / 2;
-        return out;
-      },
-    });
+    const curves = countingCurves();
+    const half = curves.make;
     const tick = ref(0);
     const shared: ElasticOptions = { host, curve: half(), max: 300 };
     const Comp = defineComponent(() => () =>
       h('div', [withDirectives(h('ul', { 'data-testid': 'list' }, [h('li', 'a')]), [[vElastic, shared]]), h('output', tick.value)]));
     const view = render(Comp);
     const list = view.getByTestId('list');
-    const afterMount = tabulations;
+    const afterMount = curves.tabulations;
     const listens = host.listenCalls();
     tick.value++;
     await nextTick();
-    expect(tabulations).toBe(afterMount);
+    expect(curves.tabulations).toBe(afterMount);
     // An edit in place to the very object the directive got before still reaches the engine.
     shared.max = 200;
     tick.value++;
     await nextTick();
     pullDown(host, list, 800);
     expect(list.style.getPropertyValue('--tensile-offset')).toBe('200px');
-    expect(tabulations).toBe(afterMount);
+    expect(curves.tabulations).toBe(afterMount);
     shared.curve = half();
     tick.value++;
     await nextTick();
-    expect(tabulations).toBe(afterMount + 1);
+    expect(curves.tabulations).toBe(afterMount + 1);
     expect(host.listenCalls()).toBe(listens);
     view.unmount();
   });

@@ -1,6 +1,7 @@
 // The contract's host: the core fake host's manual clock, counted listeners and synthetic events,
 // joined to the DOM host's element operations, so the adapters bind real elements rendered by
 // their frameworks while time and input stay fully under the test's control.
+import type { Curve } from '@tensile/core';
 import { createDomHost } from '@tensile/core/elastic';
 import { createFakeHost, type FakeHost } from '@tensile/core/elastic/testing';
 
@@ -52,3 +53,25 @@ export function settle(host: FakeHost, limitMs = 20_000): void {
 
 /** Lets settled promises (an onRefresh resolving) run their callbacks. */
 export const flushPromises = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Curves y = x / 2 that count how often core tabulates them (evaluateBatch calls, summed over every
+ * curve made): options updates must never re-tabulate an unchanged Curve, and a new Curve once.
+ */
+export function countingCurves(): { make(): Curve; readonly tabulations: number } {
+  let tabulations = 0;
+  return {
+    make: () => ({
+      name: 'half',
+      evaluate: (x: number) => x / 2,
+      evaluateBatch(xs: ArrayLike<number>, out = new Float64Array(xs.length)) {
+        tabulations++;
+        for (let i = 0; i < xs.length; i++) out[i] = xs[i] / 2;
+        return out;
+      },
+    }),
+    get tabulations() {
+      return tabulations;
+    },
+  };
+}

@@ -3,5 +3,5 @@ export { runAdapterContract } from './run';
 export { contractScenarios } from './scenarios';
 export type { ContractScenario } from './scenarios';
 export type { AdapterHarness, MountedAdapter } from './harness';
-export { createContractHost, pullDown, release, settle, flushPromises, MOVE_MS } from './host';
+export { countingCurves, createContractHost, pullDown, release, settle, flushPromises, MOVE_MS } from './host';
 export type { ContractHost } from './host';

@@ -5,7 +5,7 @@ import { expect, vi } from 'vitest';
 import { attachElastic, type ElasticOptions, type RefreshContext } from '@tensile/core/elastic';
 import { createFakeHost } from '@tensile/core/elastic/testing';
 import type { AdapterHarness, MountedAdapter } from './harness';
-import { createContractHost, flushPromises, pullDown, release, settle, type ContractHost } from './host';
+import { countingCurves, createContractHost, flushPromises, pullDown, release, settle, type ContractHost } from './host';
 
 /** Finger travel that passes the default 60 px displayed threshold of the article curve (316 px). */
 const PAST_THRESHOLD_PX = 400;
@@ -142,27 +142,19 @@ export const contractScenarios: ContractScenario[] = [
     async run(h) {
       const host = createContractHost();
       const spy = refreshSpy();
-      let tabulations = 0;
-      const curve = {
-        name: 'half',
-        evaluate: (x: number) => x / 2,
-        evaluateBatch(xs: ArrayLike<number>, out = new Float64Array(xs.length)) {
-          tabulations++;
-          for (let i = 0; i < xs.length; i++) out[i] = xs[i] / 2;
-          return out;
-        },
-      };
+      const curves = countingCurves();
+      const curve = curves.make();
       // Fresh objects on every render, as a template literal or JSX object would give.
       const options = (): ElasticOptions => ({ host, curve, pullToRefresh: { onRefresh: spy.onRefresh } });
       const m = await h.mount(options());
-      expect(tabulations, 'tabulations on mount').toBe(1);
+      expect(curves.tabulations, 'tabulations on mount').toBe(1);
       const listening = host.listenCalls();
       // 100 px of finger shows 50 px of this curve: pulling, below the 60 px threshold.
       await h.act(() => pullDown(host, m.element, SHORT_PULL_PX));
       await expectState(h, m, 'pulling');
       await m.update(options());
       await m.update(options());
-      expect(tabulations, 'tabulations after equal updates').toBe(1);
+      expect(curves.tabulations, 'tabulations after equal updates').toBe(1);
       expect(host.listenCalls(), 'listen() calls after equal updates').toBe(listening);
       await expectState(h, m, 'pulling');
       expect(m.element.style.getPropertyValue('--tensile-offset')).toBe('50px');
