@@ -12,7 +12,8 @@ export type FitDataErrorCode =
   | 'E_FIT_NEGATIVE_X'
   | 'E_FIT_BAD_WEIGHT'
   | 'E_FIT_MALFORMED'
-  | 'E_FIT_TOO_LARGE';
+  | 'E_FIT_TOO_LARGE'
+  | 'E_FIT_MISSING_PREDICTOR';
 
 /** The samples cannot be fitted: the message names the problem, the row and the value. */
 export class FitDataError extends TensileError {
@@ -29,7 +30,9 @@ export type FitOptionsErrorCode =
   | 'E_FIT_BAD_CURVE_JSON'
   | 'E_FIT_NOT_EXPORTABLE'
   | 'E_FIT_BAD_START'
-  | 'E_FIT_CURVE_NAN';
+  | 'E_FIT_CURVE_NAN'
+  | 'E_FIT_UNKNOWN_OPTION'
+  | 'E_FIT_BAD_BOUNDS';
 
 /** An option, a model definition or a serialised curve is not what fitting expects. */
 export class FitOptionsError extends TensileError {

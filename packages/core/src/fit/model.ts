@@ -1,6 +1,7 @@
 // What a fittable model is. Built-in models (src/fit/models/) and user models share this shape;
 // a model written once as `expr` over ModelOps gives both plain values (numbers) and exact
 // Jacobians (the AD engine's Num), so the solver never sees a formula.
+import type { BatchEvaluator } from './batch';
 import type { Samples } from './samples';
 import type { StopReason } from './lm';
 
@@ -69,8 +70,28 @@ export interface ModelDefinition {
   /** Per-parameter bounds (-Infinity / Infinity for none); default unbounded. */
   readonly lower?: readonly number[];
   readonly upper?: readonly number[];
-  /** "nonnegative": samples must have x >= 0 (fitted on the positive half, mirrored for x < 0). */
+  /**
+   * "nonnegative": a damping curve, fitted on x >= 0 and mirrored (y(-x) = -y(x), y(0) = 0);
+   * "real": a general regression on any real predictors, evaluated as written.
+   */
   readonly domain: 'nonnegative' | 'real';
+  /** Predictor names the model reads, in the order `evaluateRow` takes them; default ["x"]. */
+  readonly predictors?: readonly string[];
+  /** A transform of the response the model predicts (Nelson's `log(y) = ...`); default y itself. */
+  readonly response?: { readonly text: string; transform(y: number): number };
+  /**
+   * Values and Jacobians at every sample in one compiled loop (formula models): the fit's fast
+   * path. `columns` are the predictor columns in `predictors` order. Null where code generation is
+   * not allowed.
+   */
+  batch?(columns: readonly Float64Array[]): BatchEvaluator | null;
+  /**
+   * Residuals f - y to twice double precision (written into out) and their sum of squares, for
+   * the final polish of fits whose residuals are at round-off level; null where not available.
+   */
+  precise?(columns: readonly Float64Array[]): ((p: ArrayLike<number>, y: Float64Array, out: Float64Array) => number) | null;
+  /** The model at one row of predictor values (in `predictors` order), for models with several. */
+  evaluateRow?(row: ArrayLike<number>, p: ParamValues): number;
   /** Settings that rebuild this member from its family (e.g. { max: 500 }). */
   readonly settings: ModelSettings;
   /** The formula over ModelOps; used for Jacobians (through the AD engine). */

@@ -7,7 +7,8 @@ import type { FitResult } from './fit';
 import type { ModelDefinition } from './model';
 
 /** How the parameters were found: what differs between an LM fit and a trained net. */
-export type FitRun = Pick<FitResult, 'n' | 'iterations' | 'evaluations' | 'stopReason' | 'starts' | 'monotone' | 'facts' | 'warnings'>;
+export type FitRun = Pick<FitResult, 'n' | 'iterations' | 'evaluations' | 'stopReason' | 'starts' | 'monotone' | 'facts' | 'warnings'> &
+  Partial<Pick<FitResult, 'restarts' | 'loss' | 'cost' | 'fixed'>>;
 
 export function assembleFitResult(model: ModelDefinition, params: Float64Array, d: Diagnostics, confidence: number, run: FitRun): FitResult {
   const named = <T>(values: readonly T[]): Record<string, T> => Object.fromEntries(model.params.map((k, i) => [k, values[i]]));
@@ -25,6 +26,10 @@ export function assembleFitResult(model: ModelDefinition, params: Float64Array, 
     aicc: d.aicc,
     maxAbsResidual: d.maxAbsResidual,
     residuals: d.residuals,
+    restarts: [],
+    loss: 'linear',
+    cost: d.sse,
+    fixed: [],
     ...run,
     curve: new FittedCurve(model, params),
   };

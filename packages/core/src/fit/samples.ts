@@ -4,15 +4,22 @@ import { TensileError, describeValue } from '../errors';
 import { FitDataError, FitOptionsError } from './errors';
 
 export interface Samples {
+  /** The predictor of one-predictor models (the column `x`, or the first predictor column). */
   readonly x: Float64Array;
+  /** Every predictor column by name, when the input named columns other than x (Nelson's x1, x2). */
+  readonly predictors?: Readonly<Record<string, Float64Array>>;
   readonly y: Float64Array;
   /** Per-sample weights (>= 0, at least one > 0); undefined means all 1. */
   readonly weights?: Float64Array;
 }
 
-/** What `fitCurve` accepts: `{ x, y, weights? }` arrays, or an array of `[x, y]` / `{ x, y }` rows. */
+/**
+ * What `fitCurve` accepts: `{ x, y, weights? }` arrays (further keys are more predictor columns,
+ * e.g. `{ y, x1, x2 }`), or an array of `[x, y]` / `{ x, y }` rows.
+ */
 export type SamplesInput =
   | { x: ArrayLike<number>; y: ArrayLike<number>; weights?: ArrayLike<number> }
+  | { y: ArrayLike<number>; weights?: ArrayLike<number>; [predictor: string]: ArrayLike<number> | undefined }
   | ReadonlyArray<readonly [number, number] | { x: number; y: number; weight?: number }>;
 
 /** Refuses inputs that would take seconds per iteration; raise it with the `maxPoints` option. */
@@ -124,6 +131,8 @@ function readSamples(input: SamplesInput | Samples, maxPoints: number): Samples 
     });
   }
   const cols = Array.isArray(input) ? rowsToColumns(input) : (input as { x: unknown; y: unknown; weights?: unknown });
+  const named = Array.isArray(input) ? [] : predictorNames(input as Record<string, unknown>);
+  if (named.length > 0 && !(named.length === 1 && named[0] === 'x')) return readColumns(input as Record<string, unknown>, named, maxPoints);
   if (Array.isArray(input) && input.length > maxPoints) {
     throw new FitDataError('E_FIT_TOO_LARGE', `samples has ${input.length} rows, more than maxPoints = ${maxPoints}`, {
       where: 'samples',
@@ -164,6 +173,35 @@ function readSamples(input: SamplesInput | Samples, maxPoints: number): Samples 
     throw new FitDataError('E_FIT_BAD_WEIGHT', 'every weight is 0: at least one sample must count', { where: 'samples.weights' });
   }
   return Object.freeze({ x, y, weights });
+}
+
+/** Where an object input keeps its predictor columns: validated Samples in `predictors`, raw input as its own keys. */
+function predictorSource(input: Record<string, unknown>): Record<string, unknown> {
+  const nested = input.predictors;
+  return nested !== null && typeof nested === 'object' && !isArrayLike(nested) ? (nested as Record<string, unknown>) : input;
+}
+
+/** Keys of an object input that name predictor columns: every own key but y, weights and predictors. */
+function predictorNames(input: Record<string, unknown>): string[] {
+  // "__proto__" (an own key after JSON.parse) can never be a column name: records keyed by it lose it.
+  return Object.keys(predictorSource(input)).filter((k) => k !== 'y' && k !== 'weights' && k !== 'predictors' && k !== '__proto__');
+}
+
+/** Samples with several named predictor columns; x is the column "x" when there is one, else the first. */
+function readColumns(input: Record<string, unknown>, names: string[], maxPoints: number): Samples {
+  const source = predictorSource(input);
+  const predictors: Record<string, Float64Array> = Object.create(null);
+  for (const name of names) predictors[name] = column(source[name], name, maxPoints);
+  const base = readSamples({ x: predictors.x ?? predictors[names[0]], y: input.y, ...(input.weights === undefined ? {} : { weights: input.weights }) } as SamplesInput, maxPoints);
+  for (const name of names) {
+    if (predictors[name].length !== base.y.length) {
+      throw new FitDataError('E_FIT_LENGTH_MISMATCH', `samples.${name} has ${predictors[name].length} values but samples.y has ${base.y.length}; they must match`, {
+        where: `samples.${name}`,
+        value: predictors[name].length,
+      });
+    }
+  }
+  return Object.freeze({ ...base, predictors: Object.freeze(predictors) });
 }
 
 /** Model-specific checks: enough points for the parameters, distinct x, x >= 0 when required. */

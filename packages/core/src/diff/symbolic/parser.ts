@@ -19,7 +19,7 @@ export const MAX_FORMULA_LENGTH = 100_000;
 export const MAX_FORMULA_DEPTH = 256;
 
 export interface ParseOptions {
-  /** If given, any other identifier is a ParseError naming it (and the known variables). */
+  /** If given, any other identifier is a ParseError naming it (and the known variables); a listed name shadows a constant of the same name (e, pi). */
   readonly variables?: readonly string[];
 }
 
@@ -158,7 +158,9 @@ export function parseInto(pool: ExprPool, source: string, options: ParseOptions 
     if (t.kind === 'ident') {
       pos++;
       if (isOp('(')) return call(t);
-      const constant = FORMULA_CONSTANTS.get(t.text);
+      // A name listed in `variables` is that variable even where it is also a constant's name
+      // (fit formulas may call a parameter e, as ll3 does).
+      const constant = known?.has(t.text) ? undefined : FORMULA_CONSTANTS.get(t.text);
       if (constant !== undefined) return pool.constant(constant);
       if (known && !known.has(t.text)) {
         const list = [...known].join(', ');
