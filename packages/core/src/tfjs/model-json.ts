@@ -3,6 +3,7 @@
 // fields the loaders rely on. Nothing from the file is ever evaluated as code.
 import { describeValue } from '../errors';
 import { ModelFormatError } from './errors';
+import { checkDistinctShardPaths, checkShardPath } from './shard-paths';
 
 export type ModelFormat = 'graph-model' | 'layers-model';
 
@@ -139,20 +140,11 @@ function checkQuantization(where: string, q: unknown): WeightQuantization {
   return q as unknown as WeightQuantization;
 }
 
-/** Shard paths must stay next to model.json: no absolute paths, schemes or ".." segments. */
-function checkShardPath(where: string, p: unknown): string {
-  if (typeof p !== 'string' || p.length === 0 || p.length > 1024) throw formatError(where, `expected a shard file name, got ${describeValue(p)}`, p);
-  if (/^[a-z][a-z0-9+.-]*:/i.test(p) || p.startsWith('/') || p.startsWith('\\') || p.split(/[\\/]/).includes('..')) {
-    throw formatError(where, `shard path ${JSON.stringify(p)} must be relative to model.json without ".." segments`, p);
-  }
-  return p;
-}
-
 function checkManifest(manifest: unknown): WeightsGroup[] {
   if (manifest === undefined) return [];
   if (!Array.isArray(manifest)) throw formatError('weightsManifest', `expected an array of groups, got ${describeValue(manifest)}`);
   const seen = new Set<string>();
-  return manifest.map((group, g) => {
+  const groups = manifest.map((group, g) => {
     const at = `weightsManifest[${g}]`;
     if (!isRecord(group)) throw formatError(at, `expected { paths, weights }, got ${describeValue(group)}`);
     if (!Array.isArray(group.paths)) throw formatError(`${at}.paths`, `expected an array of shard file names, got ${describeValue(group.paths)}`);
@@ -173,6 +165,8 @@ function checkManifest(manifest: unknown): WeightsGroup[] {
     if (group.weights.length > 0 && group.paths.length === 0) throw formatError(`${at}.paths`, 'lists weights but no shard files');
     return group as unknown as WeightsGroup;
   });
+  checkDistinctShardPaths(groups.flatMap((group, g) => (group.paths as string[]).map((path, i) => ({ where: `weightsManifest[${g}].paths[${i}]`, path }))));
+  return groups;
 }
 
 function checkGraphTopology(topology: Record<string, unknown>): void {
