@@ -130,14 +130,14 @@ export function compileGraphModel(json: ModelJson, weights: Map<string, DecodedW
   const kernelRows = firstKernel ? firstKernel.shape[boolAttr(firstMatMul.attr?.transpose_b) ? 1 : 0] : null;
   const width = placeholderWidth ?? kernelRows;
   if (width === null || width === undefined) throw unsupported(node, 'has an unknown feature width');
-  const builder = new DenseChainBuilder(width);
+  const builder = new DenseChainBuilder(width, `node ${JSON.stringify(node.name)} (Placeholder)`);
 
   for (const n of chain) {
     const inputs = dataInputs(n);
     const where = `node ${JSON.stringify(n.name)} (${n.op})`;
     if (PASS_THROUGH_OPS.has(n.op)) continue;
     if (n.op in ACTIVATION_OPS) {
-      builder.activate(ACTIVATION_OPS[n.op]);
+      builder.activate(ACTIVATION_OPS[n.op], where);
       continue;
     }
     if (n.op === 'MatMul' || n.op === '_FusedMatMul') {

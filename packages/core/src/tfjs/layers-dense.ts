@@ -105,7 +105,7 @@ export function compileLayersModel(json: ModelJson, weights: Map<string, Decoded
   const width = declared?.[1] ?? firstKernel?.shape[0];
   if (typeof width !== 'number') throw new ModelFormatError('E_MODEL_SHAPE', 'cannot tell the input width: no batch_input_shape and no first kernel', { where: 'input' });
 
-  const builder = new DenseChainBuilder(width);
+  const builder = new DenseChainBuilder(width, `the input of layer ${JSON.stringify(layerName(layers[0]))}`);
   for (const layer of layers) {
     const lname = layerName(layer);
     if (layer.class_name === 'Activation') builder.activate(activationOf(layer));
