@@ -197,8 +197,10 @@ export function curveFromJSON(json: unknown, opts: { registry?: ModelRegistry; m
   const model = opts.model ?? (opts.registry ?? defaultModelRegistry).resolve(d.model, settings as ModelSettings);
   if (d.params === null || typeof d.params !== 'object' || Array.isArray(d.params)) throw bad(`curve JSON: params must be an object of numbers`, d.params);
   const params = read(d.params, 'params.');
-  const extra = Object.keys(params).filter((k) => !model.params.includes(k));
-  if (extra.length) throw bad(`curve JSON: model "${model.name}" has no parameter ${extra.map((k) => JSON.stringify(k)).join(', ')}`, extra);
+  // A Set, not includes(): curve JSON is untrusted and a net has up to a million parameters.
+  const known = new Set(model.params);
+  const extra = Object.keys(params).filter((k) => !known.has(k));
+  if (extra.length) throw bad(`curve JSON: model "${model.name}" has no parameter ${extra.slice(0, 5).map((k) => JSON.stringify(k)).join(', ')}${extra.length > 5 ? ` (and ${extra.length - 5} more)` : ''}`, extra.length);
   const values = model.params.map((k) => {
     const v = (params as Record<string, unknown>)[k];
     if (typeof v !== 'number' || !Number.isFinite(v)) throw bad(`curve JSON: params.${k} must be a finite number, got ${describeValue(v)}`, v);

@@ -85,6 +85,11 @@ export const TRAIN_DEFAULTS = {
 
 /** Bounds that keep a "curve net" a curve net (and a hostile option from allocating gigabytes). */
 export const MAX_TRAIN_LAYERS = 64;
+
+/** Parameters of a 1 -> layers x units -> 1 net, by arithmetic (no net is built to count them). */
+export function mlpParamCount(layers: number, units: number): number {
+  return layers === 0 ? 2 : 2 * units + (layers - 1) * (units * units + units) + units + 1;
+}
 export const MAX_TRAIN_UNITS = 1024;
 export const MAX_TRAIN_EPOCHS = 10_000_000;
 export const MAX_TRAIN_SAMPLES = 100_000;
@@ -144,7 +149,7 @@ function resolveOptions(opts: TrainOptions) {
     onProgress: opts.onProgress,
     name: opts.name,
   };
-  const params = r.layers === 0 ? 2 : 2 * r.units + (r.layers - 1) * (r.units * r.units + r.units) + r.units + 1;
+  const params = mlpParamCount(r.layers, r.units);
   if (params > MAX_TRAIN_PARAMS) {
     throw new TrainError('E_TRAIN_OPTION', `trainDenseNet: ${r.layers} x ${r.units} units make ${params} parameters, more than ${MAX_TRAIN_PARAMS}`, { where: 'units', value: params });
   }

@@ -8,7 +8,7 @@ import { describeValue } from '../../errors';
 import { createDenseNet, denseNetParamCount, DENSE_ACTIVATIONS } from '../../nn/dense-net';
 import type { DenseActivation, DenseExtrapolation, DenseNet } from '../../nn/dense-net';
 import { denseNetCurve } from '../../nn/dense-forward';
-import { MAX_TRAIN_LAYERS, MAX_TRAIN_UNITS } from '../../nn/train';
+import { MAX_TRAIN_LAYERS, MAX_TRAIN_PARAMS, MAX_TRAIN_UNITS, mlpParamCount } from '../../nn/train';
 import type { Curve } from '../../curve';
 import { FitOptionsError } from '../errors';
 import type { ModelDefinition, ModelFamily, ModelOps, ModelSettings, ParamValues } from '../model';
@@ -29,6 +29,13 @@ function badName(name: string, why: string): FitOptionsError {
   });
 }
 
+// The training cap holds wherever an architecture is read (a curve JSON too), before any
+// parameter name or weight is built: "mlp:64x1024" would otherwise make 67M names first.
+function checkParamCount(name: string, layers: number, units: number): void {
+  const count = mlpParamCount(layers, units);
+  if (count > MAX_TRAIN_PARAMS) throw badName(name, `${layers} x ${units} units make ${count} parameters, more than the cap of ${MAX_TRAIN_PARAMS}`);
+}
+
 /** Parses "mlp", "mlp:4x16" or "mlp:4x16:tanh" (or just the part after "mlp:"). */
 export function parseMlpName(name: string): MlpArchitecture {
   if (typeof name !== 'string') throw badName(String(name), 'not a string');
@@ -42,6 +49,7 @@ export function parseMlpName(name: string): MlpArchitecture {
   if (layers < 0 || layers > MAX_TRAIN_LAYERS) throw badName(name, `LAYERS must be in 0..${MAX_TRAIN_LAYERS}, got ${layers}`);
   if (units < 1 || units > MAX_TRAIN_UNITS) throw badName(name, `UNITS must be in 1..${MAX_TRAIN_UNITS}, got ${units}`);
   if (!(DENSE_ACTIVATIONS as readonly string[]).includes(activation)) throw badName(name, `unknown activation ${JSON.stringify(activation)}; known: ${DENSE_ACTIVATIONS.join(', ')}`);
+  checkParamCount(name, layers, units);
   return { layers, units, activation };
 }
 
@@ -53,6 +61,7 @@ function checkArchitecture(a: MlpArchitecture): MlpArchitecture {
   if (!Number.isInteger(layers) || layers < 0 || layers > MAX_TRAIN_LAYERS) throw badName(name, `LAYERS must be an integer in 0..${MAX_TRAIN_LAYERS}, got ${describeValue(layers)}`);
   if (!Number.isInteger(units) || units < 1 || units > MAX_TRAIN_UNITS) throw badName(name, `UNITS must be an integer in 1..${MAX_TRAIN_UNITS}, got ${describeValue(units)}`);
   if (!(DENSE_ACTIVATIONS as readonly string[]).includes(activation)) throw badName(name, `unknown activation ${describeValue(activation)}; known: ${DENSE_ACTIVATIONS.join(', ')}`);
+  checkParamCount(name, layers, units);
   return a;
 }
 
