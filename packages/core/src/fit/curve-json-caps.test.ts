@@ -5,11 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { MAX_TRAIN_PARAMS } from '../nn/train';
 import { curveFromJSON } from './curve';
 import { FitOptionsError } from './errors';
+import { liveHeapBytes } from '../test-support/heap';
 
-function heapNow(): number {
-  globalThis.gc?.();
-  return process.memoryUsage().heapUsed;
-}
 
 function refusal(json: unknown): FitOptionsError {
   try {
@@ -25,9 +22,9 @@ describe('curveFromJSON caps', () => {
   it('refuses the 117-byte mlp:64x1024 curve before building its parameters', () => {
     const text = '{"format":"tensile-curve","version":1,"model":"mlp:64x1024","settings":{},"params":{"w1_0_0":1},"domain":"x","x":"y"}';
     expect(text.length).toBeLessThanOrEqual(117);
-    const before = heapNow();
+    const before = liveHeapBytes();
     const error = refusal(text);
-    expect(heapNow() - before).toBeLessThan(20 * 1024 * 1024);
+    expect(liveHeapBytes() - before).toBeLessThan(20 * 1024 * 1024);
     expect(error.message).toMatch(new RegExp(`64 x 1024 units make 66\\d{6} parameters, more than the cap of ${MAX_TRAIN_PARAMS}`));
   });
 

@@ -8,45 +8,9 @@ import { createDenseForward } from '../nn/dense-forward';
 import { MAX_COMPILED_WIDTH } from './dense-chain';
 import { ModelFormatError } from './errors';
 import { compileTfjsModel, inspectTfjsModel, loadTfjsModel } from './model';
-
-type Json = Record<string, unknown>;
-const constNode = (name: string, dims: number[]): Json => ({
-  name,
-  op: 'Const',
-  attr: { value: { tensor: { dtype: 'DT_FLOAT', tensorShape: { dim: dims.map((size) => ({ size: String(size) })) } } }, dtype: { type: 'DT_FLOAT' } },
-});
-
-/** A graph model: Placeholder [-1, width], `ops` alternating scalar Add/Mul (optionally a Relu), MatMul by [width, 1]. */
-function bombGraph(width: number, ops: number, opts: { reluBeforeMatMul?: boolean } = {}) {
-  const nodes: Json[] = [{ name: 'x', op: 'Placeholder', attr: { dtype: { type: 'DT_FLOAT' }, shape: { shape: { dim: [{ size: '-1' }, { size: String(width) }] } } } }];
-  const weights: { name: string; shape: number[]; dtype: string }[] = [];
-  const values: number[] = [];
-  let previous = 'x';
-  for (let i = 0; i < ops; i++) {
-    const constant = `c${i}`;
-    nodes.push(constNode(constant, []));
-    weights.push({ name: constant, shape: [], dtype: 'float32' });
-    values.push(i % 2 === 0 ? 0.5 : 1.001);
-    nodes.push({ name: `op${i}`, op: i % 2 === 0 ? 'AddV2' : 'Mul', input: [previous, constant] });
-    previous = `op${i}`;
-  }
-  if (opts.reluBeforeMatMul) {
-    nodes.push({ name: 'relu', op: 'Relu', input: [previous] });
-    previous = 'relu';
-  }
-  nodes.push(constNode('kernel', [width, 1]));
-  weights.push({ name: 'kernel', shape: [width, 1], dtype: 'float32' });
-  for (let j = 0; j < width; j++) values.push(((j % 7) - 3) / 100);
-  nodes.push({ name: 'out', op: 'MatMul', input: [previous, 'kernel'], attr: { transpose_a: { b: false }, transpose_b: { b: false } } });
-  const modelJson = { format: 'graph-model', modelTopology: { node: nodes, versions: { producer: 1 } }, weightsManifest: [{ paths: ['w.bin'], weights }] };
-  return { modelJson: JSON.stringify(modelJson), weightData: new Float32Array(values).buffer, scalars: values.slice(0, ops), kernel: values.slice(ops) };
-}
-
-function heapNow(): number {
-  globalThis.gc?.();
-  const usage = process.memoryUsage();
-  return usage.heapUsed + usage.arrayBuffers;
-}
+import { liveHeapBytes } from '../test-support/heap';
+import { measurePeakMemory } from '../test-support/peak-memory';
+import { bombGraph } from '../test-support/tfjs-bombs';
 
 function compileError(run: () => unknown): ModelFormatError {
   try {
@@ -62,11 +26,11 @@ describe('dense-chain compiler against memory bombs', () => {
   it(`compiles a ${MAX_COMPILED_WIDTH}-wide graph of 1000 scalar Add/Mul ops (about 56 KB) in under 100 MB of heap growth, to the right values`, async () => {
     const bomb = bombGraph(MAX_COMPILED_WIDTH, 1000);
     expect(bomb.modelJson.length).toBeGreaterThan(50_000);
-    const before = heapNow();
+    const before = liveHeapBytes();
     const model = await loadTfjsModel(bomb);
     const info = inspectTfjsModel(model);
     const net = compileTfjsModel(model);
-    expect(heapNow() - before).toBeLessThan(100 * 1024 * 1024);
+    expect(liveHeapBytes() - before).toBeLessThan(100 * 1024 * 1024);
     expect(info.compiles).toBe(true);
     expect(net.layers).toHaveLength(1);
     // Oracle: the chain applied to each feature in float64, then the kernel.
@@ -79,6 +43,16 @@ describe('dense-chain compiler against memory bombs', () => {
     });
     const forward = createDenseForward(net);
     expect(forward.run(input)[0]).toBeCloseTo(expected, 3);
+  });
+
+  it('peak memory of inspect on the bomb (measured in a fresh process) stays under 100 MB', () => {
+    const setup = `import { bombGraph } from './src/test-support/tfjs-bombs.ts';
+import { inspectTfjsModel, loadTfjsModel } from './src/tfjs/model.ts';
+const bomb = bombGraph(${MAX_COMPILED_WIDTH}, 1000);
+const wide = bombGraph(100000, 1000);`;
+    const { peakGrowthBytes, result } = measurePeakMemory(setup, 'return [inspectTfjsModel(await loadTfjsModel(bomb)).compiles, inspectTfjsModel(await loadTfjsModel(wide)).compiles];');
+    expect(result).toEqual([true, false]);
+    expect(peakGrowthBytes).toBeLessThan(100 * 1024 * 1024);
   });
 
   it('compiles Add/Mul/Relu before a MatMul to the outputs of stock TF.js', async () => {
@@ -100,11 +74,11 @@ describe('dense-chain compiler against memory bombs', () => {
 
   it('a graph Placeholder declaring 100000 features does not compile: typed, naming the width and the cap', async () => {
     const bomb = bombGraph(100_000, 10);
-    const before = heapNow();
+    const before = liveHeapBytes();
     const model = await loadTfjsModel(bomb);
     expect(inspectTfjsModel(model).compiles).toBe(false);
     const error = compileError(() => compileTfjsModel(model));
-    expect(heapNow() - before).toBeLessThan(100 * 1024 * 1024);
+    expect(liveHeapBytes() - before).toBeLessThan(100 * 1024 * 1024);
     expect(error.code).toBe('E_MODEL_UNSUPPORTED_OP');
     expect(error.message).toMatch(/node "x" \(Placeholder\) does not compile: width 100000 over the cap of 4096 features/);
   });

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ModelFormatError } from './errors';
 import { loadTfjsModel } from './model';
 import { readModelArtifacts, type ModelFetch } from './sources';
+import { liveHeapBytes } from '../test-support/heap';
 
 const fixture = fileURLToPath(new URL('../../test-fixtures/tfjs/converter-fused/', import.meta.url));
 const goodJson = JSON.parse(readFileSync(path.join(fixture, 'model.json'), 'utf8')) as { weightsManifest: { paths: string[] }[] };
@@ -149,10 +150,9 @@ describe('loading a model from a URL', () => {
       pump();
     };
     try {
-      globalThis.gc?.();
-      const heapBefore = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+      const heapBefore = liveHeapBytes();
       const { error } = await loadWith(['group1-shard1of1.bin'], 4 * 1024 * 1024);
-      const heapAfter = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+      const heapAfter = liveHeapBytes();
       expect((error as ModelFormatError).code).toBe('E_MODEL_TOO_LARGE');
       expect((error as Error).message).toMatch(/weight shard .* is at least \d+ bytes/);
       await new Promise((resolve) => setTimeout(resolve, 50));
