@@ -16,6 +16,8 @@ export type DiffErrorCode =
   | 'E_STALE_VALUE'
   /** An input tree, a tape or a trace larger than the configured limits (see setDiffLimits). */
   | 'E_TOO_LARGE'
+  /** A traced value was turned into a plain number or string (x > 0, Math.max(x, 0), `${x}`): its answer would be wrong. */
+  | 'E_COERCION'
   /** Any other bad argument (not a function, bad option, too deep a tree, ...). */
   | 'E_ARGUMENT';
 

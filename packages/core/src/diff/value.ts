@@ -7,6 +7,7 @@
 // operands of lower levels are constants to it (JAX's "tracer level" rule, which avoids
 // perturbation confusion in nested derivatives).
 import type { Primitive } from './primitives';
+import { coercionError } from './coercion';
 
 /** A value that is being transformed: a forward dual, a reverse tape value or a trace value. */
 export abstract class Boxed {
@@ -14,6 +15,11 @@ export abstract class Boxed {
   abstract readonly owner: Interpreter;
   /** The value one level down: a number, or a boxed value of an enclosing transformation. */
   abstract readonly primal: Num;
+
+  /** `x > 0`, `Math.max(x, 0)`, `${x}`, `+x`: all wrong on a traced value, so all throw (see coercion.ts). */
+  [Symbol.toPrimitive](hint: string): never {
+    throw coercionError(this.owner?.label ?? 'traced', hint);
+  }
 }
 
 /** A scalar as seen by differentiable code: a plain number or a boxed value of a transformation. */
