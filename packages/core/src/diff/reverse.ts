@@ -45,6 +45,12 @@ class Storage {
 
 const pool: Storage[] = [];
 const POOL_MAX = 8;
+/**
+ * Largest storage kept for reuse (nodes; 36 bytes each, so 1.2 MB): a tape grown to millions of
+ * nodes by one big gradient is dropped, not held for the life of the process. Loops of small
+ * gradients, what the pool is for, never grow past it.
+ */
+export const POOLED_TAPE_NODES_MAX = 1 << 15;
 
 export class Tape implements Interpreter {
   readonly level = nextLevel();
@@ -63,7 +69,7 @@ export class Tape implements Interpreter {
 
   /** Returns the storage to the pool; the tape's values must not be swept afterwards. */
   release(): void {
-    if (pool.length < POOL_MAX) pool.push(this.s);
+    if (pool.length < POOL_MAX && this.s.capacity <= POOLED_TAPE_NODES_MAX) pool.push(this.s);
   }
 
   input(x: Num): Var {
