@@ -6,6 +6,8 @@ import {
   TensileError, compile, engineFunction, hessian, jacobian, jvp, numericGradient, numericHessian, parseFormula, valueAndGrad, valueOf,
 } from '@tensile/core';
 import type { Formula, Num } from '@tensile/core';
+import { checkDiffBudget, readDiffBudget, DEFAULT_MAX_HESSIAN_ENTRIES, DEFAULT_MAX_STEPS } from './diff-budget';
+import { parseDecimal } from './decimal';
 
 export const DIFF_MODES = ['reverse', 'forward', 'symbolic', 'numeric', 'compiled'] as const;
 export type DiffMode = (typeof DIFF_MODES)[number];
@@ -21,6 +23,8 @@ interface DiffCommandOptions {
   mode: string;
   order: string;
   json?: boolean;
+  maxHessianEntries?: string;
+  maxSteps?: string;
 }
 
 export interface DiffReport {
@@ -43,8 +47,8 @@ export function parseAt(raw: string | undefined): Map<string, number> {
     const name = (eq < 0 ? part : part.slice(0, eq)).trim();
     const text = eq < 0 ? '' : part.slice(eq + 1).trim();
     if (!NAME.test(name)) throw badOption('--at', `--at: expected name=value pairs like x=1.5,y=2, got ${JSON.stringify(part.trim())}`);
-    const v = Number(text);
-    if (text === '' || !Number.isFinite(v)) throw badOption('--at', `--at ${name}: expected a finite number, got ${JSON.stringify(text)}`);
+    const v = parseDecimal(text);
+    if (v === null) throw badOption('--at', `--at ${name}: expected a finite number, got ${JSON.stringify(text)} (write it in decimal, like 1.5, -2 or 3e-4)`);
     if (out.has(name)) throw badOption('--at', `--at gives ${name} twice`);
     out.set(name, v);
   }
@@ -72,10 +76,16 @@ interface Derivatives {
 function differentiateIn(mode: DiffMode, f: Formula, vars: string[], x: number[], wrt: string[], order: 1 | 2): Derivatives {
   const idx = wrt.map((w) => vars.indexOf(w));
   const pick = (g: ArrayLike<number>) => idx.map((i) => g[i]);
-  const pick2 = (h: ArrayLike<number>[]) => idx.map((i) => idx.map((j) => h[i][j]));
   const ef = engineFunction(f, vars);
   const fn = (v: Num[]) => ef(v);
   const plain = (v: number[]) => valueOf(ef(v));
+  // The formula as a function of the wrt variables only (the others held at x), so per-variable
+  // modes spend passes on the variables asked for, not on all of them.
+  const slot = vars.map((v) => wrt.indexOf(v));
+  const onWrt = (w: Num[]): Num[] => x.map((xi, k) => (slot[k] >= 0 ? w[slot[k]] : xi));
+  const xw = idx.map((i) => x[i]);
+  const fnW = (w: Num[]) => ef(onWrt(w));
+  const plainW = (w: number[]) => valueOf(ef(onWrt(w)));
   switch (mode) {
     case 'symbolic': {
       const at = new Map(vars.map((v, i) => [v, x[i]]));
@@ -87,25 +97,29 @@ function differentiateIn(mode: DiffMode, f: Formula, vars: string[], x: number[]
     }
     case 'reverse': {
       const r = valueAndGrad(fn)(x);
-      return { value: r.value, gradient: pick(r.grad as number[]), hessian: order === 2 ? pick2(hessian(fn)(x)) : undefined };
+      return { value: r.value, gradient: pick(r.grad as number[]), hessian: order === 2 ? hessian(fnW)(xw) : undefined };
     }
     case 'forward': {
-      const unit = (i: number) => x.map((_, k) => (k === i ? 1 : 0));
+      const unit = (i: number) => xw.map((_, k) => (k === i ? 1 : 0));
       const tangent = (g: (v: Num[]) => Num, at: number[] | Num[], i: number) => jvp(g, at as number[], unit(i)).tangent as Num;
+      const all = wrt.map((_, i) => i);
       return {
         value: plain(x),
-        gradient: pick(jacobian(fn, { mode: 'forward' })(x)[0]),
+        gradient: jacobian(fnW, { mode: 'forward' })(xw)[0],
         // Forward over forward: d/dx_j of the directional derivative along x_i.
-        hessian: order === 2 ? idx.map((i) => idx.map((j) => valueOf(tangent((v) => tangent(fn, v, i), x, j)))) : undefined,
+        hessian: order === 2 ? all.map((i) => all.map((j) => valueOf(tangent((v) => tangent(fnW, v, i), xw, j)))) : undefined,
       };
     }
     case 'numeric':
-      return { value: plain(x), gradient: pick(numericGradient(plain, x)), hessian: order === 2 ? pick2(numericHessian(plain, x)) : undefined };
+      return { value: plain(x), gradient: numericGradient(plainW, xw), hessian: order === 2 ? numericHessian(plainW, xw) : undefined };
     case 'compiled': {
-      const r = compile(f, { variables: vars, hessian: order === 2 })(x);
-      const n = vars.length;
+      // The other variables become constants, so a hessian is compiled over wrt only.
+      const held = vars.filter((_, k) => slot[k] < 0);
+      const formula = held.length > 0 ? f.substitute(new Map(held.map((v) => [v, x[vars.indexOf(v)]]))) : f;
+      const r = compile(formula, { variables: wrt, hessian: order === 2 })(xw);
+      const n = wrt.length;
       const h = r.hessian;
-      return { value: r.value, gradient: pick(r.gradient), hessian: h ? pick2(vars.map((_, i) => h.subarray(i * n, i * n + n))) : undefined };
+      return { value: r.value, gradient: Array.from(r.gradient), hessian: h ? wrt.map((_, i) => Array.from(h.subarray(i * n, i * n + n))) : undefined };
     }
   }
 }
@@ -129,6 +143,7 @@ export function diffReport(expr: string, opts: DiffCommandOptions): DiffReport {
   const wrt = parseWrt(opts.wrt, f);
   const x = vars.map((v) => at.get(v) as number);
   const where = vars.map((v) => `${v}=${at.get(v)}`).join(', ') || 'the given point';
+  checkDiffBudget(readDiffBudget(opts), { mode, order, wrt: wrt.length, variables: vars.length, formulaNodes: f.nodeCount });
   const d = differentiateIn(mode, f, vars, x, wrt, order);
 
   const report: DiffReport = {
@@ -156,7 +171,7 @@ export function formatDiffReport(r: DiffReport, mode: string): string {
     ...Object.entries(r.hessian ?? {}).map(([k, v]): [string, string] => [`d2/d${k.replace(',', ' d')}`, String(v)]),
     ...Object.entries(r.derivative ?? {}).map(([k, v]): [string, string] => [`d/d${k} =`, v]),
   ];
-  const width = Math.max(...rows.map(([k]) => k.length));
+  const width = rows.reduce((widest, [k]) => Math.max(widest, k.length), 0);
   return rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n') + '\n';
 }
 
@@ -170,6 +185,8 @@ export function installDiffCommand(program: Command): void {
     .option('--mode <mode>', DIFF_MODES.join(' | '), 'reverse')
     .option('--order <n>', '1 (gradient) or 2 (gradient and hessian)', '1')
     .option('--json', 'print one JSON object: {"expr", "at", "value", "gradient", "hessian"?, "derivative"?}')
+    .option('--max-hessian-entries <n>', `most hessian entries --order 2 may produce (default ${DEFAULT_MAX_HESSIAN_ENTRIES}, 500 variables)`)
+    .option('--max-steps <n>', `most formula-node evaluations the mode may spend (default ${DEFAULT_MAX_STEPS})`)
     .addHelpText('after', `
 Examples:
   tensile diff 'x^2*y' --at x=1.5,y=2
