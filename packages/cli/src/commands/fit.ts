@@ -51,16 +51,17 @@ export function installFitCommand(program: Command): void {
     .option('--model <name>', 'article | ll3 | 4pl | 5pl | poly:N | rubberband | power | expsat | formula:<expr> | auto | mlp[:LAYERSxUNITS[:activation]]', 'article')
     .option('--max <px>', "the article model's max (px)", String(DEFAULT_ARTICLE_MAX))
     .option('--weights <column>', 'column of per-sample weights (name or 0-based index)')
-    .option('--json', 'print one JSON object (model, params, stderr, sse, rmse, r2, aicc, maxAbsResidual, monotone, iterations, stopReason, ms, code)')
+    .option('--json', 'print one JSON object (model, params, stderr, sse, rmse, r2, aicc, maxAbsResidual, monotone, iterations, stopReason, warnings, ms, code)')
     .option('--plot <file.svg>', 'write an SVG of the samples, the fitted curve(s) and the residuals')
     .option('--emit <lang>', 'print the fitted curve as standalone code: js or ts')
     .action(async (opts: FitCommandOptions) => {
       const write = (text: string) => program.configureOutput().writeOut?.(text);
+      const writeErr = (text: string) => program.configureOutput().writeErr?.(text);
       if (opts.emit !== undefined && opts.emit !== 'js' && opts.emit !== 'ts') throw optionError('--emit', `--emit must be js or ts, got ${JSON.stringify(opts.emit)}`);
       if (opts.plot !== undefined && !/\.svg$/i.test(opts.plot)) throw optionError('--plot', `--plot needs a file name ending in .svg, got ${JSON.stringify(opts.plot)}`);
       const max = parseMax(opts.max);
       const samples = await loadSamples(opts);
-      if (await maybeRunMlpFit(opts, samples, { model: opts.model, json: opts.json, plot: opts.plot, emit: opts.emit, write })) return;
+      if (await maybeRunMlpFit(opts, samples, { model: opts.model, json: opts.json, plot: opts.plot, emit: opts.emit, write, writeErr })) return;
       const started = performance.now();
       const result = fitCurve(samples, { model: opts.model, max });
       const ms = performance.now() - started;

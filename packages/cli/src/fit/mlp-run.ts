@@ -8,6 +8,7 @@ import { FitOptionsError, TRAIN_DEFAULTS, fitMlp } from '@tensile/core';
 import type { MlpFitResult, Samples } from '@tensile/core';
 import { renderFitSvg } from './plot';
 import { fitJson } from './report';
+import { progressLines } from './progress-lines';
 import { isMlpModel, readMlpOptions, rejectMlpOnlyOptions } from './mlp-options';
 import type { MlpCliOptions } from './mlp-options';
 
@@ -19,6 +20,8 @@ export interface MlpRunContext {
   plot?: string;
   emit?: string;
   write: (text: string) => void;
+  /** Where progress lines go under --json (default: process.stderr). */
+  writeErr?: (text: string) => void;
   /** Where the progress bar goes; default process.stderr (cli-progress draws only on a TTY). */
   progressStream?: NodeJS.WritableStream;
 }
@@ -79,10 +82,12 @@ export async function maybeRunMlpFit(commandOptions: object, samples: Samples, c
         cliProgress.Presets.shades_classic,
       );
   bar?.start(epochs, 0, { loss: '-' });
+  const lines = ctx.json ? progressLines(epochs, ctx.writeErr ?? ((text) => process.stderr.write(text))) : null;
   const started = performance.now();
   let result: MlpFitResult;
   try {
-    result = fitMlp(samples, { ...options, ...(bar ? { onProgress: (epoch: number, loss: number) => bar.update(epoch, { loss: num(loss, 4) }) } : {}) });
+    const onProgress = bar ? (epoch: number, loss: number) => bar.update(epoch, { loss: num(loss, 4) }) : lines;
+    result = fitMlp(samples, { ...options, ...(onProgress ? { onProgress } : {}) });
   } finally {
     bar?.stop();
   }

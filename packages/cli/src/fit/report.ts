@@ -6,7 +6,7 @@ const num = (v: number | null | undefined, digits = 6): string =>
   v === null || v === undefined ? '-' : !Number.isFinite(v) ? String(v) : Math.abs(v) !== 0 && (Math.abs(v) < 1e-3 || Math.abs(v) >= 1e7) ? v.toExponential(digits - 1) : String(Number(v.toPrecision(digits)));
 
 function pad(rows: string[][]): string {
-  const widths = rows[0].map((_, j) => Math.max(...rows.map((r) => r[j].length)));
+  const widths = rows[0].map((_, j) => rows.reduce((widest, r) => Math.max(widest, r[j].length), 0));
   return rows.map((r) => r.map((c, j) => c.padEnd(widths[j])).join('  ').trimEnd()).join('\n');
 }
 
@@ -51,6 +51,8 @@ export function fitJson(r: FitResult, ms: number): Record<string, unknown> {
     monotone: r.monotone,
     iterations: r.iterations,
     stopReason: r.stopReason,
+    // What the table prints as "warning:" lines (non-identifiable parameters, poor fits, ...).
+    warnings: [...r.warnings],
     ms,
     code: r.curve.toJS(),
     ...(r.selection

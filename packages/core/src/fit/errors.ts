@@ -13,7 +13,8 @@ export type FitDataErrorCode =
   | 'E_FIT_BAD_WEIGHT'
   | 'E_FIT_MALFORMED'
   | 'E_FIT_TOO_LARGE'
-  | 'E_FIT_MISSING_PREDICTOR';
+  | 'E_FIT_MISSING_PREDICTOR'
+  | 'E_FIT_BAD_SCALE';
 
 /** The samples cannot be fitted: the message names the problem, the row and the value. */
 export class FitDataError extends TensileError {

@@ -2,6 +2,7 @@
 // fitting entry point goes through `toSamples`, so bad data fails here with the row it is in.
 import { TensileError, describeValue } from '../errors';
 import { FitDataError, FitOptionsError } from './errors';
+import { checkSampleScale } from './sample-scale';
 
 export interface Samples {
   /** The predictor of one-predictor models (the column `x`, or the first predictor column). */
@@ -206,6 +207,7 @@ function readColumns(input: Record<string, unknown>, names: string[], maxPoints:
 
 /** Model-specific checks: enough points for the parameters, distinct x, x >= 0 when required. */
 export function checkSamplesFor(samples: Samples, model: { name: string; params: readonly string[]; domain: 'nonnegative' | 'real' }): void {
+  checkSampleScale(samples);
   const { x } = samples;
   const n = samples.weights ? samples.weights.reduce((k, w) => k + (w > 0 ? 1 : 0), 0) : x.length;
   const p = model.params.length;

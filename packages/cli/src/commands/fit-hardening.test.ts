@@ -1,0 +1,79 @@
+// `tensile fit` hardening (issue 14, points 9 and 13): --json carries the fit's warnings (a
+// non-identifiable model used to exit 0 with no sign), data at 1e-300 is refused instead of
+// reported as an exact fit, and a long mlp training run under --json reports progress on stderr.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTICLE_SAMPLES } from '@tensile/core';
+import { runCli } from '../program';
+import { PROGRESS_LINES_FROM_EPOCHS } from '../fit/progress-lines';
+
+async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+let dir = '';
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'tensile-fit-hardening-'));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+async function csv(name: string, rows: [number, number][]): Promise<string> {
+  const file = path.join(dir, name);
+  await writeFile(file, 'x,y\n' + rows.map(([x, y]) => `${x},${y}`).join('\n') + '\n');
+  return file;
+}
+
+describe('tensile fit --json', () => {
+  it('carries the warnings of a non-identifiable model (a*b both scale the curve)', async () => {
+    const r = await run(['fit', '--model', 'formula:a*b*x/(c+x)', '--json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/parameters are not identifiable from these samples/)]));
+  });
+
+  it('has an empty warnings list for the article fit', async () => {
+    expect(JSON.parse((await run(['fit', '--json'])).stdout).warnings).toEqual([]);
+  });
+
+  it.each([
+    ['y at 1e-300 (a flat curve whose squares underflow)', (x: number, y: number): [number, number] => [x, y * 1e-300], /samples\.y: the largest \|y\| is [\d.e-]+, outside 1e-100\.\.1e\+100 .* multiply it by 1e\+29\d/],
+    ['y at 1e-300 flat', (x: number): [number, number] => [x, 3e-300], /samples\.y: the largest \|y\| is 3e-300/],
+    ['y at 1e200 (squares overflow)', (x: number, y: number): [number, number] => [x, y * 1e200], /samples\.y: the largest \|y\| is .*e\+20\d/],
+    ['x at 1e-300', (x: number, y: number): [number, number] => [x * 1e-300, y], /samples\.x: the largest \|x\| is/],
+  ])('%s is refused with a typed error, never "exact" with R² 1', async (_, scale, message) => {
+    const rows = ARTICLE_SAMPLES.x.map((x, i) => scale(x, ARTICLE_SAMPLES.y[i]));
+    for (const model of ['article', 'll3', 'poly:1', 'auto']) {
+      const r = await run(['fit', '--data', await csv('tiny.csv', rows), '--model', model, '--json']);
+      expect(r.stdout, model).toBe('');
+      expect(r.code, model).toBe(1);
+      if (model !== 'auto') expect(r.stderr, model).toMatch(message);
+    }
+  });
+});
+
+describe('tensile fit --model mlp --json, long runs', () => {
+  it(`reports progress on stderr past ${PROGRESS_LINES_FROM_EPOCHS} epochs, stdout staying one JSON object`, async () => {
+    const r = await run(['fit', '--model', 'mlp:1x4', '--epochs', String(PROGRESS_LINES_FROM_EPOCHS), '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split('\n')).toHaveLength(1);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines.length).toBeGreaterThanOrEqual(1);
+    expect(lines[0]).toMatch(new RegExp(`^tensile fit: training epoch \\d+/${PROGRESS_LINES_FROM_EPOCHS} \\(\\d+%\\), MSE [\\d.e+-]+ px²$`));
+  });
+
+  it('10M epochs with a reachable --target-loss stops early and stays quiet after the stop', async () => {
+    const r = await run(['fit', '--model', 'mlp:1x4', '--epochs', '10000000', '--target-loss', '1e9', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).iterations).toBeLessThan(10);
+  });
+
+  it('the default run under --json stays quiet on stderr', async () => {
+    const r = await run(['fit', '--model', 'mlp:1x4', '--epochs', '200', '--json']);
+    expect(r.stderr).toBe('');
+  });
+});
