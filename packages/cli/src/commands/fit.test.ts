@@ -20,7 +20,7 @@ function load(code: string): (x: number, max?: number) => number {
   return new Function(`${code}\nreturn damping;`)() as (x: number, max?: number) => number;
 }
 
-const KEYS = ['model', 'params', 'stderr', 'sse', 'rmse', 'r2', 'aicc', 'maxAbsResidual', 'monotone', 'iterations', 'stopReason', 'ms', 'code'];
+const KEYS = ['model', 'params', 'stderr', 'sse', 'rmse', 'r2', 'aicc', 'maxAbsResidual', 'monotone', 'iterations', 'stopReason', 'warnings', 'ms', 'code'];
 
 /** Checks tags nest properly (a small well-formedness check; the SVG has no text with '<'). */
 function expectWellFormed(svg: string): void {

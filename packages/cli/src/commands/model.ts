@@ -70,7 +70,7 @@ export function installModelCommand(program: Command): void {
     .description('Format, inputs, outputs, op histogram, parameter count, weight bytes, and whether it compiles to plain JS.')
     .argument('<path>', 'model.json (or its folder), or an http(s) URL')
     .option('--json', 'print one JSON object')
-    .option('--max-bytes <n>', 'size cap per file, in bytes')
+    .option('--max-bytes <n>', 'size cap for model.json and all shards together, in bytes (default 64 MiB)')
     .action(async (path: string, opts: CommonOptions) => {
       const loaded = await loadTfjsModel(path, { maxBytes: parseMaxBytes(opts.maxBytes) });
       const info = inspectTfjsModel(loaded);
@@ -90,7 +90,7 @@ export function installModelCommand(program: Command): void {
     .option('--input-file <path>', 'read the input JSON from a file (for inputs too long for a command line)')
     .option('--json', 'print {"outputs": [...]}')
     .option('--no-compile', 'run in TF.js even when the model compiles to plain JS')
-    .option('--max-bytes <n>', 'size cap per file, in bytes')
+    .option('--max-bytes <n>', 'size cap for model.json and all shards together, in bytes (default 64 MiB)')
     .action(async (path: string, opts: CommonOptions & { input?: string; inputFile?: string; compile: boolean }) => {
       const input = await readInput(opts);
       const loaded = await loadTfjsModel(path, { maxBytes: parseMaxBytes(opts.maxBytes) });

@@ -22,7 +22,7 @@ function load(code: string): (x: number, max?: number) => number {
 }
 
 /** The issue-4 keys every `tensile fit --json` object has. */
-const KEYS = ['model', 'params', 'stderr', 'sse', 'rmse', 'r2', 'aicc', 'maxAbsResidual', 'monotone', 'iterations', 'stopReason', 'ms', 'code'];
+const KEYS = ['model', 'params', 'stderr', 'sse', 'rmse', 'r2', 'aicc', 'maxAbsResidual', 'monotone', 'iterations', 'stopReason', 'warnings', 'ms', 'code'];
 /** Saved TF.js models hold float32 weights. */
 const FLOAT32_RTOL = 1e-5;
 const XS = [0, 250, 500, 1000, 2500, 6000, 12000, 20000];
