@@ -17,6 +17,8 @@ export type ModelFormatCode =
 
 /** A model file (model.json, a weight shard, a source) that is not a usable TF.js model. */
 export class ModelFormatError extends TensileError {
+  // Spelled out: a minifier renames the class, and the base class takes `name` from it.
+  override readonly name = 'ModelFormatError';
   declare readonly code: ModelFormatCode;
   constructor(code: ModelFormatCode, message: string, details: TensileErrorDetails = {}, options?: { cause?: unknown }) {
     super(code, message, details, options);
@@ -24,4 +26,6 @@ export class ModelFormatError extends TensileError {
 }
 
 /** `@tensorflow/tfjs` was needed (execution fallback, tests) but is not installed. */
-export class TfjsUnavailableError extends TensileError {}
+export class TfjsUnavailableError extends TensileError {
+  override readonly name = 'TfjsUnavailableError';
+}

@@ -8,6 +8,7 @@ import { denseNetCurve, createDenseForward } from '../nn/dense-forward';
 import type { DenseNet } from '../nn/dense-net';
 import { ModelFormatError, TfjsUnavailableError } from './errors';
 import { manifestWeights } from './model-json';
+import { INSTALL_TFJS, tfjsFromModule } from './tfjs-module';
 import { assertTfjsModel, loadTfjsModel, tryCompileTfjsModel, type LoadModelOptions, type TfjsModel } from './model';
 import { readArgument, type ModelSource } from './sources';
 
@@ -20,12 +21,13 @@ export function loadTfjs(): Promise<Tfjs> {
   tfPromise ??= (async () => {
     let tf: Tfjs;
     try {
-      tf = (await import('@tensorflow/tfjs')) as Tfjs;
+      tf = tfjsFromModule(await import('@tensorflow/tfjs'));
     } catch (err) {
       tfPromise = null;
+      if (err instanceof TfjsUnavailableError) throw err;
       throw new TfjsUnavailableError(
         'E_TFJS_UNAVAILABLE',
-        'this model needs TensorFlow.js to run (it is not a dense stack that compiles to plain JS): install @tensorflow/tfjs 4.22',
+        `this model needs TensorFlow.js to run (it is not a dense stack that compiles to plain JS): ${INSTALL_TFJS}`,
         { where: '@tensorflow/tfjs' },
         { cause: err },
       );
