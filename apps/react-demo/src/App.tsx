@@ -1,6 +1,6 @@
 // The React demo's shell: header, nav and a hash router (a static server is enough to host it).
 import { lazy, Suspense, useSyncExternalStore } from 'react';
-import { routeFromHash, routesFor, TEST_IDS, type RouteId } from '@tensile/demo-shared';
+import { ROUTES, routeFromHash, TEST_IDS, type RouteId } from '@tensile/demo-shared';
 import { FeedPage } from './pages/FeedPage';
 import { EdgesPage } from './pages/EdgesPage';
 import { CarouselPage } from './pages/CarouselPage';
@@ -9,7 +9,7 @@ import { CurvesPage } from './pages/CurvesPage';
 // The lab carries the fitting code (core/fit on core/diff): loaded when opened.
 const LabPage = lazy(() => import('./pages/LabPage').then((m) => ({ default: m.LabPage })));
 
-const routes = routesFor(true);
+const routes = ROUTES;
 const ids = routes.map((route) => route.id);
 
 function subscribeHash(onChange: () => void) {

@@ -1,5 +1,5 @@
 // @tensile/demo-shared: everything the three demos share except their framework code.
-export { LIST_IDLE_STATUS, ROUTES, TEST_IDS, routeFromHash, routesFor } from './routes';
+export { LIST_IDLE_STATUS, ROUTES, TEST_IDS, routeFromHash } from './routes';
 export type { RouteId, RouteInfo } from './routes';
 export { INITIAL_FEED, NEW_ITEMS_PER_REFRESH, REFRESH_DELAY_MS, PALETTE, FeedRefreshError, fetchNewItems, makeFeedItems, refreshOutcomeText } from './feed';
 export type { FeedItem } from './feed';
@@ -13,4 +13,7 @@ export { ARTICLE_SAMPLES, CURVE_CHOICES, CURVE_MAX, PLOT_RANGE, curvePlotSeries,
 export type { CurveChoice, CurveId, LoadedCurve } from './curves';
 export { DEFAULT_LAB_TEXT, LAB_MODELS, fitRows, labPlotSeries, loadModelFiles, loadModelUrl, parsePoints, pointsToText, residualSeries, runLabFit, selectionRows } from './lab';
 export type { LabFit, Point } from './lab';
+export { createLabSession } from './lab-session';
+export type { LabSession, LabView } from './lab-session';
+export { attachLabPlots } from './lab-plots';
 export { MODEL_PATHS } from './models';

@@ -43,6 +43,7 @@ export const TEST_IDS = {
   curvePad: 'curve-pad',
   labFitButton: 'lab-fit-button',
   labCode: 'lab-code',
+  labResults: 'lab-results',
   labPoints: 'lab-points',
   labModel: 'lab-model',
 } as const;
@@ -54,9 +55,4 @@ export const LIST_IDLE_STATUS = 'Pull the list down (or focus it and press R) to
 export function routeFromHash(hash: string, available: readonly RouteId[], fallback: RouteId = 'feed'): RouteId {
   const id = hash.replace(/^#\/?/, '').split(/[/?]/)[0];
   return (available as readonly string[]).includes(id) ? (id as RouteId) : fallback;
-}
-
-/** The routes a demo shows: all of them, or all but the lab for demos that do not carry it. */
-export function routesFor(withLab: boolean): readonly RouteInfo[] {
-  return withLab ? ROUTES : ROUTES.filter((route) => route.id !== 'lab');
 }

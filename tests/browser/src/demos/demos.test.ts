@@ -267,7 +267,7 @@ describe.each(DEMOS)('%s demo', (demo) => {
     const { page, problems } = await openDemo(browser, url(), 'feed', 'feed-scroller');
     await screenshot(page, `${demo}-feed`);
     const routes = await page.$$eval(`${byTestId('nav')} a[href^="#/"]`, (links) => links.map((a) => a.getAttribute('href')!.slice(2)));
-    expect(routes).toEqual(expect.arrayContaining(['feed', 'edges', 'carousel', 'nested', 'curves']));
+    expect(routes).toEqual(expect.arrayContaining(['feed', 'edges', 'carousel', 'nested', 'curves', 'lab']));
     for (const route of routes.filter((r) => r !== 'feed')) {
       await page.click(`${byTestId('nav')} a[href="#/${route}"]`);
       await page.waitForFunction((r) => location.hash === `#/${r}`, route);
@@ -293,17 +293,18 @@ describe.each(DEMOS)('%s demo', (demo) => {
   });
 });
 
-// The curve lab lives in the React demo only (issue 7: "in at least one demo").
-describe('react demo: curve lab', () => {
+// The curve lab, the same page in every demo (its state and plots are apps/shared's LabSession).
+describe.each(DEMOS)('%s demo: curve lab', (demo) => {
   const SAMPLES: [number, number][] = [[0, 0], [500, 90], [1000, 160], [1500, 210], [2500, 260], [6000, 347.5], [8000, 357.5], [10000, 367.5], [12000, 377.5]];
   // The samples' best fits reach SSE 76 (RMS 2.9 px); 10 px at any sample is a broken fit.
   const FIT_TOLERANCE_PX = 10;
 
-  it('fits the article samples with auto and emits damping() code that reproduces them', async () => {
-    const base = inject('demoUrls').react;
-    if (!base) throw new Error('apps/react-demo is missing or did not build');
+  it('fits the article samples with auto, emits damping() code that reproduces them, and keeps the phone layout', async () => {
+    const base = inject('demoUrls')[demo];
+    if (!base) throw new Error(`apps/${demo}-demo is missing or did not build`);
     const { page, problems } = await browser.open(PHONE);
     await page.goto(`${base}#/lab`);
+    await page.waitForSelector(`${byTestId('curve-plot')} canvas`);
     await page.selectOption(byTestId('lab-model'), 'auto');
     await page.click(byTestId('lab-fit-button'));
     await page.waitForFunction(() => /function damping\(/.test(document.querySelector('[data-testid="lab-code"]')?.textContent ?? ''));
@@ -311,7 +312,29 @@ describe('react demo: curve lab', () => {
     // Loaded as a user pasting it would: a fresh function scope.
     const damping = new Function(`${code}\nreturn damping;`)() as (x: number, max?: number) => number;
     for (const [x, y] of SAMPLES) expect(Math.abs(damping(x, 500) - y)).toBeLessThan(FIT_TOLERANCE_PX);
-    await screenshot(page, 'react-lab-fit');
+    // The results (with auto's candidate table) are shown.
+    expect(await page.locator(`${byTestId('lab-results')} tr`).count()).toBeGreaterThan(10);
+
+    // Phone layout after the fit: the lab scrolls inside its page, the document never grows past
+    // the viewport (it grew from 844 to 1,039 px once), and the header stays on screen even after
+    // the code (the last panel but one) is scrolled into view.
+    await page.locator(byTestId('lab-code')).scrollIntoViewIfNeeded();
+    await frames(page, 2);
+    const layout = await page.evaluate(() => ({
+      documentHeight: document.documentElement.scrollHeight,
+      bodyHeight: document.body.scrollHeight,
+      pageScroll: document.scrollingElement!.scrollTop,
+      viewport: innerHeight,
+      headerTop: document.querySelector('.app-header')!.getBoundingClientRect().top,
+      navBottom: document.querySelector('[data-testid="nav"]')!.getBoundingClientRect().bottom,
+    }));
+    expect(layout.documentHeight).toBeLessThanOrEqual(layout.viewport);
+    expect(layout.bodyHeight).toBeLessThanOrEqual(layout.viewport);
+    expect(layout.pageScroll).toBe(0);
+    expect(layout.headerTop).toBe(0);
+    expect(layout.navBottom).toBeGreaterThan(0);
+    expect(layout.navBottom).toBeLessThan(layout.viewport);
+    await screenshot(page, `${demo}-lab-fit`);
     expect(problems).toEqual([]);
     await page.close();
   });
