@@ -6,6 +6,7 @@ import { EdgesPage } from './pages/EdgesPage';
 import { CarouselPage } from './pages/CarouselPage';
 import { NestedPage } from './pages/NestedPage';
 import { CurvesPage } from './pages/CurvesPage';
+import { SnippetPanel } from './components/SnippetPanel';
 // The lab carries the fitting code (core/fit on core/diff): loaded when opened.
 const LabPage = lazy(() => import('./pages/LabPage').then((m) => ({ default: m.LabPage })));
 
@@ -42,10 +43,16 @@ export function App() {
         <div className="page-intro">
           <h1>{info.title}</h1>
           <p>{info.blurb}</p>
+          {info.keyboard && <p className="kbd-hint" data-testid={TEST_IDS.keyboardHint}>{info.keyboard}</p>}
         </div>
-        <Suspense fallback={<p className="page-intro">Loading…</p>}>
-          <Page />
-        </Suspense>
+        <div className="page-body">
+          <div className="page-demo">
+            <Suspense fallback={<p className="page-intro">Loading…</p>}>
+              <Page />
+            </Suspense>
+          </div>
+          <SnippetPanel route={route} />
+        </div>
       </main>
     </div>
   );

@@ -5,6 +5,7 @@
 import type { Curve } from '@tensile/core';
 import type { ModelCurve } from '@tensile/core/tfjs';
 import { DEFAULT_LAB_TEXT, loadModelFiles, loadModelUrl, parsePoints, pointsToText, runLabFit, type LabFit, type Point } from './lab';
+import { COPIED_MS, copyText } from './clipboard';
 import { MODEL_PATHS } from './models';
 
 export interface LabView {
@@ -46,9 +47,6 @@ export interface LabSession {
   /** Drops pending timers and in-flight loads (their results are ignored) and frees TF.js memory. */
   dispose(): void;
 }
-
-/** How long the copy button says "Copied", ms. */
-const COPIED_MS = 1500;
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -132,13 +130,8 @@ export function createLabSession(): LabSession {
     loadFiles: (files) => load(() => loadModelFiles(files)),
     async copy() {
       if (!view.fit) return;
-      try {
-        await navigator.clipboard.writeText(view.fit.code);
-        update({ copyLabel: 'Copied' });
-      } catch {
-        // No clipboard permission (or not a secure context): the code stays selectable.
-        update({ copyLabel: 'Select and copy' });
-      }
+      // Without clipboard access the code stays selectable, and the button says so.
+      update({ copyLabel: await copyText(view.fit.code) });
       clearTimeout(copyTimer);
       copyTimer = setTimeout(() => update({ copyLabel: 'Copy' }), COPIED_MS);
     },

@@ -8,17 +8,22 @@ export interface RouteInfo {
   readonly label: string;
   readonly title: string;
   readonly blurb: string;
+  /** What the keyboard does here, shown only where there is one (a fine pointer that hovers). */
+  readonly keyboard?: string;
 }
 
 export const ROUTES: readonly RouteInfo[] = [
   { id: 'feed', label: 'Feed', title: 'Pull to refresh',
-    blurb: 'Pull the feed down past the line and let go. Tick the box to see a failed refresh.' },
+    blurb: 'Pull the feed down past the line and let go. Tick the box to see a failed refresh.',
+    keyboard: 'Keyboard: focus the feed and press R to refresh.' },
   { id: 'edges', label: 'Edges', title: 'Four edges',
     blurb: 'Scroll to any edge and keep going: every edge stretches along the curve and springs back.' },
   { id: 'carousel', label: 'Carousel', title: 'Carousel in a list',
-    blurb: 'Swipe the cards sideways: the list stays put. Pull the list down to refresh it.' },
+    blurb: 'Swipe the cards sideways: the list stays put. Pull the list down to refresh it.',
+    keyboard: 'Keyboard: focus the list and press R to refresh.' },
   { id: 'nested', label: 'Nested', title: 'Nested scroller',
-    blurb: 'The dashed box scrolls on its own. A pull refreshes only once it is back at its top.' },
+    blurb: 'The pinned box scrolls on its own. A pull refreshes the inbox only once it is back at its top.',
+    keyboard: 'Keyboard: focus the list and press R to refresh.' },
   { id: 'curves', label: 'Curves', title: 'Damping curves',
     blurb: 'Pick a curve, then drag the pad: the dot shows finger distance against displayed offset.' },
   { id: 'lab', label: 'Lab', title: 'Curve lab',
@@ -44,12 +49,16 @@ export const TEST_IDS = {
   labFitButton: 'lab-fit-button',
   labCode: 'lab-code',
   labResults: 'lab-results',
+  keyboardHint: 'keyboard-hint',
+  snippet: 'snippet',
+  snippetCode: 'snippet-code',
+  thresholdLine: 'ptr-threshold',
   labPoints: 'lab-points',
   labModel: 'lab-model',
 } as const;
 
 /** The status line of the pull-to-refresh lists without a refresh button (carousel, nested). */
-export const LIST_IDLE_STATUS = 'Pull the list down (or focus it and press R) to refresh';
+export const LIST_IDLE_STATUS = 'Pull the list down to refresh';
 
 /** The route a location hash names (`#/curves` -> 'curves'); unknown or empty hashes give `fallback`. */
 export function routeFromHash(hash: string, available: readonly RouteId[], fallback: RouteId = 'feed'): RouteId {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ElasticSnapshot } from '@tensile/core/elastic';
-import { indicatorLabel, pageState, pullStatus } from './status';
+import { pageState, pullStatus } from './status';
 
 const snap = (state: ElasticSnapshot['state']): ElasticSnapshot => ({ state, edge: 'top', distance: 0, offset: 0, progress: 0, error: null });
 
@@ -21,10 +21,5 @@ describe('pullStatus', () => {
     for (const state of ['idle', 'ready', 'refreshing', 'complete', 'error', 'cancelled'] as const) expect(pageState(state)).toBe(state);
     // A page showing pageState says the same before and during a pull, until the threshold.
     expect(pullStatus({ state: pageState('pulling') }, 'Updated: 3 new posts')).toEqual(pullStatus({ state: 'idle' }, 'Updated: 3 new posts'));
-    expect(indicatorLabel({ state: pageState('pulling') })).toBe(indicatorLabel({ state: 'pulling' }));
-  });
-  it('labels the indicator', () => {
-    expect(indicatorLabel(snap('ready'))).toBe('Release to refresh');
-    expect(indicatorLabel(snap('cancelled'))).toBe('Pull to refresh');
   });
 });

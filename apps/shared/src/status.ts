@@ -15,7 +15,7 @@ export interface StatusLine {
  * The status for the engine's current state (`idle`: what to say before any refresh); `lastOutcome` (the sentence of the last refresh,
  * from refreshOutcomeText) stays visible at rest so screen readers and tests can read the result.
  */
-export function pullStatus(snapshot: StateOf, lastOutcome: string | null, idle = 'Pull down, press R or use the button to refresh'): StatusLine {
+export function pullStatus(snapshot: StateOf, lastOutcome: string | null, idle = 'Pull down or use the button to refresh'): StatusLine {
   switch (snapshot.state) {
     case 'pulling':
       return { text: 'Pull to refresh', tone: 'neutral' };
@@ -32,28 +32,12 @@ export function pullStatus(snapshot: StateOf, lastOutcome: string | null, idle =
 }
 
 /**
- * The state a page shows in its status line, indicator label and button: a pull that has not
- * reached the threshold shows as idle. While pulling, the indicator (the engine's CSS variables)
- * already says "Pull to refresh", and the status line, like the engine's own announcements, speaks
+ * The state a page shows in its status line and button: a pull that has not reached the threshold
+ * shows as idle. While pulling, the indicator (the engine's CSS variables) already shows the pull
+ * nearing the threshold line, and the status line, like the engine's own announcements, speaks
  * from "Release to refresh" on; so the first move of a pull, the tightest frame of the drag, changes
  * nothing the page renders.
  */
 export function pageState(state: ElasticState): ElasticState {
   return state === 'pulling' ? 'idle' : state;
-}
-
-/** The short label inside the indicator above the content. */
-export function indicatorLabel(snapshot: StateOf): string {
-  switch (snapshot.state) {
-    case 'ready':
-      return 'Release to refresh';
-    case 'refreshing':
-      return 'Refreshing…';
-    case 'complete':
-      return 'Done';
-    case 'error':
-      return 'Failed';
-    default:
-      return 'Pull to refresh';
-  }
 }

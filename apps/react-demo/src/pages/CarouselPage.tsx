@@ -2,7 +2,7 @@
 // axis on the first moves, so a sideways swipe on the cards never starts a pull.
 import { memo, useDeferredValue } from 'react';
 import { useDamping, type DampingRef } from '@tensile/react';
-import { CAROUSEL_CARDS, CAROUSEL_ROWS_AFTER, CAROUSEL_ROWS_BEFORE, TEST_IDS, LIST_IDLE_STATUS, indicatorLabel, pageState, pullStatus } from '@tensile/demo-shared';
+import { CAROUSEL_CARDS, CAROUSEL_ROWS_AFTER, CAROUSEL_ROWS_BEFORE, TEST_IDS, LIST_IDLE_STATUS, pageState, pullStatus } from '@tensile/demo-shared';
 import { PullIndicator } from '../components/PullIndicator';
 import { StatusLine } from '../components/StatusLine';
 import { useFeed } from '../components/useFeed';
@@ -19,11 +19,11 @@ export function CarouselPage() {
   return (
     <>
       <StatusLine text={status.text} tone={status.tone} />
-      <div className="scroller framed" ref={listRef} tabIndex={0} role="region" aria-label="List with a carousel" data-testid={TEST_IDS.carouselList}>
+      <div className="scroller framed" ref={listRef} tabIndex={0} role="region" aria-label="Trips, pull down to refresh" data-testid={TEST_IDS.carouselList}>
         <div className="elastic-content">
           <CarouselContent carouselRef={carouselRef} />
         </div>
-        <PullIndicator state={state} label={indicatorLabel({ state })} />
+        <PullIndicator state={state} />
       </div>
     </>
   );
@@ -34,11 +34,11 @@ const CarouselContent = memo(function CarouselContent({ carouselRef }: { carouse
   return (
     <>
       {CAROUSEL_ROWS_BEFORE.map((row) => <div key={row.key} className="row"><strong>{row.title}</strong> · {row.detail}</div>)}
-      <h2 className="section-title">Curves</h2>
-      <div className="carousel" ref={carouselRef} tabIndex={0} role="region" aria-label="Curve cards, scroll sideways" data-testid={TEST_IDS.carousel}>
+      <h2 className="section-title">Discover</h2>
+      <div className="carousel" ref={carouselRef} tabIndex={0} role="region" aria-label="Places to visit, scroll sideways" data-testid={TEST_IDS.carousel}>
         <div style={{ display: 'flex', gap: 12 }}>
           {CAROUSEL_CARDS.map((card) => (
-            <div key={card.key} className="card" style={{ background: card.color }}><strong>{card.label}</strong><span>swipe →</span></div>
+            <div key={card.key} className="card" style={{ background: card.color }}><strong>{card.label}</strong><span>{card.detail}</span></div>
           ))}
         </div>
       </div>

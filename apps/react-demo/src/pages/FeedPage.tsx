@@ -2,7 +2,7 @@
 // toggle makes it fail so the error state shows. The button and the R key refresh without a pull.
 import { useDeferredValue } from 'react';
 import { useDamping } from '@tensile/react';
-import { indicatorLabel, pageState, pullStatus, TEST_IDS } from '@tensile/demo-shared';
+import { pageState, pullStatus, TEST_IDS } from '@tensile/demo-shared';
 import { FeedList } from '../components/FeedList';
 import { PullIndicator } from '../components/PullIndicator';
 import { StatusLine } from '../components/StatusLine';
@@ -42,7 +42,7 @@ export function FeedPage() {
         <div className="elastic-content">
           <FeedList items={feed.items} />
         </div>
-        <PullIndicator state={state} label={indicatorLabel({ state })} />
+        <PullIndicator state={state} />
       </div>
     </>
   );

@@ -68,7 +68,7 @@ export function LabPage() {
             <strong>damping() code</strong>
             <button type="button" className="button secondary" disabled={!fit} onClick={() => void session.copy()}>{view.copyLabel}</button>
           </div>
-          <pre className="code" data-testid={TEST_IDS.labCode}>{fit ? fit.code : '// Fit a model to see its damping(x, max) code.'}</pre>
+          <pre className="code" tabIndex={0} aria-label="damping() code" data-testid={TEST_IDS.labCode}>{fit ? fit.code : '// Fit a model to see its damping(x, max) code.'}</pre>
         </div>
         <div className="panel lab-tfjs">
           <strong>TF.js model</strong>

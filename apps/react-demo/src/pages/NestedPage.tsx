@@ -2,7 +2,7 @@
 // it back first and refreshes the outer list only once both are at their tops.
 import { memo, useDeferredValue, useLayoutEffect, useRef } from 'react';
 import { useDamping } from '@tensile/react';
-import { NESTED_INNER_ROWS, NESTED_INNER_START, NESTED_OUTER_ROWS, TEST_IDS, LIST_IDLE_STATUS, indicatorLabel, pageState, pullStatus } from '@tensile/demo-shared';
+import { NESTED_INNER_ROWS, NESTED_INNER_START, NESTED_OUTER_ROWS, TEST_IDS, LIST_IDLE_STATUS, pageState, pullStatus } from '@tensile/demo-shared';
 import { PullIndicator } from '../components/PullIndicator';
 import { StatusLine } from '../components/StatusLine';
 import { useFeed } from '../components/useFeed';
@@ -17,11 +17,11 @@ export function NestedPage() {
   return (
     <>
       <StatusLine text={status.text} tone={status.tone} />
-      <div className="scroller framed" ref={outerRef} tabIndex={0} role="region" aria-label="Outer list" data-testid={TEST_IDS.nestedOuter}>
+      <div className="scroller framed" ref={outerRef} tabIndex={0} role="region" aria-label="Inbox, pull down to refresh" data-testid={TEST_IDS.nestedOuter}>
         <div className="elastic-content">
           <NestedContent />
         </div>
-        <PullIndicator state={state} label={indicatorLabel({ state })} />
+        <PullIndicator state={state} />
       </div>
     </>
   );
@@ -39,8 +39,8 @@ const NestedContent = memo(function NestedContent() {
   return (
     <>
       {NESTED_OUTER_ROWS.slice(0, 2).map((row) => <div key={row.key} className="row"><strong>{row.title}</strong> · {row.detail}</div>)}
-      <div className="inner-scroller" ref={inner} tabIndex={0} role="region" aria-label="Inner scroller" data-testid={TEST_IDS.nestedInner}>
-        <p className="inner-label">Inner scroller</p>
+      <div className="inner-scroller" ref={inner} tabIndex={0} role="region" aria-label="Pinned messages" data-testid={TEST_IDS.nestedInner}>
+        <p className="inner-label">Pinned</p>
         {NESTED_INNER_ROWS.map((row) => <div key={row.key} className="row"><strong>{row.title}</strong> · {row.detail}</div>)}
       </div>
       {NESTED_OUTER_ROWS.slice(2).map((row) => <div key={row.key} className="row"><strong>{row.title}</strong> · {row.detail}</div>)}

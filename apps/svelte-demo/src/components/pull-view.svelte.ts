@@ -1,14 +1,13 @@
 // What a demo page shows of its pull (feed, carousel and nested pages): the state, the status line
-// and the indicator label, all one task behind the engine (see shownState).
+// line, one task behind the engine (see shownState).
 import type { ElasticState } from '@tensile/core/elastic';
-import { indicatorLabel, pageState, pullStatus } from '@tensile/demo-shared';
+import { pageState, pullStatus } from '@tensile/demo-shared';
 import { shownState } from './shown-state.svelte';
 
 export interface PullView {
   readonly state: ElasticState;
   readonly statusText: string;
   readonly statusTone: ReturnType<typeof pullStatus>['tone'];
-  readonly indicator: string;
 }
 
 /**
@@ -24,7 +23,6 @@ export function pullView(readState: () => ElasticState, readOutcome: () => strin
   const status = $derived(pullStatus({ state: shown.current }, readOutcome(), idleStatus));
   const statusText = $derived(status.text);
   const statusTone = $derived(status.tone);
-  const indicator = $derived(indicatorLabel({ state: shown.current }));
   return {
     get state() {
       return shown.current;
@@ -34,9 +32,6 @@ export function pullView(readState: () => ElasticState, readOutcome: () => strin
     },
     get statusTone() {
       return statusTone;
-    },
-    get indicator() {
-      return indicator;
     },
   };
 }

@@ -1,4 +1,4 @@
-// The pull state the page shows (status line, indicator label, busy button), one task behind the
+// The pull state the page shows (status line, indicator, busy button), one task behind the
 // engine (the pages pass pageState: a pull below the threshold shows as idle). Nothing on screen
 // needs it in the frame of the move that changed it (the engine moves the content and sets the CSS
 // variables itself): the page's update runs in its own task right after that frame instead.

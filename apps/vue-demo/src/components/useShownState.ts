@@ -1,4 +1,4 @@
-// The pull state the page shows (status line, indicator label, busy button): pageState (a pull
+// The pull state the page shows (status line, indicator, busy button): pageState (a pull
 // below the threshold shows as idle, so the first move changes nothing here), one task behind the
 // engine. Nothing on screen needs it in the frame of the move that changed it (the engine moves the
 // content and sets the CSS variables itself), and that first move of a pull is the tightest frame

@@ -1,0 +1,261 @@
+// "Copy this into your app": for each demo page, the smallest component that does what the page
+// shows, in each framework's own idiom (a React hook, a Vue directive or composable, a Svelte
+// action or store). Each snippet is compiled by its framework's compiler in snippets.test.ts.
+import type { RouteId } from './routes';
+
+export type Framework = 'react' | 'vue' | 'svelte';
+
+export interface Snippet {
+  /** The file the snippet would live in, e.g. 'Feed.tsx'. */
+  readonly file: string;
+  readonly code: string;
+}
+
+const REACT: Record<RouteId, Snippet> = {
+  feed: { file: 'Feed.tsx', code: `import { useDamping } from '@tensile/react';
+
+export function Feed({ posts, reload }) {
+  // The component renders only when the state changes, never per frame of a drag.
+  const [ref, state, refresh] = useDamping(
+    { pullToRefresh: { onRefresh: ({ signal }) => reload(signal), threshold: 60 } },
+    (snapshot) => snapshot.state,
+  );
+  return (
+    <>
+      <button onClick={() => refresh()} disabled={state === 'refreshing'}>Refresh</button>
+      <ul ref={ref} style={{ overflow: 'auto', height: '100%' }} aria-busy={state === 'refreshing'}>
+        {posts.map((post) => <li key={post.id}>{post.text}</li>)}
+      </ul>
+    </>
+  );
+}
+` },
+  edges: { file: 'Grid.tsx', code: `import { useDamping } from '@tensile/react';
+
+export function Grid({ children }) {
+  // Stretches on all four edges; () => null subscribes to nothing (no re-renders at all).
+  const [ref] = useDamping({ axis: 'both' }, () => null);
+  return <div ref={ref} style={{ overflow: 'auto', height: 400 }}>{children}</div>;
+}
+` },
+  carousel: { file: 'Carousel.tsx', code: `import { useDamping } from '@tensile/react';
+
+export function ListWithCarousel({ cards, rows, reload }) {
+  const [listRef] = useDamping({ pullToRefresh: { onRefresh: reload } }, () => null);
+  // The engine locks the axis on the first moves: a sideways swipe never starts a pull.
+  const [carouselRef] = useDamping({ axis: 'x' }, () => null);
+  return (
+    <div ref={listRef} style={{ overflow: 'auto', height: '100%' }}>
+      <div ref={carouselRef} style={{ display: 'flex', overflowX: 'auto' }}>
+        {cards.map((card) => <article key={card.id}>{card.title}</article>)}
+      </div>
+      {rows.map((row) => <p key={row.id}>{row.text}</p>)}
+    </div>
+  );
+}
+` },
+  nested: { file: 'Inbox.tsx', code: `import { useDamping } from '@tensile/react';
+
+export function Inbox({ pinned, messages, reload }) {
+  // The inner list scrolls on its own; a pull refreshes only once it is back at its top.
+  const [ref] = useDamping({ pullToRefresh: { onRefresh: reload } }, () => null);
+  return (
+    <div ref={ref} style={{ overflow: 'auto', height: '100%' }}>
+      <div style={{ overflow: 'auto', height: 260 }}>
+        {pinned.map((m) => <p key={m.id}>{m.text}</p>)}
+      </div>
+      {messages.map((m) => <p key={m.id}>{m.text}</p>)}
+    </div>
+  );
+}
+` },
+  curves: { file: 'Pad.tsx', code: `import { useDamping } from '@tensile/react';
+
+export function Pad() {
+  // 'article', 'ios', 'android', a fitted Curve or a TF.js ModelCurve.
+  const [ref, pull] = useDamping({ curve: 'ios', input: { mouse: true } });
+  return (
+    <div ref={ref} style={{ overflow: 'auto', height: 200 }}>
+      <p>finger {pull.distance.toFixed(0)} px, offset {pull.offset.toFixed(1)} px</p>
+    </div>
+  );
+}
+` },
+  lab: { file: 'Fitted.tsx', code: `import { fitCurve } from '@tensile/core';
+import { useDamping } from '@tensile/react';
+
+// Your designer's samples: finger distance (px) -> displayed offset (px).
+const { curve } = fitCurve([[0, 0], [500, 90], [1000, 160], [2500, 260], [6000, 347.5]], { model: 'auto' });
+
+export function List({ children }) {
+  const [ref] = useDamping({ curve }, () => null);
+  return <div ref={ref} style={{ overflow: 'auto', height: '100%' }}>{children}</div>;
+}
+` },
+};
+
+const VUE: Record<RouteId, Snippet> = {
+  feed: { file: 'Feed.vue', code: `<script setup lang="ts">
+import { useTemplateRef } from 'vue';
+import { getElastic, useElastic } from '@tensile/vue';
+
+const props = defineProps<{ posts: { id: number; text: string }[]; reload: (signal: AbortSignal) => Promise<void> }>();
+const list = useTemplateRef<HTMLElement>('list');
+const pull = useElastic(list, { pullToRefresh: { onRefresh: ({ signal }) => props.reload(signal), threshold: 60 } });
+const refresh = () => list.value && getElastic(list.value)?.refresh();
+</script>
+
+<template>
+  <button :disabled="pull.state === 'refreshing'" @click="refresh">Refresh</button>
+  <ul ref="list" style="overflow: auto; height: 100%" :aria-busy="pull.state === 'refreshing'">
+    <li v-for="post in posts" :key="post.id">{{ post.text }}</li>
+  </ul>
+</template>
+` },
+  edges: { file: 'Grid.vue', code: `<template>
+  <!-- Stretches on all four edges (app.use(ElasticPlugin) registers v-elastic). -->
+  <div v-elastic="{ axis: 'both' }" style="overflow: auto; height: 400px">
+    <slot />
+  </div>
+</template>
+` },
+  carousel: { file: 'Carousel.vue', code: `<script setup lang="ts">
+defineProps<{ cards: { id: number; title: string }[]; rows: { id: number; text: string }[]; reload: () => Promise<void> }>();
+</script>
+
+<template>
+  <div v-elastic="{ pullToRefresh: { onRefresh: reload } }" style="overflow: auto; height: 100%">
+    <!-- The engine locks the axis on the first moves: a sideways swipe never starts a pull. -->
+    <div v-elastic="{ axis: 'x' }" style="display: flex; overflow-x: auto">
+      <article v-for="card in cards" :key="card.id">{{ card.title }}</article>
+    </div>
+    <p v-for="row in rows" :key="row.id">{{ row.text }}</p>
+  </div>
+</template>
+` },
+  nested: { file: 'Inbox.vue', code: `<script setup lang="ts">
+defineProps<{ pinned: { id: number; text: string }[]; messages: { id: number; text: string }[]; reload: () => Promise<void> }>();
+</script>
+
+<template>
+  <!-- The inner list scrolls on its own; a pull refreshes only once it is back at its top. -->
+  <div v-elastic="{ pullToRefresh: { onRefresh: reload } }" style="overflow: auto; height: 100%">
+    <div style="overflow: auto; height: 260px">
+      <p v-for="m in pinned" :key="m.id">{{ m.text }}</p>
+    </div>
+    <p v-for="m in messages" :key="m.id">{{ m.text }}</p>
+  </div>
+</template>
+` },
+  curves: { file: 'Pad.vue', code: `<script setup lang="ts">
+import { useTemplateRef } from 'vue';
+import { useElastic } from '@tensile/vue';
+
+// 'article', 'ios', 'android', a fitted Curve or a TF.js ModelCurve.
+const pad = useTemplateRef<HTMLElement>('pad');
+const pull = useElastic(pad, { curve: 'ios', input: { mouse: true } });
+</script>
+
+<template>
+  <div ref="pad" style="overflow: auto; height: 200px">
+    <p>finger {{ pull.distance.toFixed(0) }} px, offset {{ pull.offset.toFixed(1) }} px</p>
+  </div>
+</template>
+` },
+  lab: { file: 'Fitted.vue', code: `<script setup lang="ts">
+import { fitCurve } from '@tensile/core';
+
+// Your designer's samples: finger distance (px) -> displayed offset (px).
+const { curve } = fitCurve([[0, 0], [500, 90], [1000, 160], [2500, 260], [6000, 347.5]], { model: 'auto' });
+</script>
+
+<template>
+  <div v-elastic="{ curve }" style="overflow: auto; height: 100%">
+    <slot />
+  </div>
+</template>
+` },
+};
+
+const SVELTE: Record<RouteId, Snippet> = {
+  feed: { file: 'Feed.svelte', code: `<script lang="ts">
+  import { elasticStore } from '@tensile/svelte';
+
+  let { posts, reload }: { posts: { id: number; text: string }[]; reload: (signal: AbortSignal) => Promise<void> } = $props();
+  const pull = elasticStore({ pullToRefresh: { onRefresh: ({ signal }) => reload(signal), threshold: 60 } });
+</script>
+
+<button disabled={$pull.state === 'refreshing'} onclick={() => pull.refresh()}>Refresh</button>
+<ul use:pull.action style="overflow: auto; height: 100%" aria-busy={$pull.state === 'refreshing'}>
+  {#each posts as post (post.id)}<li>{post.text}</li>{/each}
+</ul>
+` },
+  edges: { file: 'Grid.svelte', code: `<script lang="ts">
+  import type { Snippet } from 'svelte';
+  import { elastic } from '@tensile/svelte';
+
+  let { children }: { children: Snippet } = $props();
+</script>
+
+<!-- Stretches on all four edges. -->
+<div use:elastic={{ axis: 'both' }} style="overflow: auto; height: 400px">{@render children()}</div>
+` },
+  carousel: { file: 'Carousel.svelte', code: `<script lang="ts">
+  import { elastic } from '@tensile/svelte';
+
+  let { cards, rows, reload }: { cards: { id: number; title: string }[]; rows: { id: number; text: string }[]; reload: () => Promise<void> } = $props();
+</script>
+
+<div use:elastic={{ pullToRefresh: { onRefresh: reload } }} style="overflow: auto; height: 100%">
+  <!-- The engine locks the axis on the first moves: a sideways swipe never starts a pull. -->
+  <div use:elastic={{ axis: 'x' }} style="display: flex; overflow-x: auto">
+    {#each cards as card (card.id)}<article>{card.title}</article>{/each}
+  </div>
+  {#each rows as row (row.id)}<p>{row.text}</p>{/each}
+</div>
+` },
+  nested: { file: 'Inbox.svelte', code: `<script lang="ts">
+  import { elastic } from '@tensile/svelte';
+
+  let { pinned, messages, reload }: { pinned: { id: number; text: string }[]; messages: { id: number; text: string }[]; reload: () => Promise<void> } = $props();
+</script>
+
+<!-- The inner list scrolls on its own; a pull refreshes only once it is back at its top. -->
+<div use:elastic={{ pullToRefresh: { onRefresh: reload } }} style="overflow: auto; height: 100%">
+  <div style="overflow: auto; height: 260px">
+    {#each pinned as m (m.id)}<p>{m.text}</p>{/each}
+  </div>
+  {#each messages as m (m.id)}<p>{m.text}</p>{/each}
+</div>
+` },
+  curves: { file: 'Pad.svelte', code: `<script lang="ts">
+  import { elasticStore } from '@tensile/svelte';
+
+  // 'article', 'ios', 'android', a fitted Curve or a TF.js ModelCurve.
+  const pull = elasticStore({ curve: 'ios', input: { mouse: true } });
+</script>
+
+<div use:pull.action style="overflow: auto; height: 200px">
+  <p>finger {$pull.distance.toFixed(0)} px, offset {$pull.offset.toFixed(1)} px</p>
+</div>
+` },
+  lab: { file: 'Fitted.svelte', code: `<script lang="ts">
+  import type { Snippet } from 'svelte';
+  import { fitCurve } from '@tensile/core';
+  import { elastic } from '@tensile/svelte';
+
+  let { children }: { children: Snippet } = $props();
+  // Your designer's samples: finger distance (px) -> displayed offset (px).
+  const { curve } = fitCurve([[0, 0], [500, 90], [1000, 160], [2500, 260], [6000, 347.5]], { model: 'auto' });
+</script>
+
+<div use:elastic={{ curve }} style="overflow: auto; height: 100%">{@render children()}</div>
+` },
+};
+
+const SNIPPETS: Record<Framework, Record<RouteId, Snippet>> = { react: REACT, vue: VUE, svelte: SVELTE };
+
+/** The snippet of `route` for `framework`. */
+export function snippetFor(framework: Framework, route: RouteId): Snippet {
+  return SNIPPETS[framework][route];
+}

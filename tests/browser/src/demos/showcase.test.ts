@@ -1,0 +1,195 @@
+// The demos as a product page: the threshold line a pull crosses, one status, keyboard hints only
+// where there is a keyboard, a layout that uses a desktop's width, dark mode on every control, tabs
+// that fit a narrow frame, a snippet per page in the framework's idiom, and the three demos the
+// same in content and test ids.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchChromium, type Browser } from '../harness/chromium';
+import { DEMOS, PHONE, byTestId, openDemo, pullPoints, waitIdle, type DemoName } from '../harness/demo';
+import { frames } from '../harness/touch';
+
+const DESKTOP = { width: 1280, height: 800 };
+/** About the width of a demo's frame on the index page (three cards in a 1180 px grid). */
+const NARROW_FRAME = { width: 340, height: 560 };
+const ROUTES = ['feed', 'edges', 'carousel', 'nested', 'curves', 'lab'];
+// The demos' article curve: 316 px of finger travel shows 60 px (the threshold); 90 px shows about 24.
+const LONG = 480;
+const SHORT = 90;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const urlOf = (demo: DemoName) => {
+  const url = inject('demoUrls')[demo];
+  if (!url) throw new Error(`apps/${demo}-demo is missing or did not build`);
+  return url;
+};
+
+async function goTo(page: Page, base: string, route: string) {
+  await page.goto(`${base}#/${route}`);
+  await page.waitForFunction((id) => document.querySelector(`nav a[aria-current="page"][href="#/${id}"]`) !== null, route);
+  if (route === 'curves' || route === 'lab') await page.waitForSelector(`${byTestId('curve-plot')} canvas`);
+  await frames(page, 2);
+}
+
+/** Where the content's top edge is against the threshold line, and how the line is drawn. */
+const lineAndContent = (page: Page, list: string) => page.evaluate((id) => {
+  const scroller = document.querySelector(`[data-testid="${id}"]`)!;
+  const line = scroller.querySelector('[data-testid="ptr-threshold"]')!;
+  const content = scroller.querySelector('.elastic-content')!;
+  return {
+    lineTop: line.getBoundingClientRect().top,
+    contentTop: content.getBoundingClientRect().top,
+    style: getComputedStyle(line).borderTopStyle,
+    visible: line.getBoundingClientRect().width > 100,
+  };
+}, list);
+
+describe.each(DEMOS)('%s demo: showcase', (demo) => {
+  it('the threshold is a line: a short pull stops above it (dashed), a long one crosses it (solid, ready)', async () => {
+    const { page, touch, problems } = await openDemo(browser, urlOf(demo), 'feed', 'feed-scroller');
+    const [from, shortTo] = await pullPoints(page, 'feed-scroller', SHORT);
+    await touch.drag(from, shortTo, { steps: 8, holdFrames: 3, keepDown: true });
+    const short = await lineAndContent(page, 'feed-scroller');
+    expect(short.visible).toBe(true);
+    expect(short.contentTop).toBeLessThan(short.lineTop);
+    expect(short.style).toBe('dashed');
+    await touch.end();
+    await waitIdle(page, 'feed-scroller');
+
+    const [, longTo] = await pullPoints(page, 'feed-scroller', LONG);
+    await touch.drag(from, longTo, { steps: 24, holdFrames: 3, keepDown: true });
+    await expect.poll(() => page.getAttribute('.ptr-indicator', 'data-state')).toBe('ready');
+    const long = await lineAndContent(page, 'feed-scroller');
+    expect(long.contentTop).toBeGreaterThanOrEqual(long.lineTop);
+    expect(long.style).toBe('solid');
+    await touch.end();
+    await waitIdle(page, 'feed-scroller');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('one status: the indicator has no words, and the page has one live region', async () => {
+    const { page, touch, problems } = await openDemo(browser, urlOf(demo), 'feed', 'feed-scroller');
+    const [from, to] = await pullPoints(page, 'feed-scroller', LONG);
+    await touch.drag(from, to, { steps: 24, holdFrames: 3, keepDown: true });
+    await expect.poll(() => page.textContent(byTestId('feed-status'))).toBe('Release to refresh');
+    expect((await page.textContent('.ptr-indicator'))?.trim()).toBe('');
+    expect(await page.locator('[aria-live], [role="status"], [role="alert"]').count()).toBe(1);
+    await touch.end();
+    await waitIdle(page, 'feed-scroller');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('keyboard hints show with a mouse and hide on a touch screen', async () => {
+    const touchPage = await openDemo(browser, urlOf(demo), 'feed', 'feed-scroller');
+    expect(await touchPage.page.evaluate(() => matchMedia('(pointer: coarse)').matches)).toBe(true);
+    expect(await touchPage.page.isVisible(byTestId('keyboard-hint'))).toBe(false);
+    const statusText = (await touchPage.page.textContent(byTestId('feed-status'))) ?? '';
+    expect(statusText).not.toMatch(/\bR\b|key/i);
+    await touchPage.page.close();
+
+    const { page, problems } = await browser.open(DESKTOP);
+    await goTo(page, urlOf(demo), 'feed');
+    expect(await page.evaluate(() => matchMedia('(hover: hover) and (pointer: fine)').matches)).toBe(true);
+    expect(await page.isVisible(byTestId('keyboard-hint'))).toBe(true);
+    expect(await page.textContent(byTestId('keyboard-hint'))).toMatch(/press R/);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('a desktop gets the width: a wide feed, the snippet beside the demo, the lab beside its plot', async () => {
+    const { page, problems } = await browser.open(DESKTOP);
+    await goTo(page, urlOf(demo), 'feed');
+    const feed = await page.locator(byTestId('feed-scroller')).boundingBox();
+    const snippet = await page.locator(byTestId('snippet')).boundingBox();
+    expect(feed!.width).toBeGreaterThan(700);
+    expect(snippet!.x).toBeGreaterThanOrEqual(feed!.x + feed!.width);
+    expect(await page.isVisible(byTestId('snippet-code'))).toBe(true);
+
+    await goTo(page, urlOf(demo), 'lab');
+    const input = await page.locator('.lab-input').boundingBox();
+    const plot = await page.locator('.lab-plots').boundingBox();
+    expect(plot!.x).toBeGreaterThanOrEqual(input!.x + input!.width);
+    expect(Math.abs(plot!.y - input!.y)).toBeLessThan(2);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('dark mode styles every control, the file button included', async () => {
+    const { page, problems } = await browser.open(DESKTOP);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await goTo(page, urlOf(demo), 'lab');
+    const backgrounds = await page.evaluate(() => {
+      const controls = [...document.querySelectorAll('main select, main input:not([type="checkbox"]):not([type="file"]), main textarea, main .button.secondary')];
+      const rows = controls.map((el) => [el.outerHTML.slice(0, 60), getComputedStyle(el).backgroundColor]);
+      const file = document.querySelector('main input[type="file"]')!;
+      rows.push(['::file-selector-button', getComputedStyle(file, '::file-selector-button').backgroundColor]);
+      return rows;
+    });
+    // Relative luminance (sRGB) of each background: the light defaults are above 0.8, our dark surfaces below 0.05.
+    const luminance = (rgb: string) => {
+      const [r, g, b] = (rgb.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => Number(v) / 255)
+        .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    expect(backgrounds.length).toBeGreaterThanOrEqual(6);
+    expect(backgrounds.filter(([, bg]) => luminance(bg) > 0.1)).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('in a frame as narrow as the index page’s, every tab is fully visible', async () => {
+    const { page, problems } = await browser.open(NARROW_FRAME);
+    await goTo(page, urlOf(demo), 'feed');
+    const clipped = await page.$$eval(`${byTestId('nav')} a`, (links) => links
+      .map((a) => ({ text: a.textContent, rect: a.getBoundingClientRect() }))
+      .filter(({ rect }) => rect.left < 0 || rect.right > innerWidth || rect.width < 20)
+      .map(({ text }) => text));
+    expect(clipped).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('every page has a snippet in this framework’s idiom', async () => {
+    const { page, problems } = await browser.open(PHONE);
+    const idiom = { react: /from '@tensile\/react'/, vue: /v-elastic=|useElastic\(/, svelte: /use:elastic|use:pull\.action/ }[demo];
+    for (const route of ROUTES) {
+      await goTo(page, urlOf(demo), route);
+      expect(await page.textContent(byTestId('snippet-code')), route).toMatch(idiom);
+    }
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the three demos', () => {
+  it('render the same content and test ids on every page (the snippet and the framework name aside)', async () => {
+    const { page, problems } = await browser.open(PHONE);
+    const seen: Record<string, Record<DemoName, string>> = {};
+    for (const demo of DEMOS) {
+      for (const route of ROUTES) {
+        await goTo(page, urlOf(demo), route);
+        const digest = await page.evaluate(() => {
+          const ids = [...document.querySelectorAll('[data-testid]')].map((el) => el.getAttribute('data-testid')).sort();
+          const main = document.querySelector('main')!.cloneNode(true) as HTMLElement;
+          main.querySelector('[data-testid="snippet"]')?.remove();
+          return `${[...new Set(ids)].join(' ')}\n${main.innerText.replace(/\s+/g, ' ').trim()}`;
+        });
+        (seen[route] ??= {} as Record<DemoName, string>)[demo] = digest;
+      }
+    }
+    for (const route of ROUTES) {
+      expect(seen[route].vue, route).toBe(seen[route].react);
+      expect(seen[route].svelte, route).toBe(seen[route].react);
+    }
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
