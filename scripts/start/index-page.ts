@@ -50,7 +50,8 @@ export function indexPage(demos: readonly DemoLink[]): string {
 <main>
   <h1>Tensile demos</h1>
   <p class="lead">The same pages in React, Vue and Svelte: pull to refresh, four-edge bounce, a carousel inside a list,
-  a nested scroller and a curve switcher with a live plot. Touch, mouse drag, wheel and the R key all work.</p>
+  a nested scroller, a curve switcher with a live plot and a curve lab that fits your samples in the browser.
+  Touch, mouse drag, wheel and the R key all work.</p>
   <div class="grid">${cards}
   </div>
 </main>

@@ -22,9 +22,9 @@ const DEMOS: readonly (DemoLink & { pkg: string; dir: string })[] = [
   { name: 'React', path: '/react/', adapter: 'useDamping() · <PullToRefresh>', pkg: '@tensile/react-demo', dir: 'apps/react-demo',
     pages: ['feed', 'edges', 'carousel', 'nested', 'curves', 'lab'] },
   { name: 'Vue', path: '/vue/', adapter: 'v-elastic · useElastic()', pkg: '@tensile/vue-demo', dir: 'apps/vue-demo',
-    pages: ['feed', 'edges', 'carousel', 'nested', 'curves'] },
+    pages: ['feed', 'edges', 'carousel', 'nested', 'curves', 'lab'] },
   { name: 'Svelte', path: '/svelte/', adapter: 'use:elastic · elasticStore()', pkg: '@tensile/svelte-demo', dir: 'apps/svelte-demo',
-    pages: ['feed', 'edges', 'carousel', 'nested', 'curves'] },
+    pages: ['feed', 'edges', 'carousel', 'nested', 'curves', 'lab'] },
 ];
 
 export async function startDemos(options: StartOptions): Promise<Server | null> {

@@ -180,7 +180,11 @@ describe('the three demos', () => {
           const ids = [...document.querySelectorAll('[data-testid]')].map((el) => el.getAttribute('data-testid')).sort();
           const main = document.querySelector('main')!.cloneNode(true) as HTMLElement;
           main.querySelector('[data-testid="snippet"]')?.remove();
-          return `${[...new Set(ids)].join(' ')}\n${main.innerText.replace(/\s+/g, ' ').trim()}`;
+          // A textarea's text: its value (React also writes it as the element's content, the others do not).
+          for (const area of main.querySelectorAll('textarea')) area.textContent = '';
+          const values = [...document.querySelectorAll('main textarea, main input, main select')].map((el) => (el as HTMLInputElement).value);
+          // Whitespace between elements differs by framework (Vue keeps template newlines), words do not.
+          return `${[...new Set(ids)].join(' ')}\n${values.join('|')}\n${(main.textContent ?? '').replace(/\s+/g, '')}`;
         });
         (seen[route] ??= {} as Record<DemoName, string>)[demo] = digest;
       }
