@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FeedRefreshError, INITIAL_FEED, NEW_ITEMS_PER_REFRESH, REFRESH_DELAY_MS, fetchNewItems, refreshOutcomeText } from './feed';
+import { ENDLESS_FEED, FeedRefreshError, INITIAL_FEED, NEW_ITEMS_PER_REFRESH, OLDER_ITEMS_PER_PAGE, OLDER_PAGES, REFRESH_DELAY_MS, fetchNewItems, fetchOlderItems, refreshOutcomeText } from './feed';
 
 describe('fetchNewItems', () => {
   beforeEach(() => vi.useFakeTimers());
@@ -33,6 +33,34 @@ describe('fetchNewItems', () => {
     const result = fetchNewItems(INITIAL_FEED, { fail: false, signal: during.signal });
     during.abort(new Error('timeout'));
     await expect(result).rejects.toThrow('timeout');
+  });
+});
+
+describe('fetchOlderItems', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('appends pages of older posts with fresh ids until OLDER_PAGES, then says there are no more', async () => {
+    let items = [...ENDLESS_FEED];
+    for (let page = 1; page <= OLDER_PAGES; page++) {
+      const next = fetchOlderItems(items, {});
+      await vi.advanceTimersByTimeAsync(REFRESH_DELAY_MS);
+      const result = await next;
+      expect(result.items.slice(0, items.length)).toEqual(items);
+      expect(result.items).toHaveLength(items.length + OLDER_ITEMS_PER_PAGE);
+      expect(result.hasMore).toBe(page < OLDER_PAGES);
+      // Each page is older than the one before it.
+      expect(Math.min(...result.items.slice(-OLDER_ITEMS_PER_PAGE).map((i) => i.minutesAgo))).toBeGreaterThan(Math.max(...items.slice(-OLDER_ITEMS_PER_PAGE).map((i) => i.minutesAgo)));
+      items = result.items;
+    }
+    expect(new Set(items.map((item) => item.id)).size).toBe(items.length);
+  });
+
+  it('rejects with the signal reason when aborted', async () => {
+    const controller = new AbortController();
+    const result = fetchOlderItems(ENDLESS_FEED, { signal: controller.signal });
+    controller.abort(new Error('left the page'));
+    await expect(result).rejects.toThrow('left the page');
   });
 });
 

@@ -58,12 +58,10 @@ export class FeedRefreshError extends Error {
 }
 
 /**
- * A refresh as a network call would do it: resolves with new posts placed before `current` after
- * REFRESH_DELAY_MS, rejects with FeedRefreshError when `fail` is set, and rejects with the
- * signal's reason when aborted (the engine aborts on timeout or destroy).
+ * A simulated network call: resolves with `produce()` after `ms`, rejects with the signal's
+ * reason when aborted before then (the engine aborts on timeout or destroy).
  */
-export function fetchNewItems(current: readonly FeedItem[], options: { fail: boolean; signal?: AbortSignal }): Promise<FeedItem[]> {
-  const { fail, signal } = options;
+function afterDelay<T>(ms: number, signal: AbortSignal | undefined, produce: () => T): Promise<T> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
       reject(signal.reason);
@@ -71,19 +69,53 @@ export function fetchNewItems(current: readonly FeedItem[], options: { fail: boo
     }
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
-      if (fail) {
-        reject(new FeedRefreshError('the server answered 503 (the "make refresh fail" box is ticked)'));
-        return;
+      try {
+        resolve(produce());
+      } catch (error) {
+        reject(error);
       }
-      const top = current.reduce((max, item) => Math.max(max, item.id), 0);
-      const added = makeFeedItems(top + 1, NEW_ITEMS_PER_REFRESH, true).reverse();
-      resolve([...added, ...current.map((item) => (item.fresh ? { ...item, fresh: false } : item))]);
-    }, REFRESH_DELAY_MS);
+    }, ms);
     function onAbort() {
       clearTimeout(timer);
       reject(signal?.reason);
     }
     signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/**
+ * A refresh as a network call would do it: resolves with new posts placed before `current` after
+ * REFRESH_DELAY_MS, rejects with FeedRefreshError when `fail` is set, and rejects with the
+ * signal's reason when aborted.
+ */
+export function fetchNewItems(current: readonly FeedItem[], options: { fail: boolean; signal?: AbortSignal }): Promise<FeedItem[]> {
+  return afterDelay(REFRESH_DELAY_MS, options.signal, () => {
+    if (options.fail) throw new FeedRefreshError('the server answered 503 (the "make refresh fail" box is ticked)');
+    const top = current.reduce((max, item) => Math.max(max, item.id), 0);
+    const added = makeFeedItems(top + 1, NEW_ITEMS_PER_REFRESH, true).reverse();
+    return [...added, ...current.map((item) => (item.fresh ? { ...item, fresh: false } : item))];
+  });
+}
+
+/** Posts one load-more brings in (the endless feed). */
+export const OLDER_ITEMS_PER_PAGE = 10;
+/** Pages of older posts the endless feed has after its first one, then "all caught up". */
+export const OLDER_PAGES = 4;
+/** The endless feed's first page. */
+export const ENDLESS_FEED: readonly FeedItem[] = makeFeedItems(101, OLDER_ITEMS_PER_PAGE);
+
+/**
+ * Load-more as a network call would do it: the next page of older posts appended after `current`
+ * (fresh ids, each page an hour older), and whether more remain after them (OLDER_PAGES pages).
+ * Rejects with the signal's reason when aborted.
+ */
+export function fetchOlderItems(current: readonly FeedItem[], options: { signal?: AbortSignal }): Promise<{ items: FeedItem[]; hasMore: boolean }> {
+  return afterDelay(REFRESH_DELAY_MS, options.signal, () => {
+    const page = Math.floor(current.length / OLDER_ITEMS_PER_PAGE);
+    const top = current.reduce((max, item) => Math.max(max, item.id), 0);
+    const older = makeFeedItems(top + 1, OLDER_ITEMS_PER_PAGE).map((item) => ({ ...item, minutesAgo: item.minutesAgo + 60 * page }));
+    const items = [...current, ...older];
+    return { items, hasMore: page < OLDER_PAGES };
   });
 }
 

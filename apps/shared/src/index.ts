@@ -1,10 +1,10 @@
 // @tensile/demo-shared: everything the three demos share except their framework code.
 export { LIST_IDLE_STATUS, ROUTES, TEST_IDS, routeFromHash } from './routes';
 export type { RouteId, RouteInfo } from './routes';
-export { INITIAL_FEED, NEW_ITEMS_PER_REFRESH, REFRESH_DELAY_MS, PALETTE, FeedRefreshError, fetchNewItems, makeFeedItems, refreshOutcomeText } from './feed';
+export { ENDLESS_FEED, INITIAL_FEED, NEW_ITEMS_PER_REFRESH, OLDER_ITEMS_PER_PAGE, OLDER_PAGES, REFRESH_DELAY_MS, PALETTE, FeedRefreshError, fetchNewItems, fetchOlderItems, makeFeedItems, refreshOutcomeText } from './feed';
 export type { FeedItem } from './feed';
-export { pullStatus, pageState } from './status';
-export type { StateOf, StatusLine, StatusTone } from './status';
+export { loadMoreStatus, pullStatus, pageState } from './status';
+export type { LoadMoreShown, StateOf, StatusLine, StatusTone } from './status';
 export { createPlot } from './plot';
 export type { Plot, PlotMarker, PlotOptions, PlotSeries } from './plot';
 export { EDGE_TILES, CAROUSEL_CARDS, CAROUSEL_ROWS_BEFORE, CAROUSEL_ROWS_AFTER, NESTED_OUTER_ROWS, NESTED_INNER_ROWS, NESTED_INNER_START } from './content';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ElasticSnapshot } from '@tensile/core/elastic';
-import { pageState, pullStatus } from './status';
+import { loadMoreStatus, pageState, pullStatus } from './status';
 
 const snap = (state: ElasticSnapshot['state']): ElasticSnapshot => ({ state, edge: 'top', distance: 0, offset: 0, progress: 0, error: null });
 
@@ -21,5 +21,16 @@ describe('pullStatus', () => {
     for (const state of ['idle', 'ready', 'refreshing', 'complete', 'error', 'cancelled'] as const) expect(pageState(state)).toBe(state);
     // A page showing pageState says the same before and during a pull, until the threshold.
     expect(pullStatus({ state: pageState('pulling') }, 'Updated: 3 new posts')).toEqual(pullStatus({ state: 'idle' }, 'Updated: 3 new posts'));
+  });
+});
+
+describe('loadMoreStatus', () => {
+  it('says what load more is doing, with the error when one failed', () => {
+    expect(loadMoreStatus('idle').text).toBe('Scroll on for older posts');
+    expect(loadMoreStatus('loading').text).toBe('Loading older posts…');
+    expect(loadMoreStatus('complete')).toEqual({ text: 'Older posts loaded', tone: 'ok' });
+    expect(loadMoreStatus('error', '503')).toEqual({ text: 'Could not load older posts: 503', tone: 'error' });
+    expect(loadMoreStatus('error').text).toBe('Could not load older posts');
+    expect(loadMoreStatus('done').text).toBe('You’re all caught up');
   });
 });

@@ -41,3 +41,25 @@ export function pullStatus(snapshot: StateOf, lastOutcome: string | null, idle =
 export function pageState(state: ElasticState): ElasticState {
   return state === 'pulling' ? 'idle' : state;
 }
+
+/** The load-more states (the engine's LoadMoreState). */
+export type LoadMoreShown = 'idle' | 'loading' | 'complete' | 'error' | 'done';
+
+/**
+ * The endless feed's footer status (its one live region): what load more is doing. `lastError` is
+ * the message of the last failed load.
+ */
+export function loadMoreStatus(state: LoadMoreShown, lastError: string | null = null): StatusLine {
+  switch (state) {
+    case 'loading':
+      return { text: 'Loading older posts…', tone: 'neutral' };
+    case 'complete':
+      return { text: 'Older posts loaded', tone: 'ok' };
+    case 'error':
+      return { text: `Could not load older posts${lastError ? `: ${lastError}` : ''}`, tone: 'error' };
+    case 'done':
+      return { text: 'You’re all caught up', tone: 'ok' };
+    default:
+      return { text: 'Scroll on for older posts', tone: 'neutral' };
+  }
+}

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const from = path.resolve(here, '../test-output/screenshots');
 const to = path.resolve(here, '../../../docs/screenshots');
-const SHOWN = ['feed-pull', 'curves'];
+const SHOWN = ['feed-pull', 'curves', 'lab-fit'];
 const DEMOS = ['react', 'vue', 'svelte'];
 
 await mkdir(to, { recursive: true });

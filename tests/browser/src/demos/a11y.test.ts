@@ -1,10 +1,13 @@
 // axe-core on every page of the three built demos, in light and dark mode (colour contrast
-// differs), after the page has loaded its content: zero violations is the bar.
+// differs) on a phone and on a desktop (the snippet open beside the demo), after the page has
+// loaded its content: zero violations is the bar.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, type Browser } from '../harness/chromium';
 import { DEMOS, PHONE, byTestId } from '../harness/demo';
 import { frames } from '../harness/touch';
 import { axeViolations } from './axe';
+
+const DESKTOP = { width: 1280, height: 800 };
 
 let browser: Browser;
 beforeAll(async () => {
@@ -15,10 +18,14 @@ afterAll(async () => {
 });
 
 describe.each(DEMOS)('%s demo: accessibility (axe-core)', (demo) => {
-  it.each(['light', 'dark'] as const)('every page has 0 violations in %s mode', async (scheme) => {
+  it.each([
+    ['light', 'phone'],
+    ['dark', 'phone'],
+    ['dark', 'desktop'],
+  ] as const)('every page has 0 violations in %s mode on a %s', async (scheme, device) => {
     const base = inject('demoUrls')[demo];
     if (!base) throw new Error(`apps/${demo}-demo is missing or did not build`);
-    const { page, problems } = await browser.open(PHONE);
+    const { page, problems } = await browser.open(device === 'phone' ? PHONE : DESKTOP);
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(base);
     const routes = await page.$$eval(`${byTestId('nav')} a[href^="#/"]`, (links) => links.map((a) => a.getAttribute('href')!.slice(2)));
@@ -33,7 +40,6 @@ describe.each(DEMOS)('%s demo: accessibility (axe-core)', (demo) => {
       const violations = await axeViolations(page);
       if (violations.length) found[route] = violations;
     }
-    if (process.env.A11Y_DEBUG) console.log(demo, scheme, JSON.stringify(found));
     expect(found).toEqual({});
     expect(problems).toEqual([]);
     await page.close();
