@@ -180,13 +180,13 @@ export function installDiffCommand(program: Command): void {
     .command('diff')
     .description('differentiate a formula at a point: value, gradient, hessian (--order 2), derivative formulas (--mode symbolic)')
     .argument('<expr>', "a formula, e.g. '0.82231*max/(1 + 4338.47/abs(x)^1.14791)'; one that starts with '-' goes last, after --")
-    .option('--at <values>', 'the point, as name=value pairs: x=1.5,y=2')
-    .option('--wrt <vars>', 'differentiate with respect to these variables (default: all)')
-    .option('--mode <mode>', DIFF_MODES.join(' | '), 'reverse')
+    .option('--at <values>', 'The point, as name=value pairs: x=1.5,y=2 (default: none; needed when the formula has variables)')
+    .option('--wrt <vars>', 'Differentiate with respect to these variables, comma-separated (default: all)')
+    .option('--mode <mode>', `The engine: ${DIFF_MODES.join(', ')}`, 'reverse')
     .option('--order <n>', '1 (gradient) or 2 (gradient and hessian)', '1')
-    .option('--json', 'print one JSON object: {"expr", "at", "value", "gradient", "hessian"?, "derivative"?}')
-    .option('--max-hessian-entries <n>', `most hessian entries --order 2 may produce (default ${DEFAULT_MAX_HESSIAN_ENTRIES}, 500 variables)`)
-    .option('--max-steps <n>', `most formula-node evaluations the mode may spend (default ${DEFAULT_MAX_STEPS})`)
+    .option('--json', 'Print one JSON object, {"expr", "at", "value", "gradient", "hessian"?, "derivative"?}, instead of the table')
+    .option('--max-hessian-entries <n>', `Most hessian entries --order 2 may produce, a count (default: ${DEFAULT_MAX_HESSIAN_ENTRIES}, 500 variables)`)
+    .option('--max-steps <n>', `Most formula-node evaluations the mode may spend, a count (default: ${DEFAULT_MAX_STEPS})`)
     .addHelpText('after', `
 Examples:
   tensile diff 'x^2*y' --at x=1.5,y=2

@@ -46,14 +46,14 @@ function parseMax(raw: string | undefined): number {
 export function installFitCommand(program: Command): void {
   program
     .command('fit')
-    .description("fit a damping curve to samples (default: the article's nine) and export it as damping(x, max)")
-    .option('--data <file>', 'samples as CSV (header or none; comma, semicolon or tab) or JSON')
-    .option('--model <name>', 'article | ll3 | 4pl | 5pl | poly:N | rubberband | power | expsat | formula:<expr> | auto | mlp[:LAYERSxUNITS[:activation]]', 'article')
-    .option('--max <px>', "the article model's max (px)", String(DEFAULT_ARTICLE_MAX))
-    .option('--weights <column>', 'column of per-sample weights (name or 0-based index)')
-    .option('--json', 'print one JSON object (model, params, stderr, sse, rmse, r2, aicc, maxAbsResidual, monotone, iterations, stopReason, warnings, ms, code)')
-    .option('--plot <file.svg>', 'write an SVG of the samples, the fitted curve(s) and the residuals')
-    .option('--emit <lang>', 'print the fitted curve as standalone code: js or ts')
+    .description("Fit a damping curve (finger px -> displayed px) to samples and print the fit; --emit prints it as standalone code, --plot draws it")
+    .option('--data <file>', 'Samples as CSV (header or none; comma, semicolon or tab) or JSON, x and y in px (default: the article\'s nine samples)')
+    .option('--model <name>', 'The model: article, ll3, 4pl, 5pl, poly:N, rubberband, power, expsat, formula:<expr>, auto (every monotone family, ranked by AICc) or mlp[:LAYERSxUNITS[:activation]]', 'article')
+    .option('--max <px>', "The article model's max, in px", String(DEFAULT_ARTICLE_MAX))
+    .option('--weights <column>', 'Column of per-sample weights, by name or 0-based index (default: every sample weighs 1)')
+    .option('--json', 'Print one JSON object (model, params, stderr, sse, rmse, r2, aicc, maxAbsResidual, monotone, iterations, stopReason, warnings, ms, code) instead of the table')
+    .option('--plot <file.svg>', 'Write an SVG of the samples, the fitted curve(s) and the residuals to this file (default: no plot)')
+    .option('--emit <lang>', 'Also print the fitted curve as standalone code, damping(x, max): js or ts (default: no code)')
     .action(async (opts: FitCommandOptions) => {
       const write = (text: string) => program.configureOutput().writeOut?.(text);
       const writeErr = (text: string) => program.configureOutput().writeErr?.(text);

@@ -62,15 +62,15 @@ async function readInput(opts: { input?: string; inputFile?: string }): Promise<
 }
 
 export function installModelCommand(program: Command): void {
-  const model = program.command('model').description('Inspect and run TF.js models (model.json + weight shards).');
+  const model = program.command('model').description('Inspect and run TF.js models (model.json + weight shards)');
   const write = (text: string) => program.configureOutput().writeOut?.(text);
 
   model
     .command('inspect')
-    .description('Format, inputs, outputs, op histogram, parameter count, weight bytes, and whether it compiles to plain JS.')
-    .argument('<path>', 'model.json (or its folder), or an http(s) URL')
-    .option('--json', 'print one JSON object')
-    .option('--max-bytes <n>', 'size cap for model.json and all shards together, in bytes (default 64 MiB)')
+    .description('Print a model\'s format, inputs, outputs, op histogram, parameter count, weight bytes, and whether it compiles to plain JS')
+    .argument('<path>', 'The model.json (or its folder), or an http(s) URL')
+    .option('--json', 'Print one JSON object instead of the table')
+    .option('--max-bytes <n>', 'Size cap for model.json and all shards together, in bytes (default: 64 MiB)')
     .action(async (path: string, opts: CommonOptions) => {
       const loaded = await loadTfjsModel(path, { maxBytes: parseMaxBytes(opts.maxBytes) });
       const info = inspectTfjsModel(loaded);
@@ -84,13 +84,13 @@ export function installModelCommand(program: Command): void {
 
   model
     .command('eval')
-    .description('Run the model on a nested array, e.g. --input \'[[0],[500]]\' (one row per sample).')
-    .argument('<path>', 'model.json (or its folder), or an http(s) URL')
-    .option('--input <json>', 'input as a JSON nested array')
-    .option('--input-file <path>', 'read the input JSON from a file (for inputs too long for a command line)')
-    .option('--json', 'print {"outputs": [...]}')
-    .option('--no-compile', 'run in TF.js even when the model compiles to plain JS')
-    .option('--max-bytes <n>', 'size cap for model.json and all shards together, in bytes (default 64 MiB)')
+    .description('Run the model on a nested array, e.g. --input \'[[0],[500]]\' (one row per sample)')
+    .argument('<path>', 'The model.json (or its folder), or an http(s) URL')
+    .option('--input <json>', 'The input as a JSON nested array, one row per sample (default: none; this or --input-file is needed)')
+    .option('--input-file <path>', 'Read the input JSON from this file, for inputs too long for a command line (default: none)')
+    .option('--json', 'Print {"outputs": [...]} instead of the table')
+    .option('--no-compile', 'Run in TF.js even when the model compiles to plain JS')
+    .option('--max-bytes <n>', 'Size cap for model.json and all shards together, in bytes (default: 64 MiB)')
     .action(async (path: string, opts: CommonOptions & { input?: string; inputFile?: string; compile: boolean }) => {
       const input = await readInput(opts);
       const loaded = await loadTfjsModel(path, { maxBytes: parseMaxBytes(opts.maxBytes) });

@@ -34,15 +34,15 @@ const FLAG: Record<keyof MlpCliOptions, string> = {
 /** Adds the mlp options to the `fit` command (after its own options in --help). */
 export function addMlpOptions(fit: Command): void {
   fit
-    .addOption(new Option('--monotone', 'mlp: guarantee a non-decreasing curve (non-negative weights)'))
-    .addOption(new Option('--zero-at-origin', 'mlp: train f(x) - f(0) so that y(0) = 0 exactly'))
-    .addOption(new Option('--epochs <n>', 'mlp: full-batch Adam epochs at most (default 2000)'))
-    .addOption(new Option('--seed <n>', 'mlp: seed of the Glorot-uniform initialisation (default 1)'))
-    .addOption(new Option('--target-loss <px2>', 'mlp: stop once the MSE is at or below this (px²)'))
-    .addOption(new Option('--learning-rate <lr>', 'mlp: Adam step size (default 0.01)'))
-    .addOption(new Option('--extrapolate <rule>', 'mlp: beyond the samples\' x range: clamp (flat, default), linear (edge tangent) or none'))
-    .addOption(new Option('--save <dir>', 'mlp: write the trained net as a TF.js model (model.json + weights) into DIR'))
-    .addOption(new Option('--save-format <format>', 'mlp: graph (tf.loadGraphModel, default) or layers (tf.loadLayersModel)'));
+    .addOption(new Option('--monotone', 'For --model mlp: guarantee a non-decreasing curve (non-negative weights)'))
+    .addOption(new Option('--zero-at-origin', 'For --model mlp: train f(x) - f(0) so that y(0) = 0 exactly'))
+    .addOption(new Option('--epochs <n>', 'For --model mlp: full-batch Adam epochs at most (default: 2000)'))
+    .addOption(new Option('--seed <n>', 'For --model mlp: seed (an integer) of the Glorot-uniform initialisation (default: 1)'))
+    .addOption(new Option('--target-loss <px2>', 'For --model mlp: stop once the MSE is at or below this, in px² (default: train every epoch)'))
+    .addOption(new Option('--learning-rate <lr>', 'For --model mlp: Adam step size, a factor on the gradient (default: 0.01)'))
+    .addOption(new Option('--extrapolate <rule>', 'For --model mlp: the curve beyond the samples\' x range: clamp (flat), linear (edge tangent) or none (default: clamp)'))
+    .addOption(new Option('--save <dir>', 'For --model mlp: write the trained net as a TF.js model (model.json + weights) into this folder (default: not saved)'))
+    .addOption(new Option('--save-format <format>', 'For --model mlp with --save: graph (for tf.loadGraphModel) or layers (for tf.loadLayersModel) (default: graph)'));
 }
 
 export function isMlpModel(model: string): boolean {

@@ -26,6 +26,9 @@ export interface MlpRunContext {
   progressStream?: NodeJS.WritableStream;
 }
 
+/** Ends on the best loss: the weights kept, whose MSE the report prints. */
+export const MLP_PROGRESS_FORMAT = 'training {bar} {percentage}% | epoch {value}/{total} | MSE {loss} px² | best weights kept: MSE {best} px²';
+
 const num = (v: number, digits = 6) => (Number.isFinite(v) ? String(Number(v.toPrecision(digits))) : String(v));
 
 /** The --json object: issue 4's keys, `params` holding the architecture and parameter count. */
@@ -75,20 +78,30 @@ export async function maybeRunMlpFit(commandOptions: object, samples: Samples, c
   const { saveFormat, ...options } = readMlpOptions(ctx.model, opts);
   const epochs = options.epochs ?? TRAIN_DEFAULTS.epochs;
   const seed = options.seed ?? TRAIN_DEFAULTS.seed;
+  // The bar shows the epoch's loss and the best so far: training keeps the best weights, not the
+  // last, so its final frame shows the loss of the kept weights, the MSE the report prints.
   const bar = ctx.json
     ? null
     : new cliProgress.SingleBar(
-        { stream: ctx.progressStream ?? process.stderr, format: 'training {bar} {percentage}% | epoch {value}/{total} | MSE {loss} px²', hideCursor: true, clearOnComplete: true },
+        { stream: ctx.progressStream ?? process.stderr, format: MLP_PROGRESS_FORMAT, barsize: 20, hideCursor: true, clearOnComplete: false },
         cliProgress.Presets.shades_classic,
       );
-  bar?.start(epochs, 0, { loss: '-' });
+  bar?.start(epochs, 0, { loss: '-', best: '-' });
   const lines = ctx.json ? progressLines(epochs, ctx.writeErr ?? ((text) => process.stderr.write(text))) : null;
   const started = performance.now();
-  let result: MlpFitResult;
+  let result: MlpFitResult | undefined;
+  let best = Infinity;
   try {
-    const onProgress = bar ? (epoch: number, loss: number) => bar.update(epoch, { loss: num(loss, 4) }) : lines;
+    const onBar = bar
+      ? (epoch: number, loss: number) => {
+          best = Math.min(best, loss);
+          bar.update(epoch, { loss: num(loss, 4), best: num(best, 4) });
+        }
+      : null;
+    const onProgress = onBar ?? lines;
     result = fitMlp(samples, { ...options, ...(onProgress ? { onProgress } : {}) });
   } finally {
+    if (bar && result) bar.update(result.iterations, { best: num(result.sse / result.n) });
     bar?.stop();
   }
   const ms = performance.now() - started;

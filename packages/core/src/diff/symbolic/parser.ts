@@ -12,6 +12,7 @@ import { ParseError } from './errors';
 import type { Expr, ExprPool } from './graph';
 import { FORMULA_CONSTANTS, FORMULA_FUNCTIONS, OPS, functionOp, type OpName } from './ops';
 import { tokenize, type Token } from './tokenizer';
+import { nearestName } from './nearest-name';
 
 /** Longest formula source accepted, in characters. */
 export const MAX_FORMULA_LENGTH = 100_000;
@@ -34,31 +35,10 @@ function describeToken(t: Token): string {
   return `'${t.text}'`;
 }
 
-/** Levenshtein distance, capped: only short names are compared, so this stays cheap on any input. */
-function distance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2 || a.length > 24) return Infinity;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[b.length];
-}
-
-/** The known function nearest to a mistyped name (ln -> log), if any is within two edits. */
+/** The known function nearest to a mistyped name (ln -> log, sine -> sin), if one is near. */
 function closest(name: string): string | undefined {
   if (name === 'ln') return 'log';
-  let best: string | undefined;
-  let bestD = 3;
-  for (const fn of FORMULA_FUNCTIONS) {
-    const d = distance(name.toLowerCase(), fn.toLowerCase());
-    if (d < bestD) {
-      best = fn;
-      bestD = d;
-    }
-  }
-  return best;
+  return nearestName(name, FORMULA_FUNCTIONS);
 }
 
 export function parseInto(pool: ExprPool, source: string, options: ParseOptions = {}): Expr {
