@@ -1,14 +1,14 @@
 // `pnpm check-package` for one publishable package (run from its folder): packs it exactly as
 // `pnpm publish` would (publishConfig applied, so the `source` condition is gone), then lints the
-// tarball with publint and arethetypeswrong and checks what it ships: LICENSE and README present,
-// no sources, tests, test-support or fixtures, and no export pointing at a file it lacks.
+// tarball with publint and arethetypeswrong and checks what it ships: LICENSE and README present;
+// no sources, source maps (they would point at sources it lacks), tests, test-support or fixtures.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listTarball } from './tarball.mjs';
 
-const FORBIDDEN = [/^package\/src\//, /\.test\.[cm]?[jt]sx?$/, /test-support\//, /test-fixtures\//, /\.tsbuildinfo$/];
+const FORBIDDEN = [/\.map$/, /^package\/src\//, /\.test\.[cm]?[jt]sx?$/, /test-support\//, /test-fixtures\//, /\.tsbuildinfo$/];
 const REQUIRED = ['package/LICENSE', 'package/README.md', 'package/package.json'];
 
 const outDir = mkdtempSync(join(tmpdir(), 'tensile-check-package-'));
