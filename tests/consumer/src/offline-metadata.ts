@@ -59,7 +59,7 @@ export function lockedVersion(lockfile: Lockfile, importer: string, name: string
   return found.version.replace(/\(.*$/, '');
 }
 
-/** Writes `<cacheDir>/metadata-v1.3/registry.npmjs.org/<name>.json` for every locked package. */
+/** Writes `<cacheDir>/metadata(-full)-v1.3/registry.npmjs.org/<name>.json` for every locked package. */
 export async function writeOfflineMetadata(lockfile: Lockfile, cacheDir: string): Promise<number> {
   const packuments = new Map<string, Map<string, VersionManifest>>();
   for (const [key, lock] of Object.entries(lockfile.packages ?? {})) {
@@ -89,17 +89,25 @@ export async function writeOfflineMetadata(lockfile: Lockfile, cacheDir: string)
     for (const [field, deps] of [['dependencies', snapshot.dependencies], ['optionalDependencies', snapshot.optionalDependencies]] as const) {
       for (const [dep, value] of Object.entries(deps ?? {})) {
         const range = asRange(value);
-        if (range !== null) manifest[field][dep] = range;
+        if (range === null) continue;
+        manifest[field][dep] = range;
+        // As in the registry's packuments, an optional dependency is listed among the
+        // dependencies too (pnpm resolves from `dependencies` and reads which are optional).
+        if (field === 'optionalDependencies') manifest.dependencies[dep] = range;
       }
     }
   }
-  const dir = path.join(cacheDir, 'metadata-v1.3', 'registry.npmjs.org');
-  for (const [name, versions] of packuments) {
-    const file = path.join(dir, `${name}.json`);
-    await mkdir(path.dirname(file), { recursive: true });
-    const newest = [...versions.keys()].sort(compare).at(-1)!;
-    const packument = { name, 'dist-tags': { latest: newest }, versions: Object.fromEntries(versions), time: {}, cachedAt: Date.now() };
-    await writeFile(file, JSON.stringify(packument));
+  // pnpm reads the abbreviated mirror for most packages and the full one where it needs the
+  // platform fields (optional dependencies such as rolldown's native bindings): both get the file.
+  for (const mirror of ['metadata-v1.3', 'metadata-full-v1.3']) {
+    const dir = path.join(cacheDir, mirror, 'registry.npmjs.org');
+    for (const [name, versions] of packuments) {
+      const file = path.join(dir, `${name}.json`);
+      await mkdir(path.dirname(file), { recursive: true });
+      const newest = [...versions.keys()].sort(compare).at(-1)!;
+      const packument = { name, 'dist-tags': { latest: newest }, versions: Object.fromEntries(versions), time: {}, cachedAt: Date.now() };
+      await writeFile(file, JSON.stringify(packument));
+    }
   }
   return packuments.size;
 }
