@@ -1,5 +1,5 @@
-// The index page `pnpm start` serves at /: one card per demo, each with a live preview and links
-// to every page. Plain HTML and CSS, light and dark.
+// The index page `pnpm start` serves at /: a link to the docs, then one card per demo, each with a
+// live preview and links to every page. Plain HTML and CSS, light and dark.
 
 export interface DemoLink {
   readonly name: string;
@@ -10,7 +10,7 @@ export interface DemoLink {
 
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
-export function indexPage(demos: readonly DemoLink[]): string {
+export function indexPage(demos: readonly DemoLink[], docsPath = '/docs/'): string {
   const cards = demos.map((demo) => `
     <article class="card">
       <header>
@@ -27,7 +27,7 @@ export function indexPage(demos: readonly DemoLink[]): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <link rel="icon" href="data:,">
-<title>Tensile demos</title>
+<title>Tensile: docs and demos</title>
 <style>
   :root { color-scheme: light dark; --bg: #f4f5f9; --surface: #fff; --text: #151826; --muted: #5c6378; --border: #dde1ec; --accent: #4f46e5;
     font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; background: var(--bg); color: var(--text); }
@@ -40,7 +40,7 @@ export function indexPage(demos: readonly DemoLink[]): string {
   .card { background: var(--surface); border: 1px solid var(--border); border-radius: 16px; padding: 16px; }
   .card header { display: flex; justify-content: space-between; align-items: baseline; gap: 8px; }
   .card h2 { margin: 0 0 12px; font-size: 1.2rem; }
-  .card a { color: var(--accent); }
+  .card a, p.lead a { color: var(--accent); }
   code { color: var(--muted); font-size: 0.85rem; }
   iframe { display: block; width: 100%; height: 560px; border: 1px solid var(--border); border-radius: 12px; background: var(--bg); }
   nav { display: flex; flex-wrap: wrap; gap: 6px 12px; margin-top: 12px; font-size: 0.92rem; }
@@ -51,7 +51,7 @@ export function indexPage(demos: readonly DemoLink[]): string {
   <h1>Tensile demos</h1>
   <p class="lead">The same pages in React, Vue and Svelte: pull to refresh, four-edge bounce, a carousel inside a list,
   a nested scroller, a curve switcher with a live plot and a curve lab that fits your samples in the browser.
-  Touch, mouse drag, wheel and the R key all work.</p>
+  Touch, mouse drag, wheel and the R key all work. Getting started, guides and the API reference: <a href="${docsPath}">the docs</a>.</p>
   <div class="grid">${cards}
   </div>
 </main>

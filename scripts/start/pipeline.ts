@@ -1,5 +1,6 @@
 // `pnpm start` after the article table: build the packages, fit the article's samples and write
-// the models the demos load, build the three demos, then serve them and an index page on one port.
+// the models the demos load, build the three demos and the docs site, then serve them all and an
+// index page on one port.
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +28,9 @@ const DEMOS: readonly (DemoLink & { pkg: string; dir: string })[] = [
     pages: ['feed', 'edges', 'carousel', 'nested', 'curves', 'lab'] },
 ];
 
+/** The docs site (apps/docs), served under the base its VitePress config builds for. */
+const DOCS = { pkg: '@tensile/docs', path: '/docs/', dist: 'apps/docs/.vitepress/dist' } as const;
+
 export async function startDemos(options: StartOptions): Promise<Server | null> {
   const { root } = options;
   // pnpm runs the builds in dependency order; unlike turbo it only warns about dev-dependency
@@ -41,22 +45,28 @@ export async function startDemos(options: StartOptions): Promise<Server | null> 
   await step('Building the React, Vue and Svelte demos (vite build)', () =>
     run('pnpm', [...DEMOS.flatMap((demo) => ['--filter', demo.pkg]), 'run', 'build'], root));
 
+  await step('Building the docs site (TypeDoc API reference, VitePress)', () =>
+    run('pnpm', ['--filter', DOCS.pkg, 'run', 'build'], root));
+
   if (!options.serve) {
     console.log('\nBuilt demos:');
     for (const demo of DEMOS) console.log(`  ${demo.name.padEnd(7)} ${join(root, demo.dir, 'dist')}`);
+    console.log(`  Docs    ${join(root, DOCS.dist)}`);
     return null;
   }
 
   const siteDir = await mkdtemp(join(tmpdir(), 'tensile-start-'));
-  await writeFile(join(siteDir, 'index.html'), indexPage(DEMOS));
+  await writeFile(join(siteDir, 'index.html'), indexPage(DEMOS, DOCS.path));
   const mounts: Mount[] = [
     { prefix: '/', dir: siteDir },
     ...DEMOS.map((demo) => ({ prefix: demo.path, dir: join(root, demo.dir, 'dist') })),
+    { prefix: DOCS.path, dir: join(root, DOCS.dist) },
   ];
   const { server, port } = await serveOnFreePort(mounts, options.port);
   const base = `http://localhost:${port}`;
-  console.log(`\nServing the demos (Ctrl+C to stop):`);
+  console.log(`\nServing the docs and the demos (Ctrl+C to stop):`);
   console.log(`  Index   ${base}/`);
+  console.log(`  Docs    ${base}${DOCS.path}`);
   for (const demo of DEMOS) console.log(`  ${demo.name.padEnd(7)} ${base}${demo.path}`);
   return server;
 }

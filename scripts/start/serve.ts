@@ -17,6 +17,8 @@ const MIME: Record<string, string> = {
   '.bin': 'application/octet-stream',
   '.wasm': 'application/wasm',
   '.txt': 'text/plain; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.ico': 'image/x-icon',
 };
 
 export interface Mount {
