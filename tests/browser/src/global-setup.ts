@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { DEMOS, type DemoName } from './harness/demo';
+import { processesTagged, RUN_TAG, type Leftover } from './harness/processes';
 import { buildPages, servePages, type Served } from './harness/serve';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -21,7 +22,26 @@ declare module 'vitest' {
   }
 }
 
+/**
+ * Ends what the harness started and is still running after the run (a browser, driver or Xvfb a
+ * crashed worker left behind) and names it: such a leftover fails the run.
+ */
+export function endLeftovers(tag: string): Leftover[] {
+  const leftovers = processesTagged(tag);
+  for (const { pid } of leftovers) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return leftovers;
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // Tags every browser, driver and Xvfb process the test workers start (harness/processes.ts).
+  const tag = `${process.pid}-${Date.now()}`;
+  process.env[RUN_TAG] = tag;
   const served: Served[] = [];
   // One output folder per run: two runs at once (a developer's and turbo's) must not empty each
   // other's bundles while they are being served.
@@ -30,6 +50,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const closeAll = async () => {
     await Promise.all(served.map((s) => s.close()));
     await rm(runDir, { recursive: true, force: true });
+    // Processes end asynchronously after their group is signalled: give them a moment.
+    for (let i = 0; i < 20 && processesTagged(tag).length; i++) await new Promise((resolve) => setTimeout(resolve, 250));
+    const leftovers = endLeftovers(tag);
+    if (leftovers.length) {
+      throw new Error(`browser tests left ${leftovers.length} process(es) running (now ended):\n${leftovers.map((p) => `  ${p.pid} ${p.command}`).join('\n')}`);
+    }
   };
   try {
     const fixturesDir = path.join(runDir, 'fixtures');

@@ -1,26 +1,21 @@
 // Indicator mode: only the indicator layer moves, so `position: sticky` and `position: fixed`
 // children keep working (a transform on an ancestor would re-anchor them). The content-mode
 // control shows the check can fail.
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type Browser } from '../harness/chromium';
+// Touch as events is enough (the pull starts at the top, nothing scrolls natively): WebKit runs
+// it with synthetic touch.
+import { expect } from 'vitest';
+import type { EnginePage } from '../harness/driver';
 import { openFixture, readElastic, waitForRest } from '../harness/fixture';
-import { Touchscreen, frames } from '../harness/touch';
+import { inEachEngine } from '../harness/matrix';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+type Page = EnginePage;
 
 const rectTop = (page: Page, sel: string) => page.$eval(sel, (el) => el.getBoundingClientRect().top);
 
-describe('sticky and fixed children', () => {
-  it('in indicator mode a pull moves the indicator only; fixed and sticky children stay put', async () => {
-    const { page, problems } = await openFixture(browser, 'sticky');
-    const touch = await Touchscreen.enable(page);
+inEachEngine((engine) => {
+  // 'sticky and fixed children'
+  engine.test('in indicator mode a pull moves the indicator only; fixed and sticky children stay put', { needs: ['touch-events'] }, async () => {
+    const { page, touch, problems } = await openFixture(engine.browser, 'sticky');
     const fixedBefore = await rectTop(page, '#fixed');
     const stickyBefore = await rectTop(page, '#sticky');
     await touch.drag({ x: 180, y: 40 }, { x: 180, y: 400 }, { steps: 20, holdFrames: 3, keepDown: true });
@@ -38,14 +33,13 @@ describe('sticky and fixed children', () => {
     // Sticky still sticks after scrolling (no transformed ancestor left behind).
     const scrollerTop = await rectTop(page, '#scroller');
     await page.$eval('#scroller', (el) => el.scrollTo(0, 300));
-    await frames(page, 2);
+    await page.frames(2);
     expect(await rectTop(page, '#sticky')).toBeCloseTo(scrollerTop + 1, 0);
     expect(problems).toEqual([]);
   });
 
-  it('control: in content mode the same pull drags the fixed child along', async () => {
-    const { page } = await openFixture(browser, 'sticky', 'mode=content');
-    const touch = await Touchscreen.enable(page);
+  engine.test('control: in content mode the same pull drags the fixed child along', { needs: ['touch-events'] }, async () => {
+    const { page, touch } = await openFixture(engine.browser, 'sticky', 'mode=content');
     const fixedBefore = await rectTop(page, '#fixed');
     await touch.drag({ x: 180, y: 40 }, { x: 180, y: 400 }, { steps: 20, holdFrames: 3, keepDown: true });
     const held = await readElastic(page);

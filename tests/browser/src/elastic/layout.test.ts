@@ -1,28 +1,20 @@
 // "No jank from layout-affecting animation": during a real drag the engine's listeners must not
 // force a synchronous layout after the first move (it may measure once at the gesture start),
 // and the content moves by transform only. Counts from a Chromium trace; no times asserted.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type Browser } from '../harness/chromium';
-import { openFixture, waitForRest } from '../harness/fixture';
-import { Touchscreen } from '../harness/touch';
+import { expect } from 'vitest';
+import { chromiumOf, openFixture, waitForRest } from '../harness/fixture';
+import { inEachEngine } from '../harness/matrix';
 import { dragCost, startTrace } from '../harness/trace';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-describe('layout work during a drag', () => {
+inEachEngine((engine) => {
+  // 'layout work during a drag'
   for (const [label, page, query] of [
     ['content mode', 'feed', ''],
     ['indicator mode', 'sticky', ''],
   ] as const) {
-    it(`${label}: no forced layout in touchmove listeners after the first move`, async () => {
-      const f = await openFixture(browser, page, query);
-      const touch = await Touchscreen.enable(f.page);
+    engine.test(`${label}: no forced layout in touchmove listeners after the first move`, { needs: ['devtools', 'touch'] }, async () => {
+      const f = await openFixture(engine.browser, page, query);
+      const touch = chromiumOf(f.page).touch;
       const stop = await startTrace(touch.cdp);
       await touch.drag({ x: 180, y: 40 }, { x: 180, y: 560 }, { steps: 24, holdFrames: 2 });
       const cost = dragCost(await stop(), 'touchmove');
@@ -33,9 +25,9 @@ describe('layout work during a drag', () => {
     });
   }
 
-  it('the spring back runs without forced layouts from its animation frames', async () => {
-    const f = await openFixture(browser, 'feed');
-    const touch = await Touchscreen.enable(f.page);
+  engine.test('the spring back runs without forced layouts from its animation frames', { needs: ['devtools', 'touch'] }, async () => {
+    const f = await openFixture(engine.browser, 'feed');
+    const touch = chromiumOf(f.page).touch;
     await touch.drag({ x: 180, y: 40 }, { x: 180, y: 200 }, { steps: 12, keepDown: true });
     const stop = await startTrace(touch.cdp);
     await touch.end();

@@ -3,9 +3,9 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
-import type { Browser, ConsoleEntry } from './chromium';
-import { Touchscreen, type Point } from './touch';
+import type { ConsoleEntry, EngineBrowser, EnginePage, Media, Point, Touch } from './driver';
+
+type Page = EnginePage;
 
 /** The demos the e2e suite drives (apps/<name>-demo), all with the same routes and test ids. */
 export const DEMOS = ['react', 'vue', 'svelte'] as const;
@@ -22,26 +22,18 @@ export const byTestId = (id: string): string => `[data-testid="${id}"]`;
 export interface DemoPage {
   page: Page;
   problems: ConsoleEntry[];
-  touch: Touchscreen;
+  touch: Touch;
 }
 
 /**
  * Opens `baseUrl#/route` with touch enabled (and `media` emulated from the first paint) and waits
  * until the element `ready` has its engine attached.
  */
-export async function openDemo(
-  browser: Browser,
-  baseUrl: string,
-  route: string,
-  ready: string,
-  media?: { colorScheme?: 'light' | 'dark'; reducedMotion?: 'reduce' | 'no-preference' },
-): Promise<DemoPage> {
-  const { page, problems } = await browser.open(PHONE);
-  if (media) await page.emulateMedia(media);
-  const touch = await Touchscreen.enable(page);
+export async function openDemo(browser: EngineBrowser, baseUrl: string, route: string, ready: string, media?: Media): Promise<DemoPage> {
+  const page = await browser.open(PHONE, media);
   await page.goto(`${baseUrl}#/${route}`);
   await page.waitForSelector(`${byTestId(ready)}[data-tensile-state]`);
-  return { page, problems, touch };
+  return { page, problems: page.problems, touch: page.touch };
 }
 
 /**
@@ -74,11 +66,7 @@ export async function waitIdle(page: Page, testId: string): Promise<void> {
   }, testId);
 }
 
-export async function box(page: Page, testId: string): Promise<{ x: number; y: number; width: number; height: number }> {
-  const b = await page.locator(byTestId(testId)).first().boundingBox();
-  if (!b) throw new Error(`${testId} is not visible`);
-  return b;
-}
+export const box = (page: Page, testId: string) => page.box(byTestId(testId));
 
 /** A vertical pull inside `testId`: from near its top down by `distance` (clamped to the viewport). */
 export async function pullPoints(page: Page, testId: string, distance: number): Promise<[Point, Point]> {
@@ -88,11 +76,31 @@ export async function pullPoints(page: Page, testId: string, distance: number): 
   return [from, to];
 }
 
+/** Saves a screenshot as test-output/screenshots/<name>.png (Chromium) or <name>.<engine>.png. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
-  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path: file });
+  const file = path.join(SCREENSHOT_DIR, page.engine === 'chromium' ? `${name}.png` : `${name}.${page.engine}.png`);
+  await page.screenshot(file);
   return file;
 }
 
-export const countOf = (page: Page, testId: string): Promise<number> => page.locator(byTestId(testId)).count();
+export const countOf = (page: Page, testId: string): Promise<number> => page.count(byTestId(testId));
+
+/**
+ * `problems` without the one warning headless Firefox is expected to give on these machines: it
+ * has no WebGL, so TF.js reports that its webgl backend failed (a message, then its stack) and
+ * runs the net on the CPU backend. Everything else, and that warning in any other engine, stays.
+ */
+export function withoutWebglFallback(page: Page, problems: ConsoleEntry[]): ConsoleEntry[] {
+  if (page.engine !== 'firefox') return problems;
+  const kept: ConsoleEntry[] = [];
+  for (let i = 0; i < problems.length; i++) {
+    if (problems[i].type === 'warn' && problems[i].text === 'Initialization of backend webgl failed') {
+      // TF.js logs the failure's stack as a second warning right after it.
+      if (problems[i + 1]?.type === 'warn' && /^\S*@\S+:\d+:\d+/.test(problems[i + 1].text)) i++;
+      continue;
+    }
+    kept.push(problems[i]);
+  }
+  return kept;
+}

@@ -1,31 +1,35 @@
 // Opens an engine fixture page and reads the engine's visible output back from the DOM: the
 // snapshot, data-tensile-state, the CSS variables and the transforms of the moved layers.
-import type { Page } from 'playwright-core';
 import { inject } from 'vitest';
-import type { Browser, ConsoleEntry } from './chromium';
+import { ChromiumPage } from './chromium';
+import type { ConsoleEntry, EngineBrowser, EnginePage, Media, Touch } from './driver';
 import { watchViolations, type ViolationWatch } from './violations';
+
+type Page = EnginePage;
 
 export const VIEWPORT = { width: 400, height: 720 };
 
 export interface Fixture {
-  page: Page;
+  page: EnginePage;
+  touch: Touch;
   problems: ConsoleEntry[];
-  violations: ViolationWatch;
+  /** Chromium's interventions log (DevTools protocol); null in the other engines, which have none. */
+  violations: ViolationWatch | null;
 }
 
 /** Opens fixtures/<name>.html?<query> (with `media` emulated from the start) and waits until its engine is attached. */
-export async function openFixture(
-  browser: Browser,
-  name: string,
-  query = '',
-  media?: { reducedMotion?: 'reduce' | 'no-preference' },
-): Promise<Fixture> {
-  const { page, problems } = await browser.open(VIEWPORT);
-  if (media) await page.emulateMedia(media);
-  const violations = await watchViolations(page);
+export async function openFixture(browser: EngineBrowser, name: string, query = '', media?: Media): Promise<Fixture> {
+  const page = await browser.open(VIEWPORT, media);
+  const violations = page instanceof ChromiumPage ? await watchViolations(page.page) : null;
   await page.goto(`${inject('fixturesUrl')}${name}.html${query ? `?${query}` : ''}`);
   await page.waitForFunction(() => window.fixture !== undefined);
-  return { page, problems, violations };
+  return { page, touch: page.touch, problems: page.problems, violations };
+}
+
+/** The Chromium page behind `page`, for the checks that need the DevTools protocol. */
+export function chromiumOf(page: EnginePage): ChromiumPage {
+  if (!(page instanceof ChromiumPage)) throw new Error(`a DevTools protocol check ran in ${page.engine}`);
+  return page;
 }
 
 export interface ElasticView {

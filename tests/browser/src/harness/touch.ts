@@ -2,20 +2,9 @@
 // Input.dispatchTouchEvent, which goes through the same input pipeline (touch-action, passive
 // listeners, native scrolling) as a real finger. Moves are paced one per animation frame.
 import type { CDPSession, Page } from 'playwright-core';
+import type { DragOptions, Point, Touch } from './driver';
 
-export interface Point {
-  x: number;
-  y: number;
-}
-
-export interface DragOptions {
-  /** Number of touchmove events between start and end. */
-  steps?: number;
-  /** Animation frames to hold still at the end before lifting (0 = lift while moving). */
-  holdFrames?: number;
-  /** Skip the touchEnd (the finger stays down; call end() or cancel() later). */
-  keepDown?: boolean;
-}
+export type { DragOptions, Point } from './driver';
 
 /** Waits for `n` animation frames of the page: pacing by frames, not by wall-clock time. */
 export async function frames(page: Page, n = 1): Promise<void> {
@@ -29,7 +18,9 @@ export async function frames(page: Page, n = 1): Promise<void> {
   })`);
 }
 
-export class Touchscreen {
+export class Touchscreen implements Touch {
+  readonly synthetic = false;
+
   private constructor(
     readonly page: Page,
     readonly cdp: CDPSession,

@@ -1,40 +1,32 @@
 // Proves the trace analysis (src/harness/trace.ts) that the engine's "no forced layout during a
 // drag" test relies on: it must count the forced layouts of a listener that thrashes layout,
-// and none for passive listeners that only count.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, type Browser } from '../harness/chromium';
-import { Touchscreen } from '../harness/touch';
+// and none for passive listeners that only count. Chromium's DevTools protocol only.
+import { expect, inject } from 'vitest';
+import type { EngineBrowser } from '../harness/driver';
+import { chromiumOf } from '../harness/fixture';
+import { inEachEngine } from '../harness/matrix';
 import { dragCost, startTrace } from '../harness/trace';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function tracedSwipe(query: string) {
-  const { page } = await browser.open();
+async function tracedSwipe(browser: EngineBrowser, query: string) {
+  const page = chromiumOf(await browser.open({ width: 400, height: 720 }));
   await page.goto(`${inject('fixturesUrl')}smoke.html${query}`);
   await page.waitForFunction(() => window.smoke !== undefined);
-  const touch = await Touchscreen.enable(page);
-  const stop = await startTrace(touch.cdp);
-  await touch.drag({ x: 180, y: 350 }, { x: 180, y: 100 }, { steps: 10 });
+  const stop = await startTrace(page.cdp);
+  await page.touch.drag({ x: 180, y: 350 }, { x: 180, y: 100 }, { steps: 10 });
   const cost = dragCost(await stop(), 'touchmove');
   await page.close();
   return cost;
 }
 
-describe('trace analysis', () => {
-  it('sees every touchmove dispatch and no forced layout from counting listeners', async () => {
-    const cost = await tracedSwipe('');
+inEachEngine((engine) => {
+  engine.test('trace analysis sees every touchmove dispatch and no forced layout from counting listeners', { needs: ['devtools', 'touch'] }, async () => {
+    const cost = await tracedSwipe(engine.browser, '');
     expect(cost.handlerMs.length).toBeGreaterThanOrEqual(5);
     expect(cost.forcedLayouts).toBe(0);
   });
 
-  it('counts the forced layouts of a listener that writes then reads layout', async () => {
-    const cost = await tracedSwipe('?thrash=1');
+  engine.test('trace analysis counts the forced layouts of a listener that writes then reads layout', { needs: ['devtools', 'touch'] }, async () => {
+    const cost = await tracedSwipe(engine.browser, '?thrash=1');
     expect(cost.forcedLayoutsAfterFirstMove).toBeGreaterThanOrEqual(4);
   });
 });

@@ -5,7 +5,7 @@
 // `TypeError: e.ready is not a function`. This builds such an app for real (core copied into the
 // app's node_modules, away from the workspace's TF.js), once as Vite 8 builds it and once with the
 // empty stand-in aliased in, loads a dense model (plain JS, no TF.js) and a convolutional one
-// (needs TF.js) in Chromium, and expects the typed TfjsUnavailableError for the second.
+// (needs TF.js) in each engine, and expects the typed TfjsUnavailableError for the second.
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -13,8 +13,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultClientConditions } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type Browser } from '../harness/chromium';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { inEachEngine } from '../harness/matrix';
 import { buildPages, servePages, type Served } from '../harness/serve';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -37,7 +37,6 @@ let workDir: string;
 let appCore: string;
 const VARIANTS = ['vite 8 stand-in', 'empty stand-in'] as const;
 const served: Partial<Record<(typeof VARIANTS)[number], Served>> = {};
-let browser: Browser | undefined;
 
 beforeAll(async () => {
   // Under the OS temp dir: no node_modules above it holds TF.js.
@@ -56,46 +55,48 @@ beforeAll(async () => {
   await cp(path.join(models, 'converter-fused'), path.join(app, 'public/models/dense'), { recursive: true });
   await cp(path.join(models, 'basic-pitch'), path.join(app, 'public/models/conv'), { recursive: true });
   for (const variant of VARIANTS) {
-    const outDir = path.join(workDir, variant.replace(/\W+/g, '-'));
-    const alias: Record<string, string> = variant === 'empty stand-in' ? { '@tensorflow/tfjs': path.join(app, 'empty-stand-in.js') } : {};
-    await buildPages({
-      root: app,
-      configFile: false,
-      base: './',
-      // The build of a user's app: production, whatever NODE_ENV the test runner set.
-      mode: 'production',
-      resolve: { conditions: ['source', ...defaultClientConditions], alias },
-      build: { target: 'es2022' },
-    }, outDir);
-    served[variant] = await servePages(outDir);
+      const outDir = path.join(workDir, variant.replace(/\W+/g, '-'));
+      const alias: Record<string, string> = variant === 'empty stand-in' ? { '@tensorflow/tfjs': path.join(app, 'empty-stand-in.js') } : {};
+      await buildPages({
+        root: app,
+        configFile: false,
+        base: './',
+        // The build of a user's app: production, whatever NODE_ENV the test runner set.
+        mode: 'production',
+        resolve: { conditions: ['source', ...defaultClientConditions], alias },
+        build: { target: 'es2022' },
+      }, outDir);
+      served[variant] = await servePages(outDir);
+    }
+  });
+
+  afterAll(async () => {
+    await Promise.all(Object.values(served).map((s) => s.close()));
+    if (workDir) await rm(workDir, { recursive: true, force: true });
+  });
+
+  inEachEngine((engine) => {
+    // '@tensile/core/tfjs in a Vite app without @tensorflow/tfjs'
+    engine.test('the app really has no TF.js to resolve (what the test stands on)', {}, () => {
+      // Node's own resolution, without NODE_PATH (pnpm's bin shims point it at the workspace store).
+      const folders: string[] = [];
+      for (let dir = appCore; dir !== path.dirname(dir); dir = path.dirname(dir)) folders.push(path.join(dir, 'node_modules/@tensorflow/tfjs'));
+      expect(folders.filter((folder) => existsSync(folder))).toEqual([]);
+    });
+
+    for (const variant of VARIANTS) {
+    engine.test(`${variant}: a dense model still runs as plain JS; a convolutional one fails with TfjsUnavailableError, not a TypeError`, {}, async () => {
+      const page = await engine.browser.open({ width: 400, height: 720 });
+      const problems = page.problems;
+      await page.goto(served[variant]!.url);
+      await page.waitForFunction(() => (window as unknown as { outcomes?: unknown }).outcomes !== undefined);
+      const outcomes = await page.evaluate(() => (window as unknown as { outcomes: Record<string, Outcome> }).outcomes);
+      expect(outcomes.dense).toMatchObject({ ok: true, compiled: true });
+      expect(Number.isFinite(outcomes.dense.value)).toBe(true);
+      expect(outcomes.conv).toMatchObject({ ok: false, name: 'TfjsUnavailableError', code: 'E_TFJS_UNAVAILABLE', typed: true });
+      expect(outcomes.conv.message).toMatch(/install @tensorflow\/tfjs 4\.22/);
+      expect(problems).toEqual([]);
+      await page.close();
+    });
   }
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await Promise.all(Object.values(served).map((s) => s.close()));
-  if (workDir) await rm(workDir, { recursive: true, force: true });
-});
-
-describe('@tensile/core/tfjs in a Vite app without @tensorflow/tfjs', () => {
-  it('the app really has no TF.js to resolve (what the test stands on)', () => {
-    // Node's own resolution, without NODE_PATH (pnpm's bin shims point it at the workspace store).
-    const folders: string[] = [];
-    for (let dir = appCore; dir !== path.dirname(dir); dir = path.dirname(dir)) folders.push(path.join(dir, 'node_modules/@tensorflow/tfjs'));
-    expect(folders.filter((folder) => existsSync(folder))).toEqual([]);
-  });
-
-  it.each(VARIANTS)('%s: a dense model still runs as plain JS; a convolutional one fails with TfjsUnavailableError, not a TypeError', async (variant) => {
-    const { page, problems } = await browser!.open();
-    await page.goto(served[variant]!.url);
-    await page.waitForFunction(() => (window as unknown as { outcomes?: unknown }).outcomes !== undefined);
-    const outcomes = await page.evaluate(() => (window as unknown as { outcomes: Record<string, Outcome> }).outcomes);
-    expect(outcomes.dense).toMatchObject({ ok: true, compiled: true });
-    expect(Number.isFinite(outcomes.dense.value)).toBe(true);
-    expect(outcomes.conv).toMatchObject({ ok: false, name: 'TfjsUnavailableError', code: 'E_TFJS_UNAVAILABLE', typed: true });
-    expect(outcomes.conv.message).toMatch(/install @tensorflow\/tfjs 4\.22/);
-    expect(problems).toEqual([]);
-    await page.close();
-  });
 });
