@@ -325,6 +325,33 @@ describe('edges and arbitration', () => {
     expect(r.snap().state).toBe('idle');
   });
 
+  it('a swipe that scrolled a container natively never turns into a pull, even with cancelable moves (Firefox)', () => {
+    const r = rig({ pullToRefresh: {} });
+    const inner = r.host.element({ parent: r.content, scrollable: { y: true }, scroll: { top: 40, maxTop: 300, height: 200 } });
+    const item = r.host.element({ parent: inner });
+    r.touch.start(100, 100, item);
+    r.touch.move(100, 120, item);
+    // The browser scrolls the inner list to its top for this swipe (Firefox: the moves stay cancelable).
+    r.host.setScroll(inner, { top: 0 });
+    r.host.dispatch(inner, 'scroll', { cancelable: false });
+    const prevented = [];
+    for (let y = 130; y <= 500; y += 10) prevented.push(r.touch.move(100, y, item).defaultPrevented);
+    expect(r.snap().state).toBe('idle');
+    expect(prevented.every((p) => !p)).toBe(true);
+    r.touch.end(item);
+    // The next swipe, from the top, pulls.
+    r.touch.dragY(100, 500, 20, item);
+    expect(r.snap().state).toBe('ready');
+  });
+
+  it('a scroll reported before the first move (the fling the touch stopped) does not take the gesture', () => {
+    const r = rig({ pullToRefresh: {} });
+    r.touch.start(100, 100);
+    r.host.dispatch(r.content, 'scroll', { cancelable: false });
+    for (let y = 110; y <= 500; y += 10) r.touch.move(100, y);
+    expect(r.snap().state).toBe('ready');
+  });
+
   it("axis 'both': a horizontal first move walks its own x chain (the touchstart's y chain is not reused)", () => {
     const r = rig({ axis: 'both', pullToRefresh: {} }, { scrollable: { x: true, y: true }, scroll: { maxTop: 2000, maxLeft: 0, height: 800, width: 400 } });
     const row = r.host.element({ parent: r.content, scrollable: { x: true }, scroll: { left: 100, maxLeft: 600, width: 300 } });
@@ -556,16 +583,31 @@ describe('other input', () => {
     expect(r.snap().state).toBe('idle');
   });
 
-  it('wheel: a single mouse-wheel notch springs back after a pause scaled to its stream', () => {
+  it('wheel: a single mouse-wheel notch springs back after the longest pause (its pace is not known yet)', () => {
     const r = rig({ pullToRefresh: {} });
     r.wheel(-100);
     expect(r.snap().state).toBe('pulling');
-    r.host.advance(59);
+    r.host.advance(299);
     expect(r.snap().state).toBe('pulling');
     r.host.advance(2);
     expect(r.snap().state).toBe('cancelled');
     r.settle();
     expect(r.snap().state).toBe('idle');
+  });
+
+  it('wheel: notches 150 ms apart (a notched wheel, WebKit) add up to one pull that arms, then release after a scaled pause', () => {
+    const r = rig({ pullToRefresh: {} });
+    const states = new Set<string>();
+    for (let i = 0; i < 8; i++) {
+      r.wheel(-100);
+      states.add(r.snap().state);
+      r.host.advance(150);
+      states.add(r.snap().state);
+    }
+    expect(states.has('cancelled')).toBe(false);
+    expect(r.snap().state).toBe('ready');
+    r.host.advance(300);
+    expect(r.snap().state).toBe('refreshing');
   });
 
   it('wheel: line-mode deltas are scaled; ctrl+wheel (pinch zoom) is ignored; mid-list wheels pass through', () => {

@@ -179,6 +179,9 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
       step({ type: 'move', x, y, target: event.target, time: attachment!.host.now() }, event);
     },
     end: endGesture,
+    scrolled() {
+      if (gesture) step({ type: 'scrolled', time: attachment!.host.now() });
+    },
     active: () => gesture,
     holding: () => !!gesture?.edge,
     busy: () => refreshBusy(snapshot),

@@ -90,7 +90,9 @@ export interface GestureContext {
 export type GestureEvent =
   | { readonly type: 'start'; readonly input: InputKind; readonly id: number; readonly x: number; readonly y: number; readonly target: unknown; readonly time: number }
   | { readonly type: 'move'; readonly x: number; readonly y: number; readonly target: unknown; readonly time: number }
-  | { readonly type: 'end'; readonly cancelled: boolean; readonly time: number };
+  | { readonly type: 'end'; readonly cancelled: boolean; readonly time: number }
+  /** A scroll container under the gesture scrolled natively (touch: the browser has taken the gesture). */
+  | { readonly type: 'scrolled'; readonly time: number };
 
 /** A job a release starts at its edge. */
 export type ReleaseAction = 'refresh' | 'loadMore';
@@ -136,6 +138,7 @@ export function displayedThreshold(options: ResolvedOptions, action: { threshold
 export function gestureStep(gesture: Gesture | null, event: GestureEvent, context: GestureContext): GestureStep {
   if (event.type === 'start') return start(event, context);
   if (!gesture) return { gesture, effects: NOTHING };
+  if (event.type === 'scrolled') return scrolled(gesture);
   return event.type === 'move' ? move(gesture, event, context) : end(gesture, event, context);
 }
 
@@ -207,6 +210,19 @@ function move(gesture: Gesture, event: Extract<GestureEvent, { type: 'move' }>, 
   }
   // Only while we hold an overscroll, and only when the browser lets us (never on passive events).
   return pull(gesture, lock, coordinate, edge, origin, size, distance, event.time, context, true);
+}
+
+/**
+ * Native scrolling moved a container during the gesture: the browser has taken it, so it is not
+ * ours to pull for the rest of it, whatever `cancelable` says later. (Firefox keeps touchmoves
+ * cancelable after its async scrolling started and then ignores preventDefault; Chromium marks
+ * them uncancelable. Either way a list scrolled to its top by this swipe does not turn into a pull
+ * in the same swipe: the user lifts and pulls again, as with native pull to refresh.) A held edge
+ * is kept: its own preventDefault is what stops the scroll.
+ */
+function scrolled(gesture: Gesture): GestureStep {
+  if (gesture.edge || gesture.ignored) return { gesture, effects: NOTHING };
+  return { gesture: { ...gesture, ignored: true }, effects: NOTHING };
 }
 
 /** The gesture fields of a snapshot at rest. */

@@ -35,6 +35,8 @@ export interface GestureDriver {
   start(input: InputKind, id: number, x: number, y: number, target: unknown): (() => void)[] | null;
   move(x: number, y: number, event: EngineEvent): void;
   end(cancelled: boolean): void;
+  /** A container under the gesture scrolled natively (see gesture.ts, `scrolled`). */
+  scrolled(): void;
   /** The input holding the gesture in progress, and its id. */
   active(): { readonly input: InputKind; readonly id: number } | null;
   /** The edge held now (null while native scrolling has the gesture). */
@@ -67,14 +69,21 @@ const USER_SELECT = ['user-select', '-webkit-user-select'];
  * Non-passive only where we may cancel (touchmove: native scroll and bounce); a second finger or a
  * new touch while one is tracked (its touchend was lost) settles the gesture first.
  */
-export const touchInput: InputSource = ({ host, element, driver }) => [
+export const touchInput: InputSource = ({ host, element, driver }) => {
+  // Scrolls reported before the gesture's first move are a fling the touch just stopped, not this swipe's.
+  let moved = false;
+  return [
   host.listen(
     element,
     'touchstart',
     (event: EngineEvent) => {
       driver.end(true);
       const touches = event.touches!;
-      if (touches.length === 1) driver.start('touch', touches[0].identifier, touches[0].clientX, touches[0].clientY, event.target);
+      if (touches.length !== 1) return;
+      moved = false;
+      const gestureOffs = driver.start('touch', touches[0].identifier, touches[0].clientX, touches[0].clientY, event.target);
+      // Scroll events do not bubble: a capturing listener sees the element's and its descendants'.
+      gestureOffs?.push(host.listen(element, 'scroll', () => moved && driver.scrolled(), { passive: true, capture: true }));
     },
     { passive: true },
   ),
@@ -84,6 +93,7 @@ export const touchInput: InputSource = ({ host, element, driver }) => [
     (event: EngineEvent) => {
       const active = driver.active();
       if (active?.input !== 'touch') return;
+      moved = true;
       const touches = event.touches!;
       if (touches.length !== 1 || touches[0].identifier !== active.id) return driver.end(true);
       driver.move(touches[0].clientX, touches[0].clientY, event);
@@ -92,7 +102,8 @@ export const touchInput: InputSource = ({ host, element, driver }) => [
   ),
   host.listen(element, 'touchend', (event: EngineEvent) => driver.active()?.input === 'touch' && driver.end(event.touches!.length > 0), { passive: true }),
   host.listen(element, 'touchcancel', () => driver.end(true), { passive: true }),
-];
+  ];
+};
 
 /** Mouse (primary button, opt-in) and pen: the gesture's move/up/cancel are followed on window. */
 export const pointerInput: InputSource = ({ host, element, driver }) => [
@@ -132,6 +143,13 @@ const WHEEL_GAP_MAX_MS = 300;
 const WHEEL_LINE_PX = 16;
 
 /**
+ * The pause that ends a wheel stream of event interval `interval` ms. Before the pace is known
+ * (one event so far) it is the longest one: a notched mouse wheel, or WebKit's sparse wheel
+ * events, come 100-250 ms apart, and each notch must add to the pull, not start a new one.
+ */
+const pauseAfter = (interval: number) => (interval ? Math.max(WHEEL_GAP_MIN_MS, WHEEL_GAP_INTERVALS * interval) : WHEEL_GAP_MAX_MS);
+
+/**
  * Wheel and trackpad: a stream of deltas is one gesture, at coordinates that accumulate the
  * deltas. Its release is read from the stream: the shrinking tail of a trackpad's momentum, or a
  * pause (mouse wheels have no tail). Momentum after a release is ignored until deltas grow again.
@@ -166,7 +184,7 @@ export const wheelInput: InputSource = ({ host, element, driver }) => {
       const dy = -(event.deltaY ?? 0) * unit;
       const magnitude = Math.abs(dx) + Math.abs(dy);
       const gap = now - lastTime;
-      if (gap > Math.max(WHEEL_GAP_MIN_MS, WHEEL_GAP_INTERVALS * interval)) {
+      if (gap > pauseAfter(interval)) {
         peak = interval = lastMagnitude = 0;
         inTail = false;
       } else interval = interval ? (interval * 3 + gap) / 4 : gap;
@@ -185,7 +203,7 @@ export const wheelInput: InputSource = ({ host, element, driver }) => {
       driver.move(x, y, event);
       host.clearTimer(releaseTimer);
       if (driver.holding() && decays >= WHEEL_DECAYS && magnitude < peak / 2) return release();
-      releaseTimer = host.setTimer(release, Math.min(WHEEL_GAP_MAX_MS, Math.max(WHEEL_GAP_MIN_MS, WHEEL_GAP_INTERVALS * interval)));
+      releaseTimer = host.setTimer(release, Math.min(WHEEL_GAP_MAX_MS, pauseAfter(interval)));
     },
     { passive: false },
   );

@@ -9,7 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { NAVIGATE_MS, START_MS, within, type Capability, type EngineBrowser, type LaunchOptions, type Media, type Viewport } from './driver';
-import { CHILD_TAG, runTag } from './processes';
+import { randomUUID } from 'node:crypto';
+import { CHILD_TAG, LAUNCH_TAG, endLaunch, runTag } from './processes';
 import { ScriptPage } from './script-page';
 import { Touchscreen } from './touch';
 
@@ -39,6 +40,7 @@ const CAPABILITIES: Capability[] = ['touch', 'touch-events', 'wheel', 'mouse', '
 export async function launchChromium(options: LaunchOptions = {}): Promise<ChromiumBrowser> {
   const executablePath = options.executable ?? CHROMIUM_PATH;
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'tensile-chromium-'));
+  const launch = randomUUID();
   try {
     const context = await chromium.launchPersistentContext(userDataDir, {
       executablePath,
@@ -49,12 +51,14 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
       // Touch support is switched on per page through the DevTools protocol (see touch.ts).
       hasTouch: false,
       timeout: options.startMs ?? START_MS,
-      env: { ...process.env, [CHILD_TAG]: runTag() } as Record<string, string>,
+      env: { ...process.env, [CHILD_TAG]: runTag(), [LAUNCH_TAG]: launch } as Record<string, string>,
     });
     // The persistent context opens with one blank page; close it so pages are only ours.
     await Promise.all(context.pages().map((p) => p.close()));
-    return new ChromiumBrowser(context, context.browser()?.version() ?? chromium.name(), userDataDir);
+    return new ChromiumBrowser(context, context.browser()?.version() ?? chromium.name(), userDataDir, launch);
   } catch (error) {
+    // playwright-core gives up on a browser that never answers but leaves it (and its children) running.
+    await endLaunch(launch);
     await rm(userDataDir, { recursive: true, force: true });
     throw new Error(`chromium (${executablePath}) did not start: ${(error as Error).message}`);
   }
@@ -69,6 +73,7 @@ export class ChromiumBrowser implements EngineBrowser {
     readonly context: BrowserContext,
     readonly version: string,
     private readonly userDataDir: string,
+    private readonly launch: string,
   ) {}
 
   async open(viewport: Viewport, media?: Media): Promise<ChromiumPage> {
@@ -81,6 +86,7 @@ export class ChromiumBrowser implements EngineBrowser {
   close(): Promise<void> {
     this.closing ??= (async () => {
       await within(this.context.close(), 15_000, 'chromium: closing').catch(() => undefined);
+      await endLaunch(this.launch);
       await rm(this.userDataDir, { recursive: true, force: true });
     })();
     return this.closing;
@@ -149,3 +155,6 @@ export class ChromiumPage extends ScriptPage {
     await this.page.close();
   }
 }
+
+/** The name bench/suites/browser.ts uses. */
+export type Browser = ChromiumBrowser;

@@ -123,15 +123,37 @@ export interface Leftover {
   command: string;
 }
 
+/**
+ * Names one launch, for browsers started by a library (playwright-core) rather than by `start`:
+ * when that library gives up on a browser it may leave it running; `endLaunch` finds it by this.
+ */
+export const LAUNCH_TAG = 'TENSILE_BROWSER_LAUNCH';
+
+/** Ends (SIGKILL) every process of launch `id` and waits up to 2 s for them to be gone. */
+export async function endLaunch(id: string): Promise<void> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const left = processesTagged(id, LAUNCH_TAG);
+    if (!left.length) return;
+    for (const { pid } of left) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // Gone meanwhile.
+      }
+    }
+    await delay(100);
+  }
+}
+
 /** Live processes started by the harness in run `tag` (Linux /proc; empty elsewhere). */
-export function processesTagged(tag: string): Leftover[] {
+export function processesTagged(tag: string, variable = CHILD_TAG): Leftover[] {
   let pids: string[];
   try {
     pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
   } catch {
     return [];
   }
-  const needle = `\0${CHILD_TAG}=${tag}\0`;
+  const needle = `\0${variable}=${tag}\0`;
   const found: Leftover[] = [];
   for (const pid of pids) {
     if (Number(pid) === process.pid) continue;
