@@ -2,11 +2,12 @@
 // where there is a keyboard, a layout that uses a desktop's width, dark mode on every control, tabs
 // that fit a narrow frame, a snippet per page in the framework's idiom, and the three demos the
 // same in content and test ids.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { launchChromium, type Browser } from '../harness/chromium';
-import { DEMOS, PHONE, byTestId, openDemo, pullPoints, waitIdle, type DemoName } from '../harness/demo';
-import { frames } from '../harness/touch';
+import { describe, expect, inject } from 'vitest';
+import type { EnginePage } from '../harness/driver';
+import { DEMOS, PHONE, byTestId, openDemo, pullPoints, waitIdle, withoutWebglFallback, type DemoName } from '../harness/demo';
+import { inEachEngine } from '../harness/matrix';
+
+type Page = EnginePage;
 
 const DESKTOP = { width: 1280, height: 800 };
 /** About the width of a demo's frame on the index page (three cards in a 1180 px grid). */
@@ -16,13 +17,6 @@ const ROUTES = ['feed', 'edges', 'carousel', 'nested', 'curves', 'lab'];
 const LONG = 480;
 const SHORT = 90;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 const urlOf = (demo: DemoName) => {
   const url = inject('demoUrls')[demo];
@@ -34,7 +28,7 @@ async function goTo(page: Page, base: string, route: string) {
   await page.goto(`${base}#/${route}`);
   await page.waitForFunction((id) => document.querySelector(`nav a[aria-current="page"][href="#/${id}"]`) !== null, route);
   if (route === 'curves' || route === 'lab') await page.waitForSelector(`${byTestId('curve-plot')} canvas`);
-  await frames(page, 2);
+  await page.frames(2);
 }
 
 /** Where the content's top edge is against the threshold line, and how the line is drawn. */
@@ -50,9 +44,10 @@ const lineAndContent = (page: Page, list: string) => page.evaluate((id) => {
   };
 }, list);
 
+inEachEngine((engine) => {
 describe.each(DEMOS)('%s demo: showcase', (demo) => {
-  it('the threshold is a line: a short pull stops above it (dashed), a long one crosses it (solid, ready)', async () => {
-    const { page, touch, problems } = await openDemo(browser, urlOf(demo), 'feed', 'feed-scroller');
+  engine.test('the threshold is a line: a short pull stops above it (dashed), a long one crosses it (solid, ready)', { needs: ['touch-events'] }, async () => {
+    const { page, touch, problems } = await openDemo(engine.browser, urlOf(demo), 'feed', 'feed-scroller');
     const [from, shortTo] = await pullPoints(page, 'feed-scroller', SHORT);
     await touch.drag(from, shortTo, { steps: 8, holdFrames: 3, keepDown: true });
     const short = await lineAndContent(page, 'feed-scroller');
@@ -70,61 +65,63 @@ describe.each(DEMOS)('%s demo: showcase', (demo) => {
     expect(long.style).toBe('solid');
     await touch.end();
     await waitIdle(page, 'feed-scroller');
-    expect(problems).toEqual([]);
+    expect(withoutWebglFallback(page, problems)).toEqual([]);
     await page.close();
   });
 
-  it('one status: the indicator has no words, and the page has one live region', async () => {
-    const { page, touch, problems } = await openDemo(browser, urlOf(demo), 'feed', 'feed-scroller');
+  engine.test('one status: the indicator has no words, and the page has one live region', { needs: ['touch-events'] }, async () => {
+    const { page, touch, problems } = await openDemo(engine.browser, urlOf(demo), 'feed', 'feed-scroller');
     const [from, to] = await pullPoints(page, 'feed-scroller', LONG);
     await touch.drag(from, to, { steps: 24, holdFrames: 3, keepDown: true });
     await expect.poll(() => page.textContent(byTestId('feed-status'))).toBe('Release to refresh');
     expect((await page.textContent('.ptr-indicator'))?.trim()).toBe('');
-    expect(await page.locator('[aria-live], [role="status"], [role="alert"]').count()).toBe(1);
+    expect(await page.count('[aria-live], [role="status"], [role="alert"]')).toBe(1);
     await touch.end();
     await waitIdle(page, 'feed-scroller');
-    expect(problems).toEqual([]);
+    expect(withoutWebglFallback(page, problems)).toEqual([]);
     await page.close();
   });
 
-  it('keyboard hints show with a mouse and hide on a touch screen', async () => {
-    const touchPage = await openDemo(browser, urlOf(demo), 'feed', 'feed-scroller');
+  engine.test('keyboard hints show with a mouse and hide on a touch screen', { needs: ['coarse-pointer'] }, async () => {
+    const touchPage = await openDemo(engine.browser, urlOf(demo), 'feed', 'feed-scroller');
     expect(await touchPage.page.evaluate(() => matchMedia('(pointer: coarse)').matches)).toBe(true);
     expect(await touchPage.page.isVisible(byTestId('keyboard-hint'))).toBe(false);
     const statusText = (await touchPage.page.textContent(byTestId('feed-status'))) ?? '';
     expect(statusText).not.toMatch(/\bR\b|key/i);
     await touchPage.page.close();
 
-    const { page, problems } = await browser.open(DESKTOP);
+    const page = await engine.browser.open(DESKTOP);
+    const problems = page.problems;
     await goTo(page, urlOf(demo), 'feed');
     expect(await page.evaluate(() => matchMedia('(hover: hover) and (pointer: fine)').matches)).toBe(true);
     expect(await page.isVisible(byTestId('keyboard-hint'))).toBe(true);
     expect(await page.textContent(byTestId('keyboard-hint'))).toMatch(/press R/);
-    expect(problems).toEqual([]);
+    expect(withoutWebglFallback(page, problems)).toEqual([]);
     await page.close();
   });
 
-  it('a desktop gets the width: a wide feed, the snippet beside the demo, the lab beside its plot', async () => {
-    const { page, problems } = await browser.open(DESKTOP);
+  engine.test('a desktop gets the width: a wide feed, the snippet beside the demo, the lab beside its plot', {}, async () => {
+    const page = await engine.browser.open(DESKTOP);
+    const problems = page.problems;
     await goTo(page, urlOf(demo), 'feed');
-    const feed = await page.locator(byTestId('feed-scroller')).boundingBox();
-    const snippet = await page.locator(byTestId('snippet')).boundingBox();
+    const feed = await page.box(byTestId('feed-scroller'));
+    const snippet = await page.box(byTestId('snippet'));
     expect(feed!.width).toBeGreaterThan(700);
     expect(snippet!.x).toBeGreaterThanOrEqual(feed!.x + feed!.width);
     expect(await page.isVisible(byTestId('snippet-code'))).toBe(true);
 
     await goTo(page, urlOf(demo), 'lab');
-    const input = await page.locator('.lab-input').boundingBox();
-    const plot = await page.locator('.lab-plots').boundingBox();
+    const input = await page.box('.lab-input');
+    const plot = await page.box('.lab-plots');
     expect(plot!.x).toBeGreaterThanOrEqual(input!.x + input!.width);
     expect(Math.abs(plot!.y - input!.y)).toBeLessThan(2);
-    expect(problems).toEqual([]);
+    expect(withoutWebglFallback(page, problems)).toEqual([]);
     await page.close();
   });
 
-  it('dark mode styles every control, the file button included', async () => {
-    const { page, problems } = await browser.open(DESKTOP);
-    await page.emulateMedia({ colorScheme: 'dark' });
+  engine.test('dark mode styles every control, the file button included', { needs: ['color-scheme'] }, async () => {
+    const page = await engine.browser.open(DESKTOP, { colorScheme: 'dark' });
+    const problems = page.problems;
     await goTo(page, urlOf(demo), 'lab');
     const backgrounds = await page.evaluate(() => {
       const controls = [...document.querySelectorAll('main select, main input:not([type="checkbox"]):not([type="file"]), main textarea, main .button.secondary')];
@@ -141,37 +138,40 @@ describe.each(DEMOS)('%s demo: showcase', (demo) => {
     };
     expect(backgrounds.length).toBeGreaterThanOrEqual(6);
     expect(backgrounds.filter(([, bg]) => luminance(bg) > 0.1)).toEqual([]);
-    expect(problems).toEqual([]);
+    expect(withoutWebglFallback(page, problems)).toEqual([]);
     await page.close();
   });
 
-  it('in a frame as narrow as the index page’s, every tab is fully visible', async () => {
-    const { page, problems } = await browser.open(NARROW_FRAME);
+  engine.test('in a frame as narrow as the index page’s, every tab is fully visible', {}, async () => {
+    const page = await engine.browser.open(NARROW_FRAME);
+    const problems = page.problems;
     await goTo(page, urlOf(demo), 'feed');
-    const clipped = await page.$$eval(`${byTestId('nav')} a`, (links) => links
+    const clipped = await page.evaluate((sel) => [...document.querySelectorAll(sel)]
       .map((a) => ({ text: a.textContent, rect: a.getBoundingClientRect() }))
       .filter(({ rect }) => rect.left < 0 || rect.right > innerWidth || rect.width < 20)
-      .map(({ text }) => text));
+      .map(({ text }) => text), `${byTestId('nav')} a`);
     expect(clipped).toEqual([]);
-    expect(problems).toEqual([]);
+    expect(withoutWebglFallback(page, problems)).toEqual([]);
     await page.close();
   });
 
-  it('every page has a snippet in this framework’s idiom', async () => {
-    const { page, problems } = await browser.open(PHONE);
+  engine.test('every page has a snippet in this framework’s idiom', {}, async () => {
+    const page = await engine.browser.open(PHONE);
+    const problems = page.problems;
     const idiom = { react: /from '@tensile\/react'/, vue: /v-elastic=|useElastic\(/, svelte: /use:elastic|use:pull\.action/ }[demo];
     for (const route of ROUTES) {
       await goTo(page, urlOf(demo), route);
       expect(await page.textContent(byTestId('snippet-code')), route).toMatch(idiom);
     }
-    expect(problems).toEqual([]);
+    expect(withoutWebglFallback(page, problems)).toEqual([]);
     await page.close();
   });
 });
 
 describe('the three demos', () => {
-  it('render the same content and test ids on every page (the snippet and the framework name aside)', async () => {
-    const { page, problems } = await browser.open(PHONE);
+  engine.test('render the same content and test ids on every page (the snippet and the framework name aside)', {}, async () => {
+    const page = await engine.browser.open(PHONE);
+    const problems = page.problems;
     const seen: Record<string, Record<DemoName, string>> = {};
     for (const demo of DEMOS) {
       for (const route of ROUTES) {
@@ -193,7 +193,8 @@ describe('the three demos', () => {
       expect(seen[route].vue, route).toBe(seen[route].react);
       expect(seen[route].svelte, route).toBe(seen[route].react);
     }
-    expect(problems).toEqual([]);
+    expect(withoutWebglFallback(page, problems)).toEqual([]);
     await page.close();
   });
+});
 });

@@ -35,7 +35,7 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-const CAPABILITIES: Capability[] = ['touch', 'touch-events', 'wheel', 'mouse', 'pen', 'keyboard', 'reduced-motion', 'color-scheme', 'devtools'];
+const CAPABILITIES: Capability[] = ['touch', 'touch-events', 'wheel', 'mouse', 'pen', 'keyboard', 'reduced-motion', 'color-scheme', 'coarse-pointer', 'devtools'];
 
 export async function launchChromium(options: LaunchOptions = {}): Promise<ChromiumBrowser> {
   const executablePath = options.executable ?? CHROMIUM_PATH;
@@ -80,7 +80,7 @@ export class ChromiumBrowser implements EngineBrowser {
     const page = await this.context.newPage();
     await page.setViewportSize(viewport);
     if (media) await page.emulateMedia(media);
-    return new ChromiumPage(page, await Touchscreen.enable(page));
+    return new ChromiumPage(page, await Touchscreen.of(page));
   }
 
   close(): Promise<void> {

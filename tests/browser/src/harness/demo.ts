@@ -31,6 +31,7 @@ export interface DemoPage {
  */
 export async function openDemo(browser: EngineBrowser, baseUrl: string, route: string, ready: string, media?: Media): Promise<DemoPage> {
   const page = await browser.open(PHONE, media);
+  await page.touch.enable();
   await page.goto(`${baseUrl}#/${route}`);
   await page.waitForSelector(`${byTestId(ready)}[data-tensile-state]`);
   return { page, problems: page.problems, touch: page.touch };

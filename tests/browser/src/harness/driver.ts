@@ -23,6 +23,8 @@ export type Capability =
   | 'pen'
   | 'keyboard'
   | 'reduced-motion'
+  /** `(pointer: coarse)` on a touch page (Chromium's touch emulation; the others report a fine pointer). */
+  | 'coarse-pointer'
   | 'color-scheme'
   /** Chromium's DevTools protocol: performance traces, registered listeners, interventions log. */
   | 'devtools';
@@ -59,6 +61,8 @@ export interface DragOptions {
 export interface Touch {
   /** True when the events are dispatched from script (untrusted, never scroll natively). */
   readonly synthetic: boolean;
+  /** Makes the page a touch screen where that is emulated (Chromium: maxTouchPoints, coarse pointer); call before goto. */
+  enable(): Promise<void>;
   start(...points: Point[]): Promise<void>;
   move(...points: Point[]): Promise<void>;
   end(): Promise<void>;
@@ -105,6 +109,8 @@ export interface EnginePage {
   /** The first match's box in CSS px of the viewport (throws when nothing matches or it is hidden). */
   box(selector: string): Promise<Box>;
   count(selector: string): Promise<number>;
+  /** The first match exists, has a box and is not visibility: hidden. */
+  isVisible(selector: string): Promise<boolean>;
   focus(selector: string): Promise<void>;
   /** A real click (mouse input) at the centre of the first match. */
   click(selector: string): Promise<void>;
@@ -144,12 +150,14 @@ export interface EngineBrowser {
 export const MISSING: Record<EngineName, Partial<Record<Capability, string>>> = {
   chromium: {},
   firefox: {
+    'coarse-pointer': 'headless Firefox reports a fine pointer even with touch events on',
     pen: 'WebDriver BiDi pen input is not wired in this harness (Chromium covers the pen path)',
     devtools: 'traces and listener inspection use the Chromium DevTools protocol',
   },
   webkit: {
     touch: 'WebKitGTK has no touch input under WebKitWebDriver (only synthetic, untrusted touch events that never scroll)',
     pen: 'WebKitWebDriver has no pen pointer type',
+    'coarse-pointer': 'WebKitGTK has no touch screen here (a fine pointer)',
     'reduced-motion': 'WebKitWebDriver has no media emulation (WebKitGTK takes prefers-reduced-motion and prefers-color-scheme from the GTK settings of the whole browser process)',
     'color-scheme': 'WebKitWebDriver has no media emulation (WebKitGTK takes prefers-reduced-motion and prefers-color-scheme from the GTK settings of the whole browser process)',
     devtools: 'traces and listener inspection use the Chromium DevTools protocol',

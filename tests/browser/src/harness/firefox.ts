@@ -228,6 +228,9 @@ class NativeTouch implements Touch {
 
   constructor(private readonly page: FirefoxPage) {}
 
+  /** Touch events are on from the profile's prefs. */
+  async enable(): Promise<void> {}
+
   async start(...points: Point[]): Promise<void> {
     // The first native touch of a fresh page is dropped unless the page has painted.
     if (!this.painted) {

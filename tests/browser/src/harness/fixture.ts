@@ -20,6 +20,7 @@ export interface Fixture {
 /** Opens fixtures/<name>.html?<query> (with `media` emulated from the start) and waits until its engine is attached. */
 export async function openFixture(browser: EngineBrowser, name: string, query = '', media?: Media): Promise<Fixture> {
   const page = await browser.open(VIEWPORT, media);
+  await page.touch.enable();
   const violations = page instanceof ChromiumPage ? await watchViolations(page.page) : null;
   await page.goto(`${inject('fixturesUrl')}${name}.html${query ? `?${query}` : ''}`);
   await page.waitForFunction(() => window.fixture !== undefined);

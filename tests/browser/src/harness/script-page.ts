@@ -97,6 +97,15 @@ export abstract class ScriptPage implements EnginePage {
     return this.evaluate((sel) => document.querySelectorAll(sel).length, selector);
   }
 
+  isVisible(selector: string): Promise<boolean> {
+    return this.evaluate((sel) => {
+      const el = document.querySelector(sel);
+      if (!el) return false;
+      const rect = el.getBoundingClientRect();
+      return rect.width > 0 && rect.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+    }, selector);
+  }
+
   async focus(selector: string): Promise<void> {
     await this.waitForSelector(selector);
     await this.$eval(selector, (el) => el.focus());

@@ -26,14 +26,28 @@ export class Touchscreen implements Touch {
     readonly cdp: CDPSession,
   ) {}
 
-  /** Switches touch emulation on for `page` (maxTouchPoints > 0, `ontouchstart` in window). */
+  /** A touchscreen for `page`, through its own DevTools session; `enable()` switches the emulation on. */
   static async enable(page: Page): Promise<Touchscreen> {
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
-    return new Touchscreen(page, cdp);
+    const touch = await Touchscreen.of(page);
+    await touch.enable();
+    return touch;
+  }
+
+  static async of(page: Page): Promise<Touchscreen> {
+    return new Touchscreen(page, await page.context().newCDPSession(page));
+  }
+
+  private enabled = false;
+
+  /** Touch emulation on (maxTouchPoints > 0, `ontouchstart` in window, a coarse pointer). */
+  async enable(): Promise<void> {
+    if (this.enabled) return;
+    this.enabled = true;
+    await this.cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
   }
 
   private async send(type: 'touchStart' | 'touchMove' | 'touchEnd' | 'touchCancel', points: Point[]): Promise<void> {
+    await this.enable();
     await this.cdp.send('Input.dispatchTouchEvent', {
       type,
       touchPoints: points.map((p, id) => ({ x: p.x, y: p.y, id, radiusX: 1, radiusY: 1, force: 1 })),

@@ -267,6 +267,9 @@ class SyntheticTouch implements Touch {
 
   constructor(private readonly page: WebKitPage) {}
 
+  /** Nothing to emulate: the events are dispatched from script. */
+  async enable(): Promise<void> {}
+
   private dispatch(type: 'touchstart' | 'touchmove' | 'touchend' | 'touchcancel', points: Point[], changed: Point[]): Promise<void> {
     return this.page.evaluate(({ type, points, changed }) => {
       const state = ((window as unknown as { tensileTouch?: { target: Element | null } }).tensileTouch ??= { target: null });

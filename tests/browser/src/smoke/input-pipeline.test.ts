@@ -7,6 +7,7 @@ import { inEachEngine } from '../harness/matrix';
 
 async function openSmoke(browser: EngineBrowser) {
   const page = await browser.open({ width: 400, height: 720 });
+  await page.touch.enable();
   await page.goto(`${inject('fixturesUrl')}smoke.html`);
   await page.waitForFunction(() => window.smoke !== undefined);
   return page;
