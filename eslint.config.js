@@ -17,6 +17,23 @@ export default tseslint.config(
     },
   },
   {
+    // Spreading an array into a call (or apply) puts every element on the stack: past ~120k
+    // elements it is a RangeError, so input-sized arrays never go through it (issue 14). Array
+    // literals ([...a]) are fine. A call whose spread is bounded by a constant says so in an
+    // eslint-disable comment.
+    files: ['packages/*/src/**/*.ts', 'packages/*/src/**/*.tsx', 'apps/*/src/**/*.ts', 'apps/shared/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', '**/test-support/**'],
+    rules: {
+      'no-restricted-syntax': ['error',
+        { selector: "CallExpression[callee.name='eval']", message: 'never eval' },
+        { selector: 'CallExpression > SpreadElement', message: 'no spread into a call: an input-sized array overflows the stack (use a loop or reduce)' },
+        { selector: 'NewExpression > SpreadElement', message: 'no spread into a constructor call: an input-sized array overflows the stack' },
+        { selector: "CallExpression[callee.property.name='apply'][arguments.length=2]", message: 'no fn.apply(this, array): an input-sized array overflows the stack' },
+        { selector: "CallExpression[callee.object.name='Reflect'][callee.property.name='apply']", message: 'no Reflect.apply with an argument array: an input-sized array overflows the stack' },
+      ],
+    },
+  },
+  {
     files: ['packages/core/src/**/*.ts'],
     ignores: ['packages/core/src/elastic/host*.ts', 'packages/core/src/**/*.dom.test.ts', 'packages/core/src/**/*.browser.test.ts'],
     rules: {

@@ -89,7 +89,7 @@ function sampleOver(curve: Curve, xMax: number): { x: Float64Array; y: Float64Ar
 
 /** The main plot: samples (draggable, series 0), the fitted curve and a loaded TF.js curve. */
 export function labPlotSeries(points: readonly Point[], fit: LabFit | null, tfCurve: Curve | null): PlotSeries[] {
-  const xMax = Math.max(1, ...points.map(([x]) => x)) * 1.15;
+  const xMax = points.reduce((widest, [x]) => Math.max(widest, x), 1) * 1.15;
   const series: PlotSeries[] = [
     { label: 'samples', x: points.map(([x]) => x), y: points.map(([, y]) => y), color: '--danger', kind: 'points' },
   ];
@@ -106,7 +106,7 @@ export function labPlotSeries(points: readonly Point[], fit: LabFit | null, tfCu
 
 /** The residual plot: y − f(x) per sample, and the zero line. */
 export function residualSeries(points: readonly Point[], fit: LabFit): PlotSeries[] {
-  const xMax = Math.max(1, ...points.map(([x]) => x)) * 1.15;
+  const xMax = points.reduce((widest, [x]) => Math.max(widest, x), 1) * 1.15;
   return [
     { label: 'zero', x: [0, xMax], y: [0, 0], color: '--muted' },
     { label: 'residual (px)', x: points.map(([x]) => x), y: Array.from(fit.result.residuals), color: '--accent', kind: 'points' },

@@ -10,6 +10,7 @@ export function usePlot(options: PlotOptions) {
   useEffect(() => {
     const created = createPlot(ref.current!, {
       ...latest.current,
+      // eslint-disable-next-line no-restricted-syntax -- the callback's own few arguments, not data
       onDragPoint: (...args) => latest.current.onDragPoint?.(...args),
     });
     setPlot(created);

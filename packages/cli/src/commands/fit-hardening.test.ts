@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTICLE_SAMPLES } from '@tensile/core';
 import { runCli } from '../program';
 import { PROGRESS_LINES_FROM_EPOCHS } from '../fit/progress-lines';
+import { renderFitSvg } from '../fit/plot';
 
 async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
@@ -75,5 +76,16 @@ describe('tensile fit --model mlp --json, long runs', () => {
   it('the default run under --json stays quiet on stderr', async () => {
     const r = await run(['fit', '--model', 'mlp:1x4', '--epochs', '200', '--json']);
     expect(r.stderr).toBe('');
+  });
+});
+
+describe('tensile fit --plot at the row cap', () => {
+  it('renders 1,000,000 samples without spreading them into Math.min/Math.max (RangeError past ~125k)', () => {
+    const n = 1_000_000;
+    const x = Float64Array.from({ length: n }, (_, i) => (i / n) * 12000);
+    const y = Float64Array.from(x, (v) => v / 40);
+    const svg = renderFitSvg({ title: 'cap', x, y, curves: [], residuals: new Float64Array(n) });
+    expect(svg).toMatch(/^<\?xml/);
+    expect(svg).toMatch(/<\/svg>\s*$/);
   });
 });

@@ -47,22 +47,24 @@ const fmt = (v: number) => (Math.abs(v) >= 1e5 || (v !== 0 && Math.abs(v) < 1e-3
 export function renderFitSvg(input: PlotInput): string {
   const xs = Array.from(input.x);
   const ys = Array.from(input.y);
-  const xmin = Math.min(0, ...xs);
-  const xmax = Math.max(...xs) * 1.25 || 1;
+  // Reductions, not Math.min(...xs): a million samples would overflow the call stack.
+  const xmin = xs.reduce((low, v) => Math.min(low, v), 0);
+  const xDataMax = xs.reduce((high, v) => Math.max(high, v), -Infinity);
+  const xmax = xDataMax * 1.25 || 1;
   const samplesX = Array.from({ length: 241 }, (_, i) => xmin + ((xmax - xmin) * i) / 240);
   const lines = input.curves.map((c) => ({ ...c, ys: samplesX.map((x) => c.curve.evaluate(x)) }));
   // The y range covers the samples and the curves, clipped so a diverging polynomial cannot squash the plot.
-  const ylo0 = Math.min(0, ...ys);
-  const yhi0 = Math.max(...ys);
+  const ylo0 = ys.reduce((low, v) => Math.min(low, v), 0);
+  const yhi0 = ys.reduce((high, v) => Math.max(high, v), -Infinity);
   const span = yhi0 - ylo0 || 1;
   const finite = lines.flatMap((l) => l.ys).filter((v) => Number.isFinite(v));
-  const ylo = Math.max(Math.min(ylo0, ...finite), ylo0 - 0.5 * span);
-  const yhi = Math.min(Math.max(yhi0, ...finite), yhi0 + 0.5 * span);
+  const ylo = Math.max(finite.reduce((low, v) => Math.min(low, v), ylo0), ylo0 - 0.5 * span);
+  const yhi = Math.min(finite.reduce((high, v) => Math.max(high, v), yhi0), yhi0 + 0.5 * span);
   const plotW = W - M.left - M.right;
   const sx = (x: number) => M.left + ((x - xmin) / (xmax - xmin)) * plotW;
   const sy = (y: number) => M.top + MAIN_H - ((Math.min(Math.max(y, ylo), yhi) - ylo) / (yhi - ylo || 1)) * MAIN_H;
   const res = Array.from(input.residuals);
-  const rmax = Math.max(1e-12, ...res.map(Math.abs)) * 1.1;
+  const rmax = res.reduce((high, r) => Math.max(high, Math.abs(r)), 1e-12) * 1.1;
   const ry = (r: number) => RES_TOP + RES_H / 2 - (r / rmax) * (RES_H / 2);
 
   const out: string[] = [];
@@ -72,7 +74,7 @@ export function renderFitSvg(input: PlotInput): string {
   out.push(`<rect width="${W}" height="${H}" fill="#ffffff"/>`);
   out.push(`<text x="${M.left}" y="24" font-size="15" font-weight="bold">${esc(input.title)}</text>`);
   // Main panel: the region beyond the data, grid, axes.
-  const dataEnd = sx(Math.max(...xs));
+  const dataEnd = sx(xDataMax);
   out.push(`<rect x="${dataEnd.toFixed(1)}" y="${M.top}" width="${(M.left + plotW - dataEnd).toFixed(1)}" height="${MAIN_H}" fill="#f6f6f6"/>`);
   out.push(`<text x="${(dataEnd + 6).toFixed(1)}" y="${M.top + 14}" fill="#888888">beyond the data</text>`);
   for (const t of ticks(xmin, xmax)) {

@@ -20,6 +20,7 @@ export function callCustom(custom: CustomRule, args: readonly Num[]): Num {
       throw argumentError(`${custom.name}: argument ${i + 1}`, a, 'a number or a value of grad/jvp/trace');
     }
   }
+  // eslint-disable-next-line no-restricted-syntax -- a custom op's arguments: its arity, fixed where it is defined
   if (owner === undefined) return checkedValue(custom, args, custom.f(...args));
   if (!owner.active) {
     throw new DiffError('E_STALE_VALUE', `${custom.name}: an argument belongs to a ${owner.label} that has already returned`, { where: custom.name });

@@ -350,6 +350,7 @@ export class ForwardContext implements Interpreter {
     const partials = custom.partials(primals, y);
     const out = new Array<Num>(this.k).fill(0);
     args.forEach((x, i) => {
+      // eslint-disable-next-line no-restricted-syntax -- a custom op's arguments: its arity, fixed where it is defined
       if (typeof x !== 'number' && x.owner === this) addInto(out, checkedPartial(partials[i], custom.name, i + 1, ...primals), (x as Dual4 | Dual).tangent);
     });
     return this.seed(y, out);

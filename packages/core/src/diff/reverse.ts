@@ -161,7 +161,8 @@ export class Tape implements Interpreter {
     let acc: Var | null = null;
     args.forEach((x, i) => {
       if (typeof x !== 'number' && x.owner === this) {
-        const p = checkedPartial(partials[i], custom.name, i + 1, ...primals);
+        // eslint-disable-next-line no-restricted-syntax -- a custom op's arguments: its arity, fixed where it is defined
+      const p = checkedPartial(partials[i], custom.name, i + 1, ...primals);
         acc = acc === null ? this.push((x as Var).index, p, -1, 0, y) : this.push(acc.index, 1, (x as Var).index, p, y);
       }
     });

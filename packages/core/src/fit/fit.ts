@@ -167,7 +167,7 @@ export function fitOne(input: SamplesInput | Samples, opts: FitOptions): FitResu
     if (given) throw new FitOptionsError('E_FIT_BAD_OPTION', `${given} is not supported by model "${model.name}", which has its own solver`, { where: given, value: opts[given] });
     const s = model.solve(samples, { start: started, maxEvaluations: opts.maxEvaluations });
     best = { params: s.params, cost: NaN, iterations: s.iterations, evaluations: 1, stopReason: s.stopReason };
-    warnings.push(...(s.warnings ?? []));
+    for (const warning of s.warnings ?? []) warnings.push(warning);
   } else {
     const plan = resolvePlan(model, opts, started);
     // A start outside bounds the caller gave is their mistake; the model's own bounds move it inside (bounds.ts).
@@ -185,7 +185,7 @@ export function fitOne(input: SamplesInput | Samples, opts: FitOptions): FitResu
     const solved = solveWithRestarts({ model, evaluator: evaluator!, y: samples.y, weights: samples.weights, plan, solver }, samples, started, opts.multistart ?? FIT_DEFAULTS.multistart, FIT_DEFAULTS.multistartCount);
     ({ best, starts, restarts, evaluations } = solved);
     if (!samples.weights && loss.name === 'linear') polished = polishPrecisely(model, samples, plan, best);
-    if (restarts.length && solved.best.stopReason !== 'maxEvaluations') warnings.push(...restarts.map((r) => `${model.name}: ${r}`));
+    if (restarts.length && solved.best.stopReason !== 'maxEvaluations') for (const r of restarts) warnings.push(`${model.name}: ${r}`);
     if (best.stopReason === 'maxEvaluations') warnings.push(`${model.name}: stopped after maxEvaluations = ${solver.maxEvaluations} (and ${starts - 1} restarts) before converging`);
   }
   best.params.forEach((v, j) => {

@@ -97,7 +97,7 @@ export function createDenseForward(net: DenseNet): DenseForward {
   const layers = net.layers.map((l) => ({ ...l, weights: l.weights.slice(), bias: l.bias.slice() }));
   const inputSize = layers[0].inputSize;
   const outputSize = layers[layers.length - 1].outputSize;
-  const width = Math.max(inputSize, ...layers.map((l) => l.outputSize));
+  const width = layers.reduce((widest, l) => Math.max(widest, l.outputSize), inputSize);
   // Two ping-pong activation buffers plus two for the tangent (used by scalarWithSlope).
   // Ping-pong activation buffers (and two more for the tangent of scalarWithSlope). Hot loops copy
   // them into locals: closure variables reassigned in a loop would defeat V8's optimiser.

@@ -12,7 +12,7 @@ import { trace } from '../trace';
 import type { TreeDef } from '../pytree';
 import { CompileError } from './errors';
 import { readOwnProperties, thrownMessage } from '../symbolic/errors';
-import { functionKernel, interpretedKernel, kernelSource, type Kernel, type KernelSpec } from './kernel';
+import { functionKernel, interpretedKernel, kernelBackend, kernelSource, type Kernel, type KernelSpec } from './kernel';
 import { graphOfTrace } from './trace-graph';
 
 export type CompileBackend = 'function' | 'interpreter';
@@ -49,6 +49,7 @@ export interface CompiledFunction {
   into(input: ArrayLike<number>, out: Float64Array): number;
   /** Input names: the formula's variables, or the example's leaf paths ("a", "w[2]"). */
   readonly inputs: readonly string[];
+  /** The back end the code runs on: "interpreter" also when a formula is too big for one generated function (MAX_FUNCTION_KERNEL_LINES). */
   readonly backend: CompileBackend;
   readonly hasHessian: boolean;
   /** How many branch variants have been compiled so far (1 for formulas and branch-free functions). */
@@ -61,6 +62,7 @@ const DEFAULT_MAX_VARIANTS = 32;
 
 interface Variant {
   readonly kernel: Kernel;
+  readonly backend: CompileBackend;
   readonly source: string;
   readonly spec: KernelSpec;
 }
@@ -68,10 +70,11 @@ interface Variant {
 function buildVariant(pool: ExprPool, root: Expr, spec0: Omit<KernelSpec, 'outputs'>, withHessian: boolean, backend: CompileBackend): Variant {
   const grads = gradientNodes(pool, root, spec0.inputs);
   const outputs = [root, ...grads];
-  if (withHessian) for (const row of hessianNodes(pool, root, spec0.inputs)) outputs.push(...row);
+  if (withHessian) for (const row of hessianNodes(pool, root, spec0.inputs)) for (const node of row) outputs.push(node);
   const spec: KernelSpec = { ...spec0, outputs };
   const source = kernelSource(spec);
-  return { kernel: backend === 'function' ? functionKernel(source) : interpretedKernel(spec), source, spec };
+  const used = kernelBackend(source, backend);
+  return { kernel: used === 'function' ? functionKernel(source) : interpretedKernel(spec), backend: used, source, spec };
 }
 
 function chooseBackend(requested: CompileOptions['backend']): CompileBackend {
@@ -193,7 +196,7 @@ function compileFormula(formula: Formula, options: CompileOptions, backend: Comp
     into(x, scratch);
     return results(scratch, n, withHessian);
   };
-  return Object.assign(call, { into, inputs, backend, hasHessian: withHessian, variants: 1, source: variant.source });
+  return Object.assign(call, { into, inputs, backend: variant.backend, hasHessian: withHessian, variants: 1, source: variant.source });
 }
 
 function compileTraced(f: (input: never) => unknown, options: CompileOptions, backend: CompileBackend, withHessian: boolean): CompiledFunction {
@@ -226,7 +229,7 @@ function compileTraced(f: (input: never) => unknown, options: CompileOptions, ba
     for (let i = 0; i < variants.length; i++) {
       if (variants[i].kernel(x, out)) {
         hit = variants[i];
-        if (i > 0) variants.unshift(...variants.splice(i, 1));
+        if (i > 0) variants.unshift(variants.splice(i, 1)[0]);
         break;
       }
     }

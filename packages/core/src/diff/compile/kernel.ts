@@ -27,10 +27,25 @@ export function kernelSource(spec: KernelSpec): string {
   const lines = guarded.lines;
   for (const g of spec.guards) lines.push(`if (${guarded.ref(g.node)} !== ${g.outcome}) return false;`);
   const body = straightLine(spec.outputs, index, 'x', 't', names);
-  lines.push(...body.lines);
+  for (const line of body.lines) lines.push(line); // a spread of a big formula's lines overflows the stack
   spec.outputs.forEach((o, i) => lines.push(`out[${i}] = ${body.ref(o)};`));
   lines.push('return true;');
   return lines.join('\n');
+}
+
+/**
+ * Most lines a generated function may have. Each line is a local of one function frame, and V8
+ * overflows the stack calling a function with ~100k locals (a 66 KB formula's gradient has that
+ * many), so bigger kernels run on the interpreter, which keeps its values in one array.
+ */
+export const MAX_FUNCTION_KERNEL_LINES = 20_000;
+
+/** The back end a spec actually gets: the requested one, or the interpreter past MAX_FUNCTION_KERNEL_LINES. */
+export function kernelBackend(source: string, requested: 'function' | 'interpreter'): 'function' | 'interpreter' {
+  if (requested === 'interpreter') return requested;
+  let lines = 1;
+  for (let at = source.indexOf('\n'); at >= 0 && lines <= MAX_FUNCTION_KERNEL_LINES; at = source.indexOf('\n', at + 1)) lines++;
+  return lines <= MAX_FUNCTION_KERNEL_LINES ? 'function' : 'interpreter';
 }
 
 /** Builds the JavaScript back end; throws whatever `new Function` throws (EvalError under CSP). */

@@ -88,7 +88,7 @@ export function engineFunction(formula: Formula, variables?: readonly string[]):
       } else {
         const pending = node.args.filter((a) => !memo.has(a.id));
         if (pending.length > 0) {
-          stack.push(...pending);
+          for (const arg of pending) stack.push(arg);
           continue;
         }
         const [a, b, c] = node.args.map((x) => memo.get(x.id) as Num);

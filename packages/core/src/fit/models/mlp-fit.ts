@@ -11,6 +11,7 @@ import { FitOptionsError, readOwnProperties, thrownMessage } from '../errors';
 import type { FitResult } from '../fit';
 import { assembleFitResult } from '../result';
 import { checkSamplesFor, toSamples } from '../samples';
+import { extent } from './start';
 import type { Samples, SamplesInput } from '../samples';
 import { createMlpModel, mlpModelName, mlpNetSettings, mlpNetToParams, parseMlpName } from './mlp';
 
@@ -67,7 +68,8 @@ export function fitMlp(input: SamplesInput | Samples, options: MlpFitOptions = {
   const facts = model.facts!(params);
   const monotone = facts.monotone === 'increasing' || monotoneOnRange((v) => model.evaluate!(v, params), samples.x);
   const warnings: string[] = [];
-  if (!monotone) warnings.push(`${model.name}: the fitted net is not monotone on the data range [${Math.min(...samples.x)}, ${Math.max(...samples.x)}] px (try --monotone)`);
+  const range = extent(samples.x);
+  if (!monotone) warnings.push(`${model.name}: the fitted net is not monotone on the data range [${range.min}, ${range.max}] px (try --monotone)`);
   if (trained.stopReason === 'epochs' && train.targetLoss !== undefined) {
     warnings.push(`${model.name}: stopped after ${trained.epochs} epochs at MSE ${trained.loss.toPrecision(4)} px², above targetLoss ${train.targetLoss}`);
   }
