@@ -115,7 +115,7 @@ describe('tensile fit', () => {
     const bad = path.join(tmp, 'bad.csv');
     await writeFile(bad, 'x,y\n0,0\n500,NaN\n');
     const cases: [string[], RegExp][] = [
-      [['fit', '--data', bad], /row 3: "y" is "NaN"/],
+      [['fit', '--data', bad], /line 3: "y" is "NaN"/],
       [['fit', '--data', path.join(tmp, 'missing.csv')], /cannot read --data .*missing\.csv/],
       [['fit', '--model', 'sigmoid'], /unknown model "sigmoid"/],
       [['fit', '--emit', 'py'], /--emit must be js or ts/],

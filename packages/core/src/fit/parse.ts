@@ -1,10 +1,10 @@
 // Reads samples from CSV or JSON text (what `tensile fit --data` gets). CSV tokenising is
 // papaparse's job (quotes, CRLF, delimiter detection); we decide header vs data, pick the columns
 // and turn every cell into a checked number, naming the row and column when one is bad.
-import Papa from 'papaparse';
 import { describeValue } from '../errors';
 import { FitDataError, FitOptionsError, readOwnProperties, thrownMessage } from './errors';
 import { checkMaxPoints, toSamples } from './samples';
+import { readCsvRecords } from './csv-records';
 import type { Samples } from './samples';
 
 export interface ParseSamplesOptions {
@@ -25,30 +25,16 @@ const MAX_TEXT_LENGTH = 64 * 1024 * 1024;
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
-function toNumber(cell: string, row: number, col: string): number {
+/** A CSV cell as a finite number; `line` is the file line it stands on. */
+function toNumber(cell: string, line: number, col: string): number {
+  const at = `line ${line}`;
   const t = cell.trim();
   if (/^[+-]?(nan|inf|infinity)$/i.test(t)) {
-    throw new FitDataError('E_FIT_NON_FINITE', `row ${row}: ${col} is ${describeValue(t)}; every value must be a finite number`, {
-      where: `row ${row}`,
-      row,
-      value: t,
-    });
+    throw new FitDataError('E_FIT_NON_FINITE', `${at}: ${col} is ${describeValue(t)}; every value must be a finite number`, { where: at, line, value: t });
   }
-  if (!NUMBER.test(t)) {
-    throw new FitDataError('E_FIT_MALFORMED', `row ${row}: ${col} is ${describeValue(cell)}, not a number`, {
-      where: `row ${row}`,
-      row,
-      value: cell,
-    });
-  }
+  if (!NUMBER.test(t)) throw new FitDataError('E_FIT_MALFORMED', `${at}: ${col} is ${describeValue(cell)}, not a number`, { where: at, line, value: cell });
   const v = Number(t);
-  if (!Number.isFinite(v)) {
-    throw new FitDataError('E_FIT_NON_FINITE', `row ${row}: ${col} is ${describeValue(t)}, which overflows to ${v}`, {
-      where: `row ${row}`,
-      row,
-      value: t,
-    });
-  }
+  if (!Number.isFinite(v)) throw new FitDataError('E_FIT_NON_FINITE', `${at}: ${col} is ${describeValue(t)}, which overflows to ${v}`, { where: at, line, value: t });
   return v;
 }
 
@@ -79,46 +65,42 @@ function resolveColumn(sel: string | number | undefined, header: string[] | null
 }
 
 function parseCsv(text: string, opts: ParseSamplesOptions): Samples {
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy', delimitersToGuess: [',', ';', '\t', '|'] });
-  const fatal = parsed.errors.find((e) => e.type === 'Quotes');
-  if (fatal) {
-    const row = (fatal.row ?? 0) + 1;
-    throw new FitDataError('E_FIT_MALFORMED', `row ${row}: ${fatal.message}`, { where: `row ${row}`, row });
-  }
-  const rows = parsed.data.filter((r) => r.some((c) => c.trim() !== ''));
+  const { rows, lines } = readCsvRecords(text);
   if (rows.length === 0) throw new FitDataError('E_FIT_EMPTY', 'the CSV has no rows', { where: 'data' });
   // A header is a first row with any non-numeric cell (data rows are all numbers).
   const hasHeader = rows[0].some((c) => c.trim() !== '' && !NUMBER.test(c.trim()) && !/^[+-]?(nan|inf|infinity)$/i.test(c.trim()));
   const header = hasHeader ? rows[0] : null;
-  const body = hasHeader ? rows.slice(1) : rows;
-  if (body.length === 0) throw new FitDataError('E_FIT_EMPTY', 'the CSV has a header but no data rows', { where: 'data' });
+  const first = hasHeader ? 1 : 0;
+  const count = rows.length - first;
+  if (count === 0) throw new FitDataError('E_FIT_EMPTY', 'the CSV has a header but no data rows', { where: 'data' });
   const maxPoints = checkMaxPoints(opts.maxPoints);
-  if (body.length > maxPoints) {
-    throw new FitDataError('E_FIT_TOO_LARGE', `the CSV has ${body.length} rows, more than maxPoints = ${maxPoints}`, { where: 'data', value: body.length });
+  if (count > maxPoints) {
+    throw new FitDataError('E_FIT_TOO_LARGE', `the CSV has ${count} rows, more than maxPoints = ${maxPoints}`, { where: 'data', value: count });
   }
   const width = rows[0].length;
   const xi = resolveColumn(opts.x, header, width, 'x', 0, 'x');
   const yi = resolveColumn(opts.y, header, width, 'y', 1, 'y');
   const wi = opts.weights === undefined ? -1 : resolveColumn(opts.weights, header, width, '', -1, 'weights');
   const name = (i: number) => (header ? JSON.stringify(header[i].trim()) : `column ${i + 1}`);
-  const x = new Float64Array(body.length);
-  const y = new Float64Array(body.length);
-  const w = wi >= 0 ? new Float64Array(body.length) : undefined;
-  const first = hasHeader ? 2 : 1;
-  body.forEach((r, i) => {
-    const row = first + i;
-    const need = Math.max(xi, yi, wi) + 1;
+  const x = new Float64Array(count);
+  const y = new Float64Array(count);
+  const w = wi >= 0 ? new Float64Array(count) : undefined;
+  const need = Math.max(xi, yi, wi) + 1;
+  for (let i = 0; i < count; i++) {
+    const r = rows[first + i];
+    // Errors name the file line (what an editor shows), not the record number.
+    const line = lines[first + i];
     if (r.length < need) {
-      throw new FitDataError('E_FIT_LENGTH_MISMATCH', `row ${row} has ${r.length} field${r.length === 1 ? '' : 's'}, expected at least ${need}`, {
-        where: `row ${row}`,
-        row,
+      throw new FitDataError('E_FIT_LENGTH_MISMATCH', `line ${line} has ${r.length} field${r.length === 1 ? '' : 's'}, expected at least ${need}`, {
+        where: `line ${line}`,
+        line,
         value: r.length,
       });
     }
-    x[i] = toNumber(r[xi], row, name(xi));
-    y[i] = toNumber(r[yi], row, name(yi));
-    if (w) w[i] = toNumber(r[wi], row, name(wi));
-  });
+    x[i] = toNumber(r[xi], line, name(xi));
+    y[i] = toNumber(r[yi], line, name(yi));
+    if (w) w[i] = toNumber(r[wi], line, name(wi));
+  }
   return toSamples(w ? { x, y, weights: w } : { x, y }, { maxPoints });
 }
 

@@ -95,19 +95,19 @@ describe('bad samples: typed errors naming the problem and the row', () => {
 
   it('length mismatch', () => {
     expectDataError(() => toSamples({ x: [1, 2, 3], y: [1, 2] }), 'E_FIT_LENGTH_MISMATCH', /x has 3 values but samples.y has 2/);
-    const e = expectDataError(() => parseSamples('x,y\n0,0\n500\n1000,160'), 'E_FIT_LENGTH_MISMATCH', /row 3 has 1 field, expected at least 2/);
-    expect(e.details.row).toBe(3);
+    const e = expectDataError(() => parseSamples('x,y\n0,0\n500\n1000,160'), 'E_FIT_LENGTH_MISMATCH', /line 3 has 1 field, expected at least 2/);
+    expect(e.details.line).toBe(3);
     expectDataError(() => toSamples({ x: [1, 2], y: [1, 2], weights: [1] }), 'E_FIT_LENGTH_MISMATCH', /weights has 1 values but there are 2/);
   });
 
   it('NaN and Infinity', () => {
     expectDataError(() => toSamples({ x: [0, 1, NaN], y: [0, 1, 2] }), 'E_FIT_NON_FINITE', /row 3: x is NaN/);
     expectDataError(() => toSamples({ x: [0, 1, 2], y: [0, Infinity, 2] }), 'E_FIT_NON_FINITE', /row 2: y is Infinity/);
-    const e = expectDataError(() => parseSamples('x,y\n0,0\n500,NaN\n'), 'E_FIT_NON_FINITE', /row 3: "y" is "NaN"/);
-    expect(e.details.row).toBe(3);
-    expectDataError(() => parseSamples('0,0\n-inf,1\n'), 'E_FIT_NON_FINITE', /row 2/);
-    expectDataError(() => parseSamples('0,0\n1e999,1\n'), 'E_FIT_NON_FINITE', /row 2: column 1 is "1e999", which overflows/);
-    expectDataError(() => parseSamples('x,y\n0,0\n5OO,90\n'), 'E_FIT_MALFORMED', /row 3: "x" is "5OO", not a number/);
+    const e = expectDataError(() => parseSamples('x,y\n0,0\n500,NaN\n'), 'E_FIT_NON_FINITE', /line 3: "y" is "NaN"/);
+    expect(e.details.line).toBe(3);
+    expectDataError(() => parseSamples('0,0\n-inf,1\n'), 'E_FIT_NON_FINITE', /line 2/);
+    expectDataError(() => parseSamples('0,0\n1e999,1\n'), 'E_FIT_NON_FINITE', /line 2: column 1 is "1e999", which overflows/);
+    expectDataError(() => parseSamples('x,y\n0,0\n5OO,90\n'), 'E_FIT_MALFORMED', /line 3: "x" is "5OO", not a number/);
   });
 
   it('fewer points than parameters', () => {
@@ -147,7 +147,7 @@ describe('bad samples: typed errors naming the problem and the row', () => {
     expectDataError(() => toSamples([[1, 2], [3]] as never), 'E_FIT_MALFORMED', /row 2: expected \[x, y\]/);
     expectDataError(() => toSamples([{ x: 1, y: '2' }] as never), 'E_FIT_MALFORMED', /row 1: y must be a number, got "2"/);
     expectDataError(() => parseSamples(42 as never), 'E_FIT_MALFORMED', /must be a string/);
-    expectDataError(() => parseSamples('x,y\n"0,0\n1,1'), 'E_FIT_MALFORMED', /row/);
+    expectDataError(() => parseSamples('x,y\n"0,0\n1,1'), 'E_FIT_MALFORMED', /line 2: Quoted field unterminated/);
     expectDataError(() => toSamples({ x: [1, 2, 3], y: [1, 2, 3] }, { maxPoints: 2 }), 'E_FIT_TOO_LARGE', /more than maxPoints = 2/);
     expectDataError(() => parseSamples('1,1\n2,2\n3,3\n', { maxPoints: 2 }), 'E_FIT_TOO_LARGE', /3 rows/);
     expectDataError(() => parseSamples('only\n1\n2\n'), 'E_FIT_MALFORMED', /1 column; need at least 2/);
