@@ -4,6 +4,7 @@
 import { describeValue } from '../errors';
 import { ModelFormatError } from './errors';
 import { checkDistinctShardPaths, checkShardPath } from './shard-paths';
+import { MAX_JSON_DEPTH, findExcessNesting } from './json-depth';
 
 export type ModelFormat = 'graph-model' | 'layers-model';
 
@@ -89,10 +90,16 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+function nestedTooDeep(what: string, where: string): ModelFormatError {
+  return new ModelFormatError('E_MODEL_FORMAT', `${what} is nested deeper than ${MAX_JSON_DEPTH} levels (${where}); TF.js model files nest under 20`, { where: what, value: MAX_JSON_DEPTH });
+}
+
 /** JSON.parse that refuses `__proto__`, `constructor` and `prototype` keys anywhere in the document. */
 export function parseJsonSafely(text: string, what = 'model.json'): unknown {
   // JSON.parse(5) or JSON.parse(null) would "parse" a non-string instead of saying it is not JSON text.
   if (typeof text !== 'string') throw new ModelFormatError('E_MODEL_NOT_JSON', `${what} must be JSON text (a string), got ${describeValue(text)}`, { where: what, value: text });
+  const tooDeep = findExcessNesting(text, MAX_JSON_DEPTH);
+  if (tooDeep >= 0) throw nestedTooDeep(what, `at character ${tooDeep}`);
   try {
     return JSON.parse(text, function reviver(key, value) {
       if (HOSTILE_KEYS.has(key)) {
@@ -257,7 +264,8 @@ export function parseModelJson(input: string | Record<string, unknown>, what = '
 
 /** For objects handed over in memory: the same hostile-key rule JSON text gets. */
 function assertNoHostileKeys(value: unknown, what: string, depth = 0, path = new Set<object>(), done = new Set<object>()): void {
-  if (depth > 64 || typeof value !== 'object' || value === null) return;
+  if (typeof value !== 'object' || value === null) return;
+  if (depth > MAX_JSON_DEPTH) throw nestedTooDeep(what, 'an in-memory object');
   // `path` catches cycles (no JSON has them); `done` keeps shared subobjects from being walked twice,
   // which for { a: o, b: o } nested 64 deep would otherwise take 2^64 steps.
   if (path.has(value)) throw new ModelFormatError('E_MODEL_FORMAT', `${what}: the object refers to itself (cyclic), so it is not JSON data`, { where: '(root)' });
