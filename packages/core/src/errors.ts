@@ -1,6 +1,7 @@
 // The typed errors of @tensile/core. Every public entry point throws a subclass of TensileError
 // whose message names the argument, the value and what was expected, and whose `code` is stable
 // so callers can branch on it without parsing messages.
+import { escapeInvisible, escapeInvisibleInMessage } from './shown-text';
 
 export interface TensileErrorDetails {
   /** The argument, op, field or row the error is about (e.g. "params.b", "pow", "row 3"). */
@@ -17,7 +18,8 @@ export class TensileError extends Error {
   readonly details: TensileErrorDetails;
 
   constructor(code: string, message: string, details: TensileErrorDetails = {}, options?: { cause?: unknown }) {
-    super(message, options);
+    // Messages quote user input (names, cells, paths): what cannot be seen is written as \u{...}.
+    super(escapeInvisibleInMessage(message), options);
     this.name = new.target.name;
     this.code = code;
     this.details = details;
@@ -28,7 +30,7 @@ export class TensileError extends Error {
 export function describeValue(value: unknown): string {
   try {
     if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
-    if (typeof value === 'string') return JSON.stringify(value.length > 60 ? value.slice(0, 57) + '...' : value);
+    if (typeof value === 'string') return escapeInvisible(JSON.stringify(value.length > 60 ? value.slice(0, 57) + '...' : value));
     if (typeof value === 'bigint' || typeof value === 'boolean' || value == null) return String(value);
     if (typeof value === 'function') return 'a function';
     if (ArrayBuffer.isView(value)) return `${value.constructor.name}(${(value as unknown as ArrayLike<number>).length})`;

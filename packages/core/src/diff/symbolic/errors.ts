@@ -1,6 +1,7 @@
 // Typed errors of the formula language: ParseError points at a column with a caret line,
 // FormulaError covers evaluation, differentiation and printing of parsed formulas.
 import { TensileError, type TensileErrorDetails } from '../../errors';
+import { escapeCodePoint, isInvisible } from '../../shown-text';
 
 /** How much of the source a caret line shows on each side of the column (keeps messages short). */
 const CARET_WINDOW = 36;
@@ -28,13 +29,17 @@ export function caretLine(source: string, column: number): string {
   const to = Math.min(source.length, at + CARET_WINDOW);
   const prefix = from > 0 ? '...' : '';
   const suffix = to < source.length ? '...' : '';
-  // Control characters would break the caret's alignment (and the terminal): show them as spaces.
+  // Invisible characters (controls, zero-width and bidi marks, odd spaces) are written as escapes,
+  // and the caret moves by each escape's width so it still points at the column.
   let excerpt = '';
-  for (const ch of source.slice(from, to)) {
-    const code = ch.charCodeAt(0);
-    excerpt += code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029 ? ' ' : ch;
+  let caretAt = prefix.length;
+  for (let k = from; k < to; k++) {
+    const ch = source[k];
+    const shown = isInvisible(ch) ? escapeCodePoint(ch) : ch;
+    if (k < at) caretAt += shown.length;
+    excerpt += shown;
   }
-  return `  ${prefix}${excerpt}${suffix}\n  ${' '.repeat(prefix.length + at - from)}^`;
+  return `  ${prefix}${excerpt}${suffix}\n  ${' '.repeat(caretAt)}^`;
 }
 
 /**

@@ -1,6 +1,7 @@
 // Splits formula source into tokens with 1-based columns. Linear time, no backtracking regexes
 // over the whole input, and every failure is a ParseError that points at the offending column.
 import { ParseError } from './errors';
+import { escapeInvisible } from '../../shown-text';
 
 export type TokenKind = 'number' | 'ident' | 'op' | 'end';
 
@@ -63,7 +64,7 @@ export function tokenize(source: string): Token[] {
     }
     const op = OPERATORS.find((o) => source.startsWith(o, i));
     if (op === undefined) {
-      const shown = JSON.stringify(String.fromCodePoint(source.codePointAt(i) ?? 0));
+      const shown = escapeInvisible(JSON.stringify(String.fromCodePoint(source.codePointAt(i) ?? 0)));
       throw new ParseError(`unexpected character ${shown}`, source, column);
     }
     tokens.push({ kind: 'op', text: op, value: NaN, column });
