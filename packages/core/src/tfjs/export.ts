@@ -206,14 +206,28 @@ export function exportDenseNet(net: DenseNet, format: ModelFormat): ExportedMode
   throw new ModelFormatError('E_MODEL_FORMAT', `export format must be "graph-model" or "layers-model", got ${describeValue(format)}`, { where: 'format', value: format });
 }
 
-/** Node: writes model.json and the shard into `dir` (created if missing); returns the model.json path. */
+/** The temporary name model.json is written under before it is renamed into place. */
+export const PARTIAL_MODEL_JSON = '.model.json.partial';
+
+/**
+ * Node: writes model.json and the shard into `dir` (created if missing); returns the model.json
+ * path. An interrupted save must never leave a model.json next to a shard it does not describe,
+ * so an old model.json is removed first, the shard is written (to a temporary name, then renamed),
+ * and model.json is renamed into place last: the folder holds the old pair, no model.json, or the
+ * new pair.
+ */
 export async function saveDenseNet(net: DenseNet, dir: string, format: ModelFormat = 'graph-model'): Promise<string> {
   const exported = exportDenseNet(net, format);
   const fs = await importNodeBuiltin('node:fs/promises');
   const path = await importNodeBuiltin('node:path');
   await fs.mkdir(dir, { recursive: true });
   const modelPath = path.join(dir, 'model.json');
-  await fs.writeFile(modelPath, JSON.stringify(exported.modelJson));
-  await fs.writeFile(path.join(dir, exported.shardName), new Uint8Array(exported.weightData));
+  const shardPath = path.join(dir, exported.shardName);
+  await fs.rm(modelPath, { force: true });
+  await fs.writeFile(`${shardPath}.partial`, new Uint8Array(exported.weightData));
+  await fs.rename(`${shardPath}.partial`, shardPath);
+  const partialJson = path.join(dir, PARTIAL_MODEL_JSON);
+  await fs.writeFile(partialJson, JSON.stringify(exported.modelJson));
+  await fs.rename(partialJson, modelPath);
   return modelPath;
 }
