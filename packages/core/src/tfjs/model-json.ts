@@ -193,12 +193,34 @@ function checkGraphTopology(topology: Record<string, unknown>): void {
       throw formatError(`${at}.input (${node.name})`, `expected an array of node names, got ${describeValue(node.input)}`);
     }
     if (node.attr !== undefined && !isRecord(node.attr)) throw formatError(`${at}.attr (${node.name})`, `expected an object, got ${describeValue(node.attr)}`);
+    for (const [key, value] of Object.entries(node.attr ?? {})) checkAttr(`${at}.attr.${key} (${node.name})`, value);
   });
   // Inputs must name nodes of this graph ("name", "name:1" or "^name" for control edges).
   for (const node of topology.node as GraphNode[]) {
     for (const input of node.input ?? []) {
       const ref = nodeNameOf(input);
       if (!names.has(ref)) throw formatError(`node ${JSON.stringify(node.name)}`, `input ${JSON.stringify(input)} names no node of the graph`);
+    }
+  }
+}
+
+const ATTR_SCALARS: Readonly<Record<string, string>> = { type: 'string', s: 'string', b: 'boolean', f: 'number' };
+
+/** A GraphDef attribute as the compiler reads it: typed scalars, lists of the right kinds, shapes as objects. */
+function checkAttr(at: string, value: unknown): void {
+  if (!isRecord(value)) throw formatError(at, `expected an attribute object like {"type": "DT_FLOAT"}, got ${describeValue(value)}`);
+  for (const [key, expected] of Object.entries(ATTR_SCALARS)) {
+    if (value[key] !== undefined && typeof value[key] !== expected) throw formatError(`${at}.${key}`, `expected a ${expected}, got ${describeValue(value[key])}`);
+  }
+  if (value.i !== undefined && typeof value.i !== 'string' && typeof value.i !== 'number') throw formatError(`${at}.i`, `expected an integer (number or string), got ${describeValue(value.i)}`);
+  for (const key of ['shape', 'tensor', 'list'] as const) {
+    if (value[key] !== undefined && !isRecord(value[key])) throw formatError(`${at}.${key}`, `expected an object, got ${describeValue(value[key])}`);
+  }
+  const list = value.list as Record<string, unknown> | undefined;
+  for (const key of ['s', 'i', 'type'] as const) {
+    const items = list?.[key];
+    if (items !== undefined && (!Array.isArray(items) || !items.every((v) => typeof v === 'string' || (key === 'i' && typeof v === 'number')))) {
+      throw formatError(`${at}.list.${key}`, `expected an array of ${key === 'i' ? 'integers' : 'strings'}, got ${describeValue(items)}`);
     }
   }
 }
@@ -255,11 +277,27 @@ export function parseModelJson(input: string | Record<string, unknown>, what = '
   if (format === 'graph-model') checkGraphTopology(topology);
   else checkLayersTopology(topology);
   const weightsManifest = checkManifest(raw.weightsManifest);
-  if (raw.signature !== undefined && !isRecord(raw.signature)) throw formatError('signature', `expected an object, got ${describeValue(raw.signature)}`);
+  if (raw.signature !== undefined) checkSignature(raw.signature);
   if (raw.userDefinedMetadata !== undefined && !isRecord(raw.userDefinedMetadata)) {
     throw formatError('userDefinedMetadata', `expected an object, got ${describeValue(raw.userDefinedMetadata)}`);
   }
   return { ...(raw as unknown as ModelJson), format, weightsManifest };
+}
+
+/** signature.inputs/outputs: records of { name, dtype?, tensorShape? } (what inspect and compile read). */
+function checkSignature(signature: unknown): void {
+  if (!isRecord(signature)) throw formatError('signature', `expected an object, got ${describeValue(signature)}`);
+  for (const kind of ['inputs', 'outputs'] as const) {
+    const tensors = signature[kind];
+    if (tensors === undefined) continue;
+    if (!isRecord(tensors)) throw formatError(`signature.${kind}`, `expected an object of tensors, got ${describeValue(tensors)}`);
+    for (const [key, tensor] of Object.entries(tensors)) {
+      const at = `signature.${kind}.${key}`;
+      if (!isRecord(tensor) || typeof tensor.name !== 'string' || tensor.name.length === 0) throw formatError(at, `expected { name, dtype, tensorShape } with a tensor name, got ${describeValue(tensor)}`);
+      if (tensor.dtype !== undefined && typeof tensor.dtype !== 'string') throw formatError(`${at}.dtype`, `expected a string like "DT_FLOAT", got ${describeValue(tensor.dtype)}`);
+      if (tensor.tensorShape !== undefined && !isRecord(tensor.tensorShape)) throw formatError(`${at}.tensorShape`, `expected an object, got ${describeValue(tensor.tensorShape)}`);
+    }
+  }
 }
 
 /** For objects handed over in memory: the same hostile-key rule JSON text gets. */
@@ -316,9 +354,11 @@ export function graphDtype(dtype: string | undefined): string {
 
 /** A GraphDef shape as numbers, null for unknown dimensions (-1), or null for unknown rank. */
 export function graphShape(shape: GraphTensorShape | undefined): (number | null)[] | null {
-  if (!shape || shape.unknownRank) return null;
+  // Attributes and signatures come from the file: anything that is not a dim list reads as unknown.
+  if (!isRecord(shape) || shape.unknownRank) return null;
+  if (shape.dim !== undefined && !Array.isArray(shape.dim)) return null;
   return (shape.dim ?? []).map((d) => {
-    const n = Number(d.size ?? 0);
+    const n = Number(isRecord(d) ? (d.size ?? 0) : NaN);
     return Number.isFinite(n) && n >= 0 ? n : null;
   });
 }
