@@ -3,8 +3,9 @@
 // separators become \u{...} escapes. A message must not hide, reorder or fake what it quotes.
 
 // Cc controls, Cf format (U+200B..U+200F, U+202A..U+202E, U+2060.., U+FEFF, ...), Zl/Zp
-// separators, spaces other than U+0020, variation selectors and fillers that render as nothing.
-const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0\uFFFC]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
+// separators, private use, default-ignorable code points (variation selectors, fillers, the
+// combining grapheme joiner), spaces other than U+0020, and lone surrogates (Cs, under the u flag).
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}\p{Cs}\p{Default_Ignorable_Code_Point}\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\uFFFC]/gu;
 
 /** `\u{XXXX}` for one code point (or lone surrogate). */
 export function escapeCodePoint(ch: string): string {

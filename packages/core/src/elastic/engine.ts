@@ -285,6 +285,7 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
       keep(target, BUSY, null);
       if (resolved.ptr && input.keyboard) keep(target, 'aria-keyshortcuts', input.keyboard);
       const sources: (InputSource | false | '')[] = [input.touch && touchInput, (input.mouse || input.pen) && pointerInput, input.wheel && wheelInput, input.keyboard && keyboardInput, focusLossInput];
+      // eslint-disable-next-line no-restricted-syntax -- a source's few listener removers, not input data
       for (const source of sources) if (source) current.offs.push(...source({ host, element: target, driver }));
       if (resolved.announce) {
         const status = host.createStatus(target);

@@ -28,8 +28,17 @@ const FIXTURES = ['converter-fused', 'converter-uint8', 'converter-float16', 'ke
 
 /** Every [container, key] of a JSON document, to pick a mutation site from. */
 function sites(value: Json, out: [Record<string, Json> | Json[], string | number][] = []): [Record<string, Json> | Json[], string | number][] {
-  if (Array.isArray(value)) value.forEach((v, i) => (out.push([value, i]), sites(v, out)));
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push([value as Record<string, Json>, k]), sites(v, out);
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => {
+      out.push([value, i]);
+      sites(v, out);
+    });
+  } else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      out.push([value as Record<string, Json>, k]);
+      sites(v, out);
+    }
+  }
   return out;
 }
 
