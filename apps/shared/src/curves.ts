@@ -2,7 +2,7 @@
 // come from files the project ships (written by `pnpm start`): the article data fitted with ll3,
 // and a small neural net loaded through TF.js. Each resolves to an engine `curve` option and to
 // the same damping function the engine uses, so the plot shows exactly what the finger feels.
-import { resolveDamping, type DampingCurveOption, type DampingFunction } from '@tensile/core/elastic';
+import { resolveDamping, type DampingCurveOption, type ResolvedDamping } from '@tensile/core/elastic';
 import { loadFittedCurve, loadNetCurve } from './models';
 import type { PlotSeries } from './plot';
 export { ARTICLE_SAMPLES } from './article-samples';
@@ -34,7 +34,7 @@ export interface LoadedCurve {
   /** What to pass as the engine's `curve` option. */
   readonly option: DampingCurveOption;
   /** The engine's resolved damping: (finger distance px, container size px) -> offset px. */
-  readonly damping: DampingFunction;
+  readonly damping: ResolvedDamping;
 }
 
 /** Resolves a choice; `baseUrl` is where the demo is served from (the models sit under it). */

@@ -39,7 +39,7 @@ export interface LabFit {
   readonly result: FitResult;
   /** Wall time of the fit in the browser, ms. */
   readonly ms: number;
-  /** Standalone JavaScript defining damping(x, max). */
+  /** The fitted curve as `tensile fit --emit js` prints it: an ES module exporting damping(x, max), the elastic engine's `curve` unchanged (the Copy button copies it). */
   readonly code: string;
 }
 

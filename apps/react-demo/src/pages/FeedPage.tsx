@@ -14,7 +14,7 @@ export function FeedPage() {
   // renders at the threshold and through the refresh, never per frame and not in the first move;
   // offset and progress reach the indicator as CSS variables.
   const [ref, liveState, refresh] = useDamping({
-    pullToRefresh: { onRefresh: feed.onRefresh, threshold: 60 },
+    pullToRefresh: { onRefresh: feed.onRefresh },
     input: { mouse: true },
     announce: false, // the page's own status line below is the live region
   }, (s) => pageState(s.state));

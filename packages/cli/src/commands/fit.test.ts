@@ -17,7 +17,7 @@ async function run(argv: string[]): Promise<{ code: number; stdout: string; stde
 
 /** Loads emitted code in a fresh function scope, as a user pasting it would. */
 function load(code: string): (x: number, max?: number) => number {
-  return new Function(`${code}\nreturn damping;`)() as (x: number, max?: number) => number;
+  return new Function(`${code.replace(/^export /gm, '')}\nreturn damping;`)() as (x: number, max?: number) => number;
 }
 
 const KEYS = ['model', 'params', 'stderr', 'sse', 'rmse', 'r2', 'aicc', 'maxAbsResidual', 'monotone', 'iterations', 'stopReason', 'warnings', 'ms', 'code'];
@@ -55,7 +55,7 @@ describe('tensile fit', () => {
       const out = JSON.parse(stdout);
       expect(Object.keys(out)).toEqual(KEYS);
       expect(out.model).toBe(model);
-      expect(out.code).toMatch(/^function damping\(x, max\) \{$/m);
+      expect(out.code).toMatch(/^export function damping\(x, max\) \{$/m);
       const damping = load(out.code);
       const reference = fitCurve(ARTICLE_SAMPLES, { model }).curve;
       for (const x of [0, 1, 500, 1234, 12000, 30000, -800]) expect(damping(x, 500)).toBe(reference.evaluate(x));
@@ -81,11 +81,23 @@ describe('tensile fit', () => {
     expect(out.code).toContain('if (max === undefined) max = 1000;');
   });
 
-  it('--emit js|ts prints the code after the table', async () => {
+  it('--emit js|ts prints only the code on stdout (`> damping.js` is a module) and the report on stderr', async () => {
     const js = await run(['fit', '--model', 'll3', '--emit', 'js']);
-    expect(js.stdout).toMatch(/^function damping\(x, max\) \{$/m);
-    const ts = await run(['fit', '--model', 'll3', '--emit', 'ts']);
+    expect(js.code).toBe(0);
+    expect(js.stdout).toBe(fitCurve(ARTICLE_SAMPLES, { model: 'll3' }).curve.toJS());
+    expect(js.stdout.startsWith('/**')).toBe(true);
+    expect(js.stdout).toMatch(/^export function damping\(x, max\) \{$/m);
+    expect(js.stderr).toMatch(/^model {6}ll3: /);
+    expect(js.stderr).toMatch(/SSE .* monotone yes/);
+    // What a user's `tensile fit --emit js > damping.js` then imports: it evaluates to the fit.
+    const saved = path.join(await mkdtemp(path.join(os.tmpdir(), 'tensile-emit-')), 'damping.mjs');
+    await writeFile(saved, js.stdout);
+    const { damping } = (await import(/* @vite-ignore */ saved)) as { damping: (x: number) => number };
+    expect(damping(700)).toBe(fitCurve(ARTICLE_SAMPLES, { model: 'll3' }).curve.evaluate(700));
+    const ts = await run(['fit', '--model', 'll3', '--emit', 'ts', '--plot', path.join(os.tmpdir(), `tensile-emit-${process.pid}.svg`)]);
     expect(ts.stdout).toMatch(/^export function damping\(x: number, max\?: number\): number \{$/m);
+    expect(ts.stdout).not.toMatch(/^(model|plot) /m);
+    expect(ts.stderr).toMatch(/^plot {7}/m);
   });
 
   it('--data CSV/JSON with --weights, and --plot writes a well-formed SVG', async () => {

@@ -53,15 +53,17 @@ export function installFitCommand(program: Command): void {
     .option('--weights <column>', 'Column of per-sample weights, by name or 0-based index (default: every sample weighs 1)')
     .option('--json', 'Print one JSON object (model, params, stderr, sse, rmse, r2, aicc, maxAbsResidual, monotone, iterations, stopReason, warnings, ms, code) instead of the table')
     .option('--plot <file.svg>', 'Write an SVG of the samples, the fitted curve(s) and the residuals to this file (default: no plot)')
-    .option('--emit <lang>', 'Also print the fitted curve as standalone code, damping(x, max): js or ts (default: no code)')
+    .option('--emit <lang>', 'Print only the fitted curve on stdout, as an ES module exporting damping(x, max), the elastic engine\'s curve: js or ts; the report goes to stderr (default: no code)')
     .action(async (opts: FitCommandOptions) => {
       const write = (text: string) => program.configureOutput().writeOut?.(text);
       const writeErr = (text: string) => program.configureOutput().writeErr?.(text);
+      // With --emit, stdout is the code alone (`tensile fit --emit js > damping.js`): the report goes to stderr.
+      const report = opts.emit === undefined ? write : writeErr;
       if (opts.emit !== undefined && opts.emit !== 'js' && opts.emit !== 'ts') throw optionError('--emit', `--emit must be js or ts, got ${JSON.stringify(opts.emit)}`);
       if (opts.plot !== undefined && !/\.svg$/i.test(opts.plot)) throw optionError('--plot', `--plot needs a file name ending in .svg, got ${JSON.stringify(opts.plot)}`);
       const max = parseMax(opts.max);
       const samples = await loadSamples(opts);
-      if (await maybeRunMlpFit(opts, samples, { model: opts.model, json: opts.json, plot: opts.plot, emit: opts.emit, write, writeErr })) return;
+      if (await maybeRunMlpFit(opts, samples, { model: opts.model, json: opts.json, plot: opts.plot, emit: opts.emit, write, writeErr, report })) return;
       const started = performance.now();
       const result = fitCurve(samples, { model: opts.model, max });
       const ms = performance.now() - started;
@@ -84,9 +86,9 @@ export function installFitCommand(program: Command): void {
         write(JSON.stringify(fitJson(result, ms)) + '\n');
         return;
       }
-      write(formatFitReport(result, ms, samples.x.length));
-      if (opts.plot !== undefined) write(`plot       ${opts.plot}\n`);
-      if (opts.emit) write('\n' + (opts.emit === 'ts' ? result.curve.toTS() : result.curve.toJS()));
+      report(formatFitReport(result, ms, samples.x.length));
+      if (opts.plot !== undefined) report(`plot       ${opts.plot}\n`);
+      if (opts.emit) write(opts.emit === 'ts' ? result.curve.toTS() : result.curve.toJS());
     });
   addMlpOptions(program.commands.find((c) => c.name() === 'fit')!);
 }

@@ -22,6 +22,8 @@ export interface MlpRunContext {
   write: (text: string) => void;
   /** Where progress lines go under --json (default: process.stderr). */
   writeErr?: (text: string) => void;
+  /** Where the readable report goes (default `write`; the caller sends it to stderr with --emit). */
+  report?: (text: string) => void;
   /** Where the progress bar goes; default process.stderr (cli-progress draws only on a TTY). */
   progressStream?: NodeJS.WritableStream;
 }
@@ -128,8 +130,9 @@ export async function maybeRunMlpFit(commandOptions: object, samples: Samples, c
     ctx.write(JSON.stringify(mlpFitJson(result, ms, { seed, monotone: options.monotone === true, saved })) + '\n');
     return true;
   }
-  ctx.write(report(result, ms, seed, saved));
-  if (ctx.plot !== undefined) ctx.write(`plot       ${ctx.plot}\n`);
-  if (ctx.emit) ctx.write('\n' + (ctx.emit === 'ts' ? result.curve.toTS() : result.curve.toJS()));
+  const say = ctx.report ?? ctx.write;
+  say(report(result, ms, seed, saved));
+  if (ctx.plot !== undefined) say(`plot       ${ctx.plot}\n`);
+  if (ctx.emit) ctx.write(ctx.emit === 'ts' ? result.curve.toTS() : result.curve.toJS());
   return true;
 }

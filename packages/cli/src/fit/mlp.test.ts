@@ -18,7 +18,7 @@ async function run(argv: string[]): Promise<{ code: number; stdout: string; stde
 }
 
 function load(code: string): (x: number, max?: number) => number {
-  return new Function(`${code}\nreturn damping;`)() as (x: number, max?: number) => number;
+  return new Function(`${code.replace(/^export /gm, '')}\nreturn damping;`)() as (x: number, max?: number) => number;
 }
 
 /** The issue-4 keys every `tensile fit --json` object has. */
@@ -74,11 +74,13 @@ describe('tensile fit --model mlp', () => {
   });
 
   it('prints a readable report and --emit js; the progress bar goes to a TTY stderr and never with --json', async () => {
-    const { code, stdout } = await run(['fit', '--model', 'mlp:2x4:elu', '--epochs', '50', '--emit', 'js']);
+    const { code, stdout, stderr } = await run(['fit', '--model', 'mlp:2x4:elu', '--epochs', '50', '--emit', 'js']);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^model {6}mlp:2x4:elu: 1 -> 4 elu -> 4 elu -> 1 linear \(33 parameters\)/);
-    expect(stdout).toMatch(/training {3}50 epochs \(stop: epochs\), seed 1/);
-    expect(stdout).toMatch(/function damping\(x, max\)/);
+    // --emit: the report on stderr, stdout only the code.
+    expect(stderr).toMatch(/^model {6}mlp:2x4:elu: 1 -> 4 elu -> 4 elu -> 1 linear \(33 parameters\)/);
+    expect(stderr).toMatch(/training {3}50 epochs \(stop: epochs\), seed 1/);
+    expect(stdout).toMatch(/export function damping\(x, max\)/);
+    expect(stdout).not.toMatch(/^(model|training) /m);
 
     let drawn = '';
     const tty = Object.assign(Object.create(null), { isTTY: true, columns: 100, write: (t: string) => ((drawn += t), true) });

@@ -190,7 +190,7 @@ describe('Curves and functions', () => {
   it('rejects a Curve that returns NaN, with the sample named', () => {
     const bad = curveOf('bad', (x) => (x > 2000 ? NaN : x));
     expect(() => resolveDamping(bad, 500)).toThrow(ElasticError);
-    expect(() => resolveDamping(bad, 500)).toThrow(/curve "bad" returned NaN at sample/);
+    expect(() => resolveDamping(bad, 500)).toThrow(/curve "bad" returned NaN at 2010 px, expected finite offsets/);
   });
 
   it('rejects a non-monotone Curve (a degree-5 polynomial), naming where it decreases', () => {
@@ -201,20 +201,21 @@ describe('Curves and functions', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(ElasticError);
       expect((error as ElasticError).code).toBe('E_ELASTIC_CURVE');
-      expect((error as Error).message).toMatch(/decreases at sample \d+/);
+      expect((error as Error).message).toMatch(/decreases at \d+ px \(/);
     }
   });
 
   it('a plain function is checked once and clamped on every call', () => {
-    const f = resolveDamping((d, size) => (d * size) / 1000, 100);
+    const f = resolveDamping(Object.assign((d: number, size: number) => (d * size) / 1000, { scalesWithContainer: true }), 100);
     expect(f(50, 800)).toBe(40);
     expect(f(1e6, 800)).toBe(100);
     expect(() => resolveDamping(() => Infinity, 100)).toThrow(/curve function returned Infinity/);
-    expect(() => resolveDamping((d) => -d, 100)).toThrow(/decreases/);
+    expect(() => resolveDamping((d) => -d, 100)).toThrow(/returned -10 at 10 px, expected offsets >= 0/);
+    expect(() => resolveDamping((d) => 100 - d / 100, 100)).toThrow(/decreases at 10 px \(100 then 99.9\), expected a monotone curve/);
   });
 
   it('a function that misbehaves at a size never checked holds still instead of returning NaN', () => {
-    const f = resolveDamping((d, size) => (size > 5000 ? NaN : d), 100);
+    const f = resolveDamping(Object.assign((d: number, size: number) => (size > 5000 ? NaN : d), { scalesWithContainer: true }), 100);
     expect(f(10, 9000)).toBe(0);
   });
 

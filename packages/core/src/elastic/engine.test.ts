@@ -143,7 +143,7 @@ describe('pull to refresh states', () => {
     expect(b.snap().offset).toBeCloseTo(44, 0);
   });
 
-  it("thresholdIn 'displayed' (default): the article curve needs about 316 px of finger travel for 60 px", () => {
+  it("thresholdIn 'displayed' (the rig's): the article curve needs about 316 px of finger travel for 60 px", () => {
     const r = rig({ pullToRefresh: {} });
     r.touch.dragY(100, 100 + 312);
     expect(r.snap().state).toBe('pulling');

@@ -10,6 +10,7 @@ export { createDomHost } from './host-dom';
 export type {
   DampingCurveName,
   DampingCurveOption,
+  ContainerDampingFunction,
   DampingFunction,
   ElasticAnnouncements,
   ElasticAxis,
@@ -23,6 +24,7 @@ export type {
   HostHandler,
   HostTarget,
   PullToRefreshOptions,
+  ResolvedDamping,
   RefreshContext,
   ScrollMetrics,
   SpringOptions,

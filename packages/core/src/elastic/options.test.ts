@@ -20,7 +20,21 @@ describe('resolveOptions', () => {
     expect(o.reducedMotion).toBe('auto');
     expect(o.announce).toEqual(ELASTIC_DEFAULTS.announce);
     expect(o.disabled).toBe(false);
-    expect(o.damp(316, 800)).toBeCloseTo(60, 0);
+    // The iOS rubber band: on a 844 px phone, 100 px of finger travel shows 52 px.
+    expect(o.damp(100, 844)).toBeCloseTo((100 * 844 * 0.55) / (844 + 0.55 * 100), 9);
+    expect(o.damp(100, 844)).toBeGreaterThan(35);
+  });
+
+  it('arms a refresh after 120 px of finger travel by default, whatever the curve and container', () => {
+    const ptr = resolveOptions({ pullToRefresh: { onRefresh: () => {} } }).ptr!;
+    expect([ptr.threshold, ptr.thresholdIn]).toEqual([120, 'finger']);
+    // Between iOS (about 117 px), Android (64 dp at drag rate 0.5: 128 dp) and Ionic on iOS (16% of a 750 px scroller).
+    expect(ptr.threshold).toBeGreaterThanOrEqual(100);
+    expect(ptr.threshold).toBeLessThanOrEqual(140);
+  });
+
+  it("keeps the article's curve by name", () => {
+    expect(resolveOptions({ curve: 'article' }).damp(316, 800)).toBeCloseTo(60, 0);
   });
 
   it('pullToRefresh: true takes every refresh default', () => {

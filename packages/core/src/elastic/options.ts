@@ -4,18 +4,21 @@
 // checked like a group) to keep the elastic entry small; every error still names option, value and
 // expectation.
 import { resolveDamping } from './curves';
-import { invalidOption } from './errors';
-import type { DampingFunction, ElasticAxis, ElasticEdge, ElasticOptions, Host, PullToRefreshOptions } from './types';
+import { ElasticError, invalidOption } from './errors';
+import type { ResolvedDamping, ElasticAxis, ElasticEdge, ElasticOptions, Host, PullToRefreshOptions } from './types';
 
 const DEFAULTS = {
   axis: 'y' as ElasticAxis,
-  curve: 'article' as const,
+  // The UIScrollView rubber band (c = 0.55 over the container): 52 px at 100 px of finger travel on a phone.
+  curve: 'ios' as const,
   edges: { top: true, bottom: true, left: true, right: true } as Record<ElasticEdge, boolean>, // those of `axis`
   max: 500, // px: the article's max
   size: 'auto' as number | 'auto', // px along the axis, measured at the gesture start
   pullToRefresh: {
-    threshold: 60, // px
-    thresholdIn: 'displayed' as 'finger' | 'displayed',
+    // Finger travel, as native pulls arm (iOS about 117 px, Android 64 dp at drag rate 0.5 = 128
+    // dp, Ionic on iOS 16% of the scroller): the same arm point for any curve and container.
+    threshold: 120, // px
+    thresholdIn: 'finger' as 'finger' | 'displayed',
     velocity: 0, // px/ms at release; 0 = off
     timeout: 10_000, // ms; 0 = never
     minVisibleMs: 400, // ms
@@ -55,7 +58,7 @@ type DeepReadonly<T> = { readonly [K in keyof T]: T[K] extends object ? DeepRead
 export interface ResolvedOptions {
   axis: ElasticAxis;
   edges: Record<ElasticEdge, boolean>;
-  damp: DampingFunction;
+  damp: ResolvedDamping;
   max: number;
   size: number | 'auto';
   /** null: no pull-to-refresh. */
@@ -101,10 +104,36 @@ function field<T>(where: string, key: string, value: unknown, fallback: T, min =
 /** An options object or group: any object but null or an array. */
 export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && !!v && !Array.isArray(v);
 
-/** A nested options object (undefined = {}): anything but a plain object or class instance is an error. */
+/** Keys without a default to list them (functions and elements), by group. */
+const EXTRA_KEYS: Record<string, string[]> = { options: ['content', 'indicator', 'host'], pullToRefresh: ['onRefresh'], loadMore: ['onLoadMore'] };
+
+/** The keys of a group ('options': the top level): its defaults' and EXTRA_KEYS. */
+const keysOf = (where: string): string[] =>
+  Object.keys((where === 'options' ? DEFAULTS : DEFAULTS[where as keyof typeof DEFAULTS]) ?? {}).concat(EXTRA_KEYS[where] ?? []);
+
+/**
+ * Throws for a key the group does not have (dropping it would silently ignore, say, a top-level
+ * onRefresh), naming the groups that do have it. Own enumerable keys only, as the options are read.
+ */
+function checkKeys(where: string, user: Record<string, unknown>): void {
+  for (const key of Object.keys(user)) {
+    if (keysOf(where).includes(key)) continue;
+    const homes = ['options', ...Object.keys(DEFAULTS).filter((g) => isObject(DEFAULTS[g as keyof typeof DEFAULTS]))]
+      .filter((g) => keysOf(g).includes(key))
+      .map((g) => (g === 'options' ? key : `${g}.${key}`));
+    throw new ElasticError(
+      'E_ELASTIC_OPTION',
+      `createElastic: ${where}.${key} is not an option; ${homes.length ? `did you mean ${homes.join(' or ')}?` : `expected one of ${keysOf(where).join(', ')}`}`,
+      { where: `${where}.${key}`, value: user[key] },
+    );
+  }
+}
+
+/** A nested options object (undefined = {}): anything but a plain object or class instance is an error, and so is a key it does not have. */
 function obj<T>(where: string, value: unknown): Partial<T> {
   if (value === undefined) return {};
   if (!isObject(value)) invalidOption(where, value, 'an object');
+  checkKeys(where, value);
   return value as Partial<T>;
 }
 

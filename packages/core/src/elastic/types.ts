@@ -42,10 +42,29 @@ export interface ElasticSnapshot {
 /** Built-in damping curves (see curves.ts for the formulas and where each comes from). */
 export type DampingCurveName = 'article' | 'ios' | 'use-gesture' | 'antd' | 'framework7' | 'android' | 'linear';
 
-/** A damping function: finger distance (px, >= 0) and container size (px) to displayed offset (px). */
-export type DampingFunction = (distance: number, size: number) => number;
+/**
+ * A damping function: finger distance past the edge (px, >= 0) to displayed offset (px), the same
+ * in any container. The engine calls it as `curve(distance)`, so the code `tensile fit --emit js`
+ * prints (`damping(x, max)`, `max` defaulting to the fitted one) plugs in unchanged.
+ */
+export interface DampingFunction {
+  /** `size` (the container's size along the axis, px) is passed only when `scalesWithContainer` is true. */
+  (distance: number, size: number): number;
+  /**
+   * True for a curve meant to scale with the container, like the iOS rubber band: it is then
+   * called as `curve(distance, size)` (and checked at several sizes). `rubberBand` and
+   * `androidStretch` say so; in JavaScript set `fn.scalesWithContainer = true`.
+   */
+  readonly scalesWithContainer?: boolean;
+}
 
-/** A built-in name, any `Curve` (fitted, neural, TF.js-backed) or a plain function. */
+/** A damping function that scales with the container and says so. */
+export type ContainerDampingFunction = DampingFunction & { readonly scalesWithContainer: true };
+
+/** What `resolveDamping` returns and the engine calls: (finger distance, container size) -> offset, px, checked and clamped. */
+export type ResolvedDamping = (distance: number, size: number) => number;
+
+/** A built-in name, any `Curve` (fitted, neural, TF.js-backed) or a damping function. */
 export type DampingCurveOption = DampingCurveName | Curve | DampingFunction;
 
 export interface RefreshContext {
@@ -116,7 +135,11 @@ export interface ElasticOptions {
   axis?: ElasticAxis;
   /** Which edges stretch (default: all edges of `axis`). */
   edges?: Partial<Record<ElasticEdge, boolean>>;
-  /** Damping curve (default 'article'). A Curve or function is checked (a Curve tabulated) once per object. */
+  /**
+   * Damping curve (default 'ios', the UIScrollView rubber band). A Curve or function is checked (a
+   * Curve tabulated) once per object; either shows exactly its own px -> px values in any container
+   * unless it says `scalesWithContainer`.
+   */
   curve?: DampingCurveOption;
   /** Largest displayed offset, px (default 500, the article's `max`); also the article curve's `max`. */
   max?: number;

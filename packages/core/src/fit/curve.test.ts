@@ -15,7 +15,7 @@ const MODELS = ['article', 'll3', '4pl', '5pl', 'rubberband', 'power', 'expsat',
 
 /** Loads emitted code the way a user pasting it would: a fresh function scope, no eval of ours. */
 function load(code: string, name = 'damping'): (x: number, max?: number) => number {
-  return new Function(`${code}\nreturn ${name};`)() as (x: number, max?: number) => number;
+  return new Function(`${code.replace(/^export /gm, '')}\nreturn ${name};`)() as (x: number, max?: number) => number;
 }
 
 const xs = [0, -0, 1e-9, 0.5, 1, 250, 500, 1234.5, 3000, 12000, 20000, 1e6, 1e12, 1e300, -1, -500, -12000, -1e300];
@@ -52,7 +52,7 @@ describe('FittedCurve', () => {
   it('the article export has the article signature; max rescales, defaulting to the fitted max', () => {
     const { curve, params } = fitCurve(ARTICLE_SAMPLES, { model: 'article' });
     const code = curve.toJS();
-    expect(code).toMatch(/^function damping\(x, max\) \{$/m);
+    expect(code).toMatch(/^export function damping\(x, max\) \{$/m);
     const damping = load(code);
     expect(damping(1000)).toBe(damping(1000, 500));
     expect(damping(1000, 1000) / damping(1000, 500)).toBeCloseTo(2, 12);

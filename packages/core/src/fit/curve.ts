@@ -30,6 +30,12 @@ export interface ExportOptions {
 
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
+/**
+ * Text for the emitted header comment: a model name or formula (a custom registry's, a
+ * `formula:` expression) must not end the comment and turn the rest of the name into code.
+ */
+const commentSafe = (text: string): string => text.replace(/\*\//g, '*\\/').replace(/[\r\n\u2028\u2029]+/g, ' ');
+
 function literal(v: number, round: number | undefined): string {
   const s = round === undefined ? String(v) : String(Number(v.toPrecision(round)));
   return v < 0 ? `(${s})` : s;
@@ -117,13 +123,21 @@ export class FittedCurve implements Curve {
     const max = this.model.settings.max;
     const usesMax = /\bmax\b/.test(expr) && typeof max === 'number';
     const shown = this.model.params.map((k, i) => `${k} = ${literal(this.p[i], round).replace(/^\((.*)\)$/, '$1')}`).join(', ');
-    const head = typed ? `export function ${name}(x: number, max?: number): number {` : `function ${name}(x, max) {`;
+    const head = typed ? `export function ${name}(x: number, max?: number): number {` : `export function ${name}(x, max) {`;
     return [
       ...(preamble ? [preamble] : []),
       `/**`,
-      ` * Damping curve fitted by Tensile: ${this.name}, y = ${this.model.formula}`,
+      ` * Damping curve fitted by Tensile: ${commentSafe(this.name)}, y = ${commentSafe(this.model.formula)}`,
       ` * ${shown}${usesMax ? ` (fitted with max = ${max})` : ''}`,
       ` * Finger distance x (px) -> displayed offset (px); sign-symmetric: ${name}(-x) === -${name}(x).`,
+      ` *`,
+      ` * The elastic engine takes it unchanged as its curve: it calls ${name}(distance), so it shows`,
+      ` * these offsets in any container. Saved as ${name}.${typed ? 'ts' : 'js'} (\`tensile fit --emit ${typed ? 'ts' : 'js'} > ${name}.${typed ? 'ts' : 'js'}\`):`,
+      ` *   import { ${name} } from './${name}${typed ? '' : '.js'}';`,
+      ` *   React:  const [ref, pull] = useDamping({ curve: ${name}, pullToRefresh: { onRefresh } });`,
+      ` *   Vue:    <ul v-elastic="{ curve: ${name}, pullToRefresh: { onRefresh } }">`,
+      ` *   Svelte: <ul use:elastic={{ curve: ${name}, pullToRefresh: { onRefresh } }}>`,
+      ` *   DOM:    attachElastic(list, { curve: ${name}, pullToRefresh: { onRefresh } });`,
       ` */`,
       head,
       ...(usesMax ? [`  if (max === undefined) max = ${max};`] : []),
@@ -136,7 +150,10 @@ export class FittedCurve implements Curve {
     ].join('\n');
   }
 
-  /** Standalone JavaScript defining `function damping(x, max)` (or `name`) for this curve. */
+  /**
+   * A standalone ES module exporting `function damping(x, max)` (or `name`) for this curve, `max`
+   * defaulting to the fitted one: passed as the elastic engine's `curve` it shows this curve.
+   */
   toJS(opts: ExportOptions = {}): string {
     return this.body(opts, false);
   }

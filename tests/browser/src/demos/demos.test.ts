@@ -12,7 +12,7 @@ import { inEachEngine } from '../harness/matrix';
 import { dragCost, startTrace } from '../harness/trace';
 
 const NEW_ITEMS_PER_REFRESH = 3;
-// The demos use the article curve with a 60 px threshold: 316 px of finger travel arms it.
+// The demos use the native defaults (the iOS rubber band, armed after 120 px of finger travel).
 const LONG = 480;
 const SHORT = 90;
 

@@ -18,7 +18,7 @@ const SLOPE_RTOL = 1e-6;
 const GRID = [0, 1, 250, 500, 777, 1500, 4000, 9000, 12000, 15000, 40000];
 
 function runCode(code: string): (x: number) => number {
-  return new Function(`${code}\nreturn damping;`)() as (x: number) => number;
+  return new Function(`${code.replace(/^export /gm, '')}\nreturn damping;`)() as (x: number) => number;
 }
 
 describe('fitMlp', () => {
