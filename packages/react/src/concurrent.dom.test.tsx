@@ -60,7 +60,7 @@ describe('concurrent rendering', () => {
     const host = createContractHost();
     let setThreshold!: (value: number) => void;
     function Feed() {
-      const [threshold, set] = useState(60);
+      const [threshold, set] = useState(300);
       const [, startTransition] = useTransition();
       setThreshold = (value) => startTransition(() => set(value));
       const [ref, pull] = useDamping({ host, pullToRefresh: { threshold } });
@@ -68,10 +68,10 @@ describe('concurrent rendering', () => {
     }
     const view = render(<Feed />);
     const calls = host.listenCalls();
-    await act(async () => setThreshold(30));
+    await act(async () => setThreshold(150));
     expect(host.listenCalls()).toBe(calls);
     const list = view.container.querySelector<HTMLElement>('div')!;
-    // 200 px of finger shows ~38 px of the article curve: ready only with the new threshold.
+    // 200 px of finger travel: ready only with the new 150 px threshold (finger travel, the default).
     await act(async () => pullDown(host, list, 200));
     expect(view.container.querySelector('output')!.textContent).toBe('ready');
     view.unmount();

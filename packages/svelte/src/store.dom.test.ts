@@ -41,9 +41,10 @@ describe('elasticStore', () => {
     expect(host.listenerCount()).toBe(0);
     expect(first.hasAttribute('data-tensile-state')).toBe(false);
     const second = list();
-    const again = pull.action(second, { host, pullToRefresh: { threshold: 30 } });
+    const again = pull.action(second, { host, pullToRefresh: { threshold: 100 } });
     expect(host.listenerCount()).toBe(single);
-    pullDown(host, second, 200);
+    // Ready only with the action's 100 px threshold (the default is 120 px of finger travel).
+    pullDown(host, second, 110);
     expect(pull.engine.getSnapshot().state).toBe('ready');
     again.destroy();
   });
@@ -69,11 +70,12 @@ describe('elastic action', () => {
   it('update(undefined) keeps the options; destroy leaves nothing behind', () => {
     const host = createContractHost();
     const el = list();
-    const action = elastic(el, { host, pullToRefresh: { threshold: 30 } });
+    const action = elastic(el, { host, pullToRefresh: { threshold: 100 } });
     const calls = host.listenCalls();
     action.update(undefined);
     expect(host.listenCalls()).toBe(calls);
-    pullDown(host, el, 200);
+    // Ready only if the 100 px threshold was kept (the default is 120 px of finger travel).
+    pullDown(host, el, 110);
     expect(el.getAttribute('data-tensile-state')).toBe('ready');
     action.destroy();
     expect(host.listenerCount()).toBe(0);

@@ -49,7 +49,7 @@ describe('useElastic', () => {
 
   it('takes options as a ref and applies changes in place', async () => {
     const host = createContractHost();
-    const options = ref<ElasticOptions>({ host, pullToRefresh: { threshold: 60 } });
+    const options = ref<ElasticOptions>({ host, pullToRefresh: { threshold: 300 } });
     const Comp = defineComponent(() => {
       const el = ref<HTMLElement | null>(null);
       const snapshot = useElastic(el, options);
@@ -58,7 +58,7 @@ describe('useElastic', () => {
     const view = render(Comp);
     await nextTick();
     const calls = host.listenCalls();
-    options.value = { host, pullToRefresh: { threshold: 30 } };
+    options.value = { host, pullToRefresh: { threshold: 150 } };
     await nextTick();
     expect(host.listenCalls()).toBe(calls);
     pullDown(host, view.getByTestId('list'), 200);
@@ -69,7 +69,7 @@ describe('useElastic', () => {
 
   it('picks up options edited in place in a reactive() object', async () => {
     const host = createContractHost();
-    const options = reactive({ host, pullToRefresh: { threshold: 60 } });
+    const options = reactive({ host, pullToRefresh: { threshold: 300 } });
     const Comp = defineComponent(() => {
       const el = ref<HTMLElement | null>(null);
       const snapshot = useElastic(el, options);
@@ -77,7 +77,7 @@ describe('useElastic', () => {
     });
     const view = render(Comp);
     await nextTick();
-    options.pullToRefresh.threshold = 30;
+    options.pullToRefresh.threshold = 150;
     await nextTick();
     pullDown(host, view.getByTestId('list'), 200);
     await nextTick();

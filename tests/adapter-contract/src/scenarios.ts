@@ -7,12 +7,10 @@ import { createFakeHost } from '@tensile/core/elastic/testing';
 import type { AdapterHarness, MountedAdapter } from './harness';
 import { countingCurves, createContractHost, flushPromises, pullDown, release, settle, type ContractHost } from './host';
 
-/** Finger travel that passes the default 60 px displayed threshold of the article curve (316 px). */
+/** Finger travel past the default threshold (120 px of finger travel, the native defaults). */
 const PAST_THRESHOLD_PX = 400;
-/** Finger travel that stays below it (about 15 px shown). */
+/** Finger travel that stays below it, and passes an 80 px threshold. */
 const SHORT_PULL_PX = 100;
-/** Finger travel showing about 38 px: below the default threshold, past a 30 px one. */
-const MID_PULL_PX = 200;
 
 interface Deferred {
   promise: Promise<void>;
@@ -120,11 +118,11 @@ export const contractScenarios: ContractScenario[] = [
       const second = refreshSpy();
       const m = await h.mount({ host, pullToRefresh: { onRefresh: first.onRefresh } });
       const listening = host.listenCalls();
-      await m.update({ host, pullToRefresh: { onRefresh: second.onRefresh, threshold: 30 } });
-      await m.update({ host, pullToRefresh: { onRefresh: second.onRefresh, threshold: 30 } });
+      await m.update({ host, pullToRefresh: { onRefresh: second.onRefresh, threshold: 80 } });
+      await m.update({ host, pullToRefresh: { onRefresh: second.onRefresh, threshold: 80 } });
       expect(host.listenCalls(), 'listen() calls after two updates').toBe(listening);
-      // 200 px of finger shows ~38 px: ready only if the new 30 px threshold arrived.
-      await h.act(() => pullDown(host, m.element, MID_PULL_PX));
+      // 100 px of finger travel: ready only if the new 80 px threshold arrived (the default is 120).
+      await h.act(() => pullDown(host, m.element, SHORT_PULL_PX));
       await expectState(h, m, 'ready');
       await h.act(() => release(host, m.element));
       expect(second.onRefresh).toHaveBeenCalledTimes(1);
@@ -149,7 +147,7 @@ export const contractScenarios: ContractScenario[] = [
       const m = await h.mount(options());
       expect(curves.tabulations, 'tabulations on mount').toBe(1);
       const listening = host.listenCalls();
-      // 100 px of finger shows 50 px of this curve: pulling, below the 60 px threshold.
+      // 100 px of finger shows 50 px of this curve: pulling, below the 120 px (finger) threshold.
       await h.act(() => pullDown(host, m.element, SHORT_PULL_PX));
       await expectState(h, m, 'pulling');
       await m.update(options());
