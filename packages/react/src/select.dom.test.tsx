@@ -8,7 +8,7 @@ import { createContractHost, flushPromises, MOVE_MS, pullDown, release, type Con
 import { ElasticError, type ElasticOptions, type ElasticSnapshot } from '@tensile/core/elastic';
 import { useDamping, type DampingSelector } from './use-damping';
 
-/** Finger travel past the 60 px displayed threshold of the default curve (about 316 px). */
+/** Finger travel past the default threshold (120 px of finger travel). */
 const PAST_THRESHOLD_PX = 400;
 
 afterEach(cleanup);
@@ -54,7 +54,7 @@ function WholeProbe({ options, log }: ProbeProps) {
 
 function mount(host: ContractHost, select?: DampingSelector<unknown>) {
   const log: unknown[] = [];
-  const options: ElasticOptions = { host, pullToRefresh: { onRefresh: () => undefined, threshold: 60 } };
+  const options: ElasticOptions = { host, pullToRefresh: { onRefresh: () => undefined } };
   const view = render(select ? <Probe options={options} select={select} log={log} /> : <WholeProbe options={options} log={log} />);
   return { log, view, element: view.getByTestId('scroller') };
 }
@@ -86,7 +86,7 @@ describe('useDamping(options, select)', () => {
   it('keeps the value from an inline selector stable and follows a new selector', () => {
     const host = createContractHost();
     const log: unknown[] = [];
-    const options: ElasticOptions = { host, pullToRefresh: { onRefresh: () => undefined, threshold: 60 } };
+    const options: ElasticOptions = { host, pullToRefresh: { onRefresh: () => undefined } };
     function Pair({ pick }: { pick: 'state' | 'edge' }) {
       // A new selector every render: an equal result is the previous value, and no extra render.
       const [ref, value] = useDamping(options, (s) => (pick === 'state' ? s.state : s.edge));
@@ -108,7 +108,7 @@ describe('useDamping(options, select)', () => {
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const select = vi.fn((snapshot: ElasticSnapshot) => ({ state: snapshot.state }));
     const log: unknown[] = [];
-    const options: ElasticOptions = { host, pullToRefresh: { onRefresh: () => undefined, threshold: 60 } };
+    const options: ElasticOptions = { host, pullToRefresh: { onRefresh: () => undefined } };
     try {
       const view = render(<Probe options={options} select={select} log={log} />);
       view.rerender(<Probe options={options} select={select} log={log} />);
