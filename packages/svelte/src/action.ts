@@ -10,7 +10,7 @@ export interface ElasticActionReturn {
   destroy(): void;
 }
 
-/** `<div use:elastic={{ onRefresh }}>`: one engine per element, options updated in place (never re-attached). */
+/** `<div use:elastic={{ pullToRefresh: { onRefresh } }}>`: one engine per element, options updated in place (never re-attached). */
 export function elastic(node: HTMLElement, options?: ElasticOptions): ElasticActionReturn {
   const engine = createElastic(options ?? {});
   engine.attach(node);

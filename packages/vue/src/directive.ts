@@ -6,7 +6,7 @@ import { toRaw, type ObjectDirective, type Plugin } from 'vue';
 import { createElastic, type ElasticOptions } from '@tensile/core/elastic';
 import { engines } from './registry.js';
 
-/** `<ul v-elastic="{ onRefresh }">` (registered globally by `ElasticPlugin`, or locally as `vElastic`). */
+/** `<ul v-elastic="{ pullToRefresh: { onRefresh } }">` (registered globally by `ElasticPlugin`, or locally as `vElastic`). */
 export const vElastic: ObjectDirective<HTMLElement, ElasticOptions | undefined> = {
   mounted(el, { value }) {
     const engine = createElastic(toRaw(value) ?? {});

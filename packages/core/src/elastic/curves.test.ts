@@ -190,7 +190,7 @@ describe('Curves and functions', () => {
   it('rejects a Curve that returns NaN, with the sample named', () => {
     const bad = curveOf('bad', (x) => (x > 2000 ? NaN : x));
     expect(() => resolveDamping(bad, 500)).toThrow(ElasticError);
-    expect(() => resolveDamping(bad, 500)).toThrow(/curve "bad" returned NaN at 2010 px, expected finite offsets/);
+    expect(() => resolveDamping(bad, 500)).toThrow(/curve "bad" returned NaN at 2010 px, expected a finite offset$/);
   });
 
   it('rejects a non-monotone Curve (a degree-5 polynomial), naming where it decreases', () => {
@@ -201,7 +201,7 @@ describe('Curves and functions', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(ElasticError);
       expect((error as ElasticError).code).toBe('E_ELASTIC_CURVE');
-      expect((error as Error).message).toMatch(/decreases at \d+ px \(/);
+      expect((error as Error).message).toMatch(/returned [\d.]+ at \d+ px, expected >= [\d.]+ \(a monotone curve\)$/);
     }
   });
 
@@ -210,8 +210,8 @@ describe('Curves and functions', () => {
     expect(f(50, 800)).toBe(40);
     expect(f(1e6, 800)).toBe(100);
     expect(() => resolveDamping(() => Infinity, 100)).toThrow(/curve function returned Infinity/);
-    expect(() => resolveDamping((d) => -d, 100)).toThrow(/returned -10 at 10 px, expected offsets >= 0/);
-    expect(() => resolveDamping((d) => 100 - d / 100, 100)).toThrow(/decreases at 10 px \(100 then 99.9\), expected a monotone curve/);
+    expect(() => resolveDamping((d) => -d, 100)).toThrow(/returned -10 at 10 px, expected an offset >= 0$/);
+    expect(() => resolveDamping((d) => 100 - d / 100, 100)).toThrow(/returned 99.9 at 10 px, expected >= 100 \(a monotone curve\)$/);
   });
 
   it('a function that misbehaves at a size never checked holds still instead of returning NaN', () => {

@@ -74,22 +74,6 @@ type Damping = (distance: number, size: number) => number;
  */
 const CHECKED = new WeakMap<object, Damping>();
 
-/** Throws the ElasticError of a curve that returned `y` at `distance`. */
-function badCurve(what: string, problem: string, expected: string, y: number, hint: string): never {
-  throw new ElasticError('E_ELASTIC_CURVE', `createElastic: ${what} ${problem}, expected ${expected}${hint}`, { where: 'curve', value: y });
-}
-
-/** Checks a tabulated curve: finite, not below 0, never decreasing. */
-function checkTable(what: string, ys: ArrayLike<number>, size = 0, hint = ''): void {
-  const at = (i: number) => `at ${i * TABLE_STEP} px${size ? ` (container ${size} px)` : ''}`;
-  for (let i = 0; i < ys.length; i++) {
-    const y = ys[i];
-    if (!Number.isFinite(y)) badCurve(what, `returned ${y} ${at(i)}`, 'finite offsets', y, hint);
-    if (y < -NEGATIVE_SLACK) badCurve(what, `returned ${y} ${at(i)}`, 'offsets >= 0', y, hint);
-    if (y < ys[i - 1] - MONOTONE_SLACK) badCurve(what, `decreases ${at(i)} (${ys[i - 1]} then ${y})`, 'a monotone curve', y, hint);
-  }
-}
-
 /**
  * Resolves a curve option to (distance, size) -> offset, the form the engine calls. A Curve is
  * tabulated once per object with one `evaluateBatch` call (a TF.js model pays its cost here, not
@@ -106,28 +90,34 @@ export function resolveDamping(option: DampingCurveOption, max: number): Resolve
     return invalidOption('curve', option, `one of ${NAMES.join(', ')}, a Curve or a function`);
   }
   const fn = (builtIn || option) as DampingFunction;
-  // Exactly one argument unless it scales with the container: a second one would reach emitted `damping(x, max)` as its max.
-  const one = fn as unknown as (distance: number) => number;
   const scaled = !curve && fn.scalesWithContainer === true;
-  let f: Damping | undefined = builtIn ? (scaled ? fn : (d) => one(d)) : CHECKED.get(option as object);
+  // Exactly one argument unless it scales with the container: a second one would reach emitted
+  // `damping(x, max)` as its max (the container's size where the fit meant 500 px).
+  const call: Damping = scaled ? fn : (d) => (fn as unknown as (distance: number) => number)(d);
+  let f = builtIn ? call : CHECKED.get(option as object);
   if (!f) {
     const xs = new Float64Array(TABLE_POINTS).map((_, i) => i * TABLE_STEP);
-    if (curve) {
-      const ys = (option as Curve).evaluateBatch(xs, new Float64Array(TABLE_POINTS));
-      checkTable(`curve "${(option as Curve).name}"`, ys);
-      f = (d) => {
-        const i = Math.min(Math.floor(d / TABLE_STEP), TABLE_POINTS - 2);
-        return ys[i] + (ys[i + 1] - ys[i]) * Math.min(d / TABLE_STEP - i, 1);
-      };
-    } else {
-      // A function of two parameters that fails probably expects the size (the contract before issue 11).
-      const hint = !scaled && fn.length > 1 ? ' (a function is called as curve(distance); one that scales with the container sets scalesWithContainer: true)' : '';
-      for (const size of scaled ? CHECK_SIZES : [0]) checkTable('curve function', Array.from(xs, (d) => (scaled ? fn(d, size) : one(d))), size, hint);
-      f = scaled ? fn : (d) => one(d);
+    const what = curve ? `curve "${(option as Curve).name}"` : 'curve function';
+    for (const size of scaled ? CHECK_SIZES : [0]) {
+      const ys = curve ? (option as Curve).evaluateBatch(xs, new Float64Array(TABLE_POINTS)) : Array.from(xs, (d) => call(d, size));
+      ys.forEach((y, i) => {
+        const expected = !Number.isFinite(y) ? 'a finite offset' : y < -NEGATIVE_SLACK ? 'an offset >= 0' : y < ys[i - 1] - MONOTONE_SLACK ? `>= ${ys[i - 1]} (a monotone curve)` : '';
+        if (expected) {
+          // A two-parameter function that fails probably expects the size (the contract before issue 11).
+          const hint = !scaled && fn.length > 1 ? '; to get the size set scalesWithContainer' : '';
+          throw new ElasticError('E_ELASTIC_CURVE', `createElastic: ${what} returned ${y} at ${i * TABLE_STEP} px${size ? ` in a ${size} px container` : ''}, expected ${expected}${hint}`, { where: 'curve', value: y });
+        }
+      });
+      f = curve
+        ? (d) => {
+            const i = Math.min(Math.floor(d / TABLE_STEP), TABLE_POINTS - 2);
+            return ys[i] + (ys[i + 1] - ys[i]) * Math.min(d / TABLE_STEP - i, 1);
+          }
+        : call;
     }
-    CHECKED.set(option as object, f);
+    CHECKED.set(option as object, f!);
   }
-  const damping = f;
+  const damping = f!;
   return (d, s) => {
     const y = damping(Math.abs(d), s);
     // A non-finite value (a function misbehaving at a size never checked) holds the content still.

@@ -108,24 +108,19 @@ export const isObject = (v: unknown): v is Record<string, unknown> => typeof v =
 const EXTRA_KEYS: Record<string, string[]> = { options: ['content', 'indicator', 'host'], pullToRefresh: ['onRefresh'], loadMore: ['onLoadMore'] };
 
 /** The keys of a group ('options': the top level): its defaults' and EXTRA_KEYS. */
-const keysOf = (where: string): string[] =>
-  Object.keys((where === 'options' ? DEFAULTS : DEFAULTS[where as keyof typeof DEFAULTS]) ?? {}).concat(EXTRA_KEYS[where] ?? []);
+const keysOf = (where: string): string[] => Object.keys((where === 'options' ? DEFAULTS : DEFAULTS[where as keyof typeof DEFAULTS]) ?? {}).concat(EXTRA_KEYS[where] ?? []);
 
 /**
  * Throws for a key the group does not have (dropping it would silently ignore, say, a top-level
- * onRefresh), naming the groups that do have it. Own enumerable keys only, as the options are read.
+ * onRefresh), naming the groups that do have it (every group of DEFAULTS, so a new one is covered
+ * by adding its defaults). Own enumerable keys only, as the options are read.
  */
 function checkKeys(where: string, user: Record<string, unknown>): void {
   for (const key of Object.keys(user)) {
     if (keysOf(where).includes(key)) continue;
-    const homes = ['options', ...Object.keys(DEFAULTS).filter((g) => isObject(DEFAULTS[g as keyof typeof DEFAULTS]))]
-      .filter((g) => keysOf(g).includes(key))
-      .map((g) => (g === 'options' ? key : `${g}.${key}`));
-    throw new ElasticError(
-      'E_ELASTIC_OPTION',
-      `createElastic: ${where}.${key} is not an option; ${homes.length ? `did you mean ${homes.join(' or ')}?` : `expected one of ${keysOf(where).join(', ')}`}`,
-      { where: `${where}.${key}`, value: user[key] },
-    );
+    const homes = ['options', ...Object.keys(DEFAULTS)].filter((g) => g === 'options' || isObject(DEFAULTS[g as keyof typeof DEFAULTS])).filter((g) => keysOf(g).includes(key));
+    const hint = homes.length ? `did you mean ${homes.map((g) => (g === 'options' ? key : `${g}.${key}`)).join(' or ')}?` : `expected one of ${keysOf(where).join(', ')}`;
+    throw new ElasticError('E_ELASTIC_OPTION', `createElastic: ${where}.${key} is not an option; ${hint}`, { where: `${where}.${key}`, value: user[key] });
   }
 }
 
