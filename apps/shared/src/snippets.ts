@@ -17,7 +17,7 @@ const REACT: Record<RouteId, Snippet> = {
 export function Feed({ posts, reload }) {
   // The component renders only when the state changes, never per frame of a drag.
   const [ref, state, refresh] = useDamping(
-    { pullToRefresh: { onRefresh: ({ signal }) => reload(signal), threshold: 60 } },
+    { pullToRefresh: { onRefresh: ({ signal }) => reload(signal) } },
     (snapshot) => snapshot.state,
   );
   return (
@@ -101,7 +101,7 @@ import { getElastic, useElastic } from '@tensile/vue';
 
 const props = defineProps<{ posts: { id: number; text: string }[]; reload: (signal: AbortSignal) => Promise<void> }>();
 const list = useTemplateRef<HTMLElement>('list');
-const pull = useElastic(list, { pullToRefresh: { onRefresh: ({ signal }) => props.reload(signal), threshold: 60 } });
+const pull = useElastic(list, { pullToRefresh: { onRefresh: ({ signal }) => props.reload(signal) } });
 const refresh = () => list.value && getElastic(list.value)?.refresh();
 </script>
 
@@ -182,7 +182,7 @@ const SVELTE: Record<RouteId, Snippet> = {
   import { elasticStore } from '@tensile/svelte';
 
   let { posts, reload }: { posts: { id: number; text: string }[]; reload: (signal: AbortSignal) => Promise<void> } = $props();
-  const pull = elasticStore({ pullToRefresh: { onRefresh: ({ signal }) => reload(signal), threshold: 60 } });
+  const pull = elasticStore({ pullToRefresh: { onRefresh: ({ signal }) => reload(signal) } });
 </script>
 
 <button disabled={$pull.state === 'refreshing'} onclick={() => pull.refresh()}>Refresh</button>

@@ -13,7 +13,7 @@ const DESKTOP = { width: 1280, height: 800 };
 /** About the width of a demo's frame on the index page (three cards in a 1180 px grid). */
 const NARROW_FRAME = { width: 340, height: 560 };
 const ROUTES = ['feed', 'edges', 'carousel', 'nested', 'curves', 'lab'];
-// The demos' article curve: 316 px of finger travel shows 60 px (the threshold); 90 px shows about 24.
+// The demos use the native defaults: 120 px of finger travel arms a refresh (about 60 px shown); 90 px shows about 46.
 const LONG = 480;
 const SHORT = 90;
 
