@@ -121,7 +121,7 @@ describe('gestureStep (pure)', () => {
   });
 
   it('grabs a running spring at the offset on screen', () => {
-    const w = world({ curve, pullToRefresh: { threshold: 60 } }, { springing: true, snapshot: { state: 'cancelled', edge: 'top', offset: 40, progress: 40 / 60 } });
+    const w = world({ curve, pullToRefresh: { threshold: 60, thresholdIn: 'displayed' } }, { springing: true, snapshot: { state: 'cancelled', edge: 'top', offset: 40, progress: 40 / 60 } });
     const grabbed = w.start(100, 500);
     expect(grabbed.effects).toMatchObject({ grab: true, promote: true, show: { state: 'pulling', edge: 'top' } });
     expect(grabbed.effects.show!.offset).toBeCloseTo(40, 6);
