@@ -76,7 +76,7 @@ describe('help texts', () => {
   it('fit --help says the code comes from --emit, and gives units for the lengths', async () => {
     const { stdout } = await run(['fit', '--help']);
     expect(stdout).not.toMatch(/and export it as damping/);
-    expect(stdout).toMatch(/--emit <lang> +Also print the fitted curve as standalone code/);
+    expect(stdout).toMatch(/--emit <lang> +Print only the fitted curve on stdout, as an ES module/);
     expect(stdout).toMatch(/--max <px> +The article model's max, in px \(default: 500\)/);
     expect(stdout).toMatch(/in px²/);
   });
