@@ -4,17 +4,19 @@
 import type { ReactNode } from 'react';
 import { act, render } from '@testing-library/react';
 import { runAdapterContract, type AdapterHarness } from '@tensile/adapter-contract';
-import type { ElasticOptions, ElasticSnapshot } from '@tensile/core/elastic';
+import type { BindingOptions } from '@tensile/core/elastic/controlled';
 import { useDamping } from './use-damping';
 import { PullToRefresh } from './pull-to-refresh';
 
 interface ProbeProps {
-  options: ElasticOptions;
+  options: BindingOptions;
   log: string[];
+  controls: { refresh?: () => Promise<void>; loadMore?: () => Promise<void> };
 }
 
-function HookProbe({ options, log }: ProbeProps) {
-  const [ref, snapshot] = useDamping(options);
+function HookProbe({ options, log, controls }: ProbeProps) {
+  const [ref, snapshot, refresh, loadMore] = useDamping(options);
+  Object.assign(controls, { refresh, loadMore });
   log.push(snapshot.state);
   return (
     <div>
@@ -26,33 +28,39 @@ function HookProbe({ options, log }: ProbeProps) {
   );
 }
 
-function ComponentProbe({ options: { pullToRefresh, ...options }, log }: ProbeProps) {
-  const { onRefresh = () => undefined, ...refresh } = typeof pullToRefresh === 'object' ? pullToRefresh : {};
-  const indicator = (snapshot: ElasticSnapshot) => {
-    log.push(snapshot.state);
-    return <output data-testid="state">{snapshot.state}</output>;
+// The component takes onRefresh, refreshing and onRefreshingChange as props, the rest as `options`.
+function ComponentProbe({ options: { pullToRefresh, refreshing, onRefreshingChange, ...options }, log }: ProbeProps) {
+  const { onRefresh, ...refresh } = typeof pullToRefresh === 'object' ? pullToRefresh : {};
+  // Called once per state panel at mount; a call later would be a render during a drag.
+  const indicator = (state: string) => {
+    log.push(state);
+    return <output>{state}</output>;
   };
   return (
-    <PullToRefresh onRefresh={onRefresh} refresh={refresh} options={options} indicator={indicator}>
+    <PullToRefresh onRefresh={onRefresh} refreshing={refreshing} onRefreshingChange={onRefreshingChange} options={{ ...options, pullToRefresh: refresh }} indicator={indicator}>
       <p>content</p>
     </PullToRefresh>
   );
 }
 
-function harness(name: string, Probe: (props: ProbeProps) => ReactNode, reactStrictMode: boolean, scroller: string): AdapterHarness {
+function harness(name: string, Probe: (props: ProbeProps) => ReactNode, reactStrictMode: boolean, scroller: string, rendersState = true): AdapterHarness {
   return {
     name,
-    rendersState: true,
+    rendersState,
+    hasControls: rendersState,
+    controlled: true,
     async mount(options) {
       const log: string[] = [];
-      const view = render(<Probe options={options} log={log} />, { reactStrictMode });
+      const controls = {};
+      const view = render(<Probe options={options} log={log} controls={controls} />, { reactStrictMode });
       const element = view.container.querySelector<HTMLElement>(scroller)!;
       return {
         element,
         readState: () => view.container.querySelector('output')?.textContent ?? null,
         renders: () => log,
-        update: async (next) => view.rerender(<Probe options={next} log={log} />),
+        update: async (next) => act(async () => view.rerender(<Probe options={next} log={log} controls={controls} />)),
         unmount: async () => view.unmount(),
+        controls: controls as Required<ProbeProps['controls']>,
       };
     },
     act: (fn) => act(async () => void (await fn())),
@@ -61,5 +69,5 @@ function harness(name: string, Probe: (props: ProbeProps) => ReactNode, reactStr
 
 runAdapterContract(harness('useDamping', HookProbe, false, '[data-testid=scroller]'));
 runAdapterContract(harness('useDamping in StrictMode', HookProbe, true, '[data-testid=scroller]'));
-runAdapterContract(harness('<PullToRefresh>', ComponentProbe, false, '[data-tensile-pull-to-refresh]'));
-runAdapterContract(harness('<PullToRefresh> in StrictMode', ComponentProbe, true, '[data-tensile-pull-to-refresh]'));
+runAdapterContract(harness('<PullToRefresh>', ComponentProbe, false, '[data-tensile-pull-to-refresh]', false));
+runAdapterContract(harness('<PullToRefresh> in StrictMode', ComponentProbe, true, '[data-tensile-pull-to-refresh]', false));

@@ -1,39 +1,63 @@
 // <PullToRefresh>: a list wrapper built on useDamping. The wrapper is the scroll container, its
-// first child is the layer the engine translates, and the indicator sits on top of that layer
-// (zero height, drawn upwards) so the gap the pull opens shows it. Style the wrapper's overflow
-// and height yourself; the indicator reads the snapshot, the engine handles aria-live itself.
-import type { CSSProperties, ReactNode } from 'react';
-import type { ElasticOptions, ElasticSnapshot, PullToRefreshOptions, RefreshContext } from '@tensile/core/elastic';
+// first child the layer the engine moves; the indicator (one panel per state) sits on top of that
+// layer and the load-more button below the list. A stylesheet shows the panel of the engine's
+// data-tensile-state, so nothing here renders during a drag. Props and markup are shared with the
+// Vue and Svelte components (@tensile/core/elastic/controlled).
+import type { HTMLAttributes, ReactNode } from 'react';
+import {
+  FOOTER_LABELS,
+  ICONS,
+  INDICATOR_PANELS,
+  invalidBinding,
+  PULL_TO_REFRESH_CSS,
+  pullToRefreshOptions,
+  pullToRefreshTexts,
+  type IndicatorState,
+  type PullToRefreshProps as SharedProps,
+} from '@tensile/core/elastic/controlled';
 import { useDamping } from './use-damping.js';
 
-export interface PullToRefreshProps {
-  /** Runs once per armed release; the indicator shows 'refreshing' until its promise settles. */
-  onRefresh: (context: RefreshContext) => unknown;
-  /** The rest of the refresh options (threshold, timeout, minVisibleMs, ...). */
-  refresh?: Omit<PullToRefreshOptions, 'onRefresh'>;
-  /** Engine options (curve, edges, input, spring, ...). */
-  options?: Omit<ElasticOptions, 'pullToRefresh' | 'content' | 'moveTarget'>;
-  /** Draws the indicator from the snapshot (default: a short text per state). */
-  indicator?: (snapshot: ElasticSnapshot) => ReactNode;
+export interface PullToRefreshProps extends SharedProps, Omit<HTMLAttributes<HTMLDivElement>, keyof SharedProps | 'children'> {
+  /** Replaces the indicator: called once per state at mount (never during a drag), shown while the engine is in it. */
+  indicator?: (state: IndicatorState) => ReactNode;
   children?: ReactNode;
-  className?: string;
-  style?: CSSProperties;
 }
 
-const labels: Partial<Record<ElasticSnapshot['state'], string>> = {
-  pulling: 'Pull to refresh', ready: 'Release to refresh', refreshing: 'Refreshing…', complete: 'Done', error: 'Refresh failed',
-};
-const defaultIndicator = (snapshot: ElasticSnapshot): ReactNode => labels[snapshot.state] ?? null;
-const indicatorStyle: CSSProperties = { height: 0, display: 'flex', alignItems: 'flex-end', justifyContent: 'center', overflow: 'visible' };
+const who = '<PullToRefresh>';
+const nothing = () => null;
 
-export function PullToRefresh({ onRefresh, refresh, options, indicator = defaultIndicator, children, className, style }: PullToRefreshProps) {
-  const [ref, snapshot] = useDamping({ ...options, pullToRefresh: { ...refresh, onRefresh } });
+export function PullToRefresh(props: PullToRefreshProps) {
+  const { onRefresh, refreshing, onRefreshingChange, onLoadMore, hasMore, options, indicator, children, ...rest } = props;
+  if (indicator !== undefined && typeof indicator !== 'function') invalidBinding(who, 'indicator', indicator, 'a function of the state');
+  const texts = pullToRefreshTexts(props, who);
+  const [ref, , , loadMore] = useDamping(pullToRefreshOptions(props, who), nothing);
+  // Everything that is not one of ours goes on the container (aria-label, className, style, id...).
+  for (const key in texts) delete (rest as Record<string, unknown>)[key];
   return (
-    <div ref={ref} className={className} style={style} data-tensile-pull-to-refresh="">
+    <div tabIndex={0} {...rest} ref={ref} data-tensile-pull-to-refresh="">
       <div>
-        <div data-tensile-indicator="" aria-hidden="true" style={indicatorStyle}>{indicator(snapshot)}</div>
+        <div data-tensile-indicator="" aria-hidden="true">
+          {INDICATOR_PANELS.map(([state, when, icon]) => (
+            <div key={state} data-tensile-when={when}>
+              {indicator ? indicator(state) : [<span key="icon" dangerouslySetInnerHTML={{ __html: ICONS[icon] }} />, texts[`${state}Text`]]}
+            </div>
+          ))}
+        </div>
         {children}
+        {onLoadMore && (
+          <div data-tensile-footer="">
+            <button type="button" onClick={() => void loadMore()}>
+              {FOOTER_LABELS.map(([text, when]) => (
+                <span key={text} data-tensile-when={when}>
+                  {when === 'loading' && <span dangerouslySetInnerHTML={{ __html: ICONS.spinner }} />}
+                  {texts[text]}
+                </span>
+              ))}
+            </button>
+          </div>
+        )}
       </div>
+      <style>{PULL_TO_REFRESH_CSS}</style>
     </div>
   );
 }

@@ -1,12 +1,13 @@
 // useDamping: binds one elastic engine to a React element. Lifecycle only: gestures, physics and
 // state live in @tensile/core/elastic; this file wires the ref, the subscription and the options.
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { createElastic, ElasticError, type ElasticOptions, type ElasticSnapshot } from '@tensile/core/elastic';
+import { ElasticError, type ElasticSnapshot } from '@tensile/core/elastic';
+import { createBinding, type BindingOptions } from '@tensile/core/elastic/controlled';
 
 /** The ref callback to put on the scroll container: `<ul ref={ref}>`. */
 export type DampingRef = (element: HTMLElement | null) => void;
 
-/** Starts a refresh as if pulled (a button, a shortcut); resolves when it has settled. */
+/** Starts a refresh as if pulled (a button, a shortcut); resolves when it has settled. Also loadMore(). */
 export type DampingRefresh = () => Promise<void>;
 
 /**
@@ -16,9 +17,9 @@ export type DampingRefresh = () => Promise<void>;
  */
 export type DampingSelector<T> = (snapshot: ElasticSnapshot) => T;
 
-export function useDamping(options?: ElasticOptions): [ref: DampingRef, snapshot: ElasticSnapshot, refresh: DampingRefresh];
-export function useDamping<T>(options: ElasticOptions | undefined, select: DampingSelector<T>): [ref: DampingRef, selected: T, refresh: DampingRefresh];
-export function useDamping<T>(options: ElasticOptions = {}, select?: DampingSelector<T>): [DampingRef, ElasticSnapshot | T, DampingRefresh] {
+export function useDamping(options?: BindingOptions): [ref: DampingRef, snapshot: ElasticSnapshot, refresh: DampingRefresh, loadMore: DampingRefresh];
+export function useDamping<T>(options: BindingOptions | undefined, select: DampingSelector<T>): [ref: DampingRef, selected: T, refresh: DampingRefresh, loadMore: DampingRefresh];
+export function useDamping<T>(options: BindingOptions = {}, select?: DampingSelector<T>): [DampingRef, ElasticSnapshot | T, DampingRefresh, DampingRefresh] {
   if (select !== undefined && typeof select !== 'function') {
     const what = select === null ? 'null' : typeof select === 'object' ? 'an object' : `a ${typeof select}`;
     throw new ElasticError('E_ELASTIC_OPTION', `useDamping: select is ${what}, expected a function of the snapshot`, {
@@ -29,19 +30,22 @@ export function useDamping<T>(options: ElasticOptions = {}, select?: DampingSele
   // One engine per component instance, with stable functions around it. Creating an engine touches
   // no global, so a render React throws away (concurrent, StrictMode) just drops it, and so does SSR.
   const [binding] = useState(() => {
-    const engine = createElastic(options);
+    const bound = createBinding(options, 'useDamping');
+    const engine = bound.engine;
     return {
       engine,
       subscribe: (onChange: () => void) => engine.subscribe(onChange),
       // The last selection: the snapshot and selector it came from, and what it returned.
       last: { snapshot: null as ElasticSnapshot | null, select: null as unknown, value: null as unknown },
-      refresh: () => engine.refresh(),
+      refresh: () => bound.refresh(),
+      loadMore: () => bound.loadMore(),
+      update: (next: BindingOptions) => bound.update(next),
       // React calls a ref with null on unmount and on StrictMode's simulated one. Detach (not
       // destroy) is reversible, so the re-attach finds a working engine; on a real unmount it
       // aborts a running refresh and leaves an engine that holds nothing.
       ref: (element: HTMLElement | null): void => {
-        if (element) engine.attach(element);
-        else engine.detach();
+        if (element) bound.attach(element);
+        else bound.detach();
       },
     };
   });
@@ -65,8 +69,9 @@ export function useDamping<T>(options: ElasticOptions = {}, select?: DampingSele
   // After every commit the engine gets the latest options, so an inline onRefresh closure is never
   // stale. setOptions updates in place (never re-attaching) and does nothing for equal options, so
   // a re-render on every frame of a drag costs a few comparisons, and a Curve is tabulated once.
+  // A controlled `refreshing` is followed here too, after the ref has attached the element.
   useEffect(() => {
-    binding.engine.setOptions(options);
+    binding.update(options);
   });
-  return [binding.ref, value, binding.refresh];
+  return [binding.ref, value, binding.refresh, binding.loadMore];
 }

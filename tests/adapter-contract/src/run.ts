@@ -5,6 +5,9 @@ import { contractScenarios } from './scenarios';
 
 export function runAdapterContract(harness: AdapterHarness): void {
   describe(`adapter contract: ${harness.name}`, () => {
-    for (const scenario of contractScenarios) it(scenario.name, () => scenario.run(harness));
+    for (const scenario of contractScenarios) {
+      if (scenario.needs && !harness[scenario.needs]) continue;
+      it(scenario.name, () => scenario.run(harness));
+    }
   });
 }

@@ -6,9 +6,10 @@ import { attachElastic, type ElasticOptions, type RefreshContext } from '@tensil
 import { createFakeHost } from '@tensile/core/elastic/testing';
 import type { AdapterHarness, MountedAdapter } from './harness';
 import { countingCurves, createContractHost, flushPromises, pullDown, release, settle, type ContractHost } from './host';
+import { vocabularyScenarios } from './vocabulary';
 
 /** Finger travel past the default threshold (120 px of finger travel, the native defaults). */
-const PAST_THRESHOLD_PX = 400;
+export const PAST_THRESHOLD_PX = 400;
 /** Finger travel that stays below it, and passes an 80 px threshold. */
 const SHORT_PULL_PX = 100;
 
@@ -16,7 +17,7 @@ interface Deferred {
   promise: Promise<void>;
   resolve(): void;
 }
-const deferred = (): Deferred => {
+export const deferred = (): Deferred => {
   let resolve!: () => void;
   const promise = new Promise<void>((r) => (resolve = r));
   return { promise, resolve };
@@ -31,7 +32,7 @@ function expectedListeners(options: ElasticOptions): number {
   return count;
 }
 
-function refreshSpy(gate: () => Promise<void> = () => Promise.resolve()) {
+export function refreshSpy(gate: () => Promise<void> = () => Promise.resolve()) {
   const contexts: RefreshContext[] = [];
   const onRefresh = vi.fn((context: RefreshContext) => {
     contexts.push(context);
@@ -42,13 +43,15 @@ function refreshSpy(gate: () => Promise<void> = () => Promise.resolve()) {
 
 const domState = (m: MountedAdapter) => m.element.getAttribute('data-tensile-state');
 
-async function expectState(h: AdapterHarness, m: MountedAdapter, state: string) {
+export async function expectState(h: AdapterHarness, m: MountedAdapter, state: string) {
   expect(domState(m), `${h.name}: data-tensile-state`).toBe(state);
   if (h.rendersState) expect(m.readState(), `${h.name}: rendered state`).toBe(state);
 }
 
 export interface ContractScenario {
   readonly name: string;
+  /** A capability the harness must declare for this scenario to run. */
+  readonly needs?: 'hasControls' | 'controlled';
   run(h: AdapterHarness): Promise<void>;
 }
 
@@ -233,6 +236,7 @@ export const contractScenarios: ContractScenario[] = [
       expect(element.style.getPropertyValue('--tensile-progress')).toBe('');
     },
   },
+  ...vocabularyScenarios,
 ];
 
 export type { ContractHost };
