@@ -8,6 +8,7 @@ import {
   FOOTER_LABELS,
   ICONS,
   INDICATOR_PANELS,
+  containerProps,
   invalidBinding,
   PULL_TO_REFRESH_CSS,
   pullToRefreshOptions,
@@ -27,14 +28,13 @@ const who = '<PullToRefresh>';
 const nothing = () => null;
 
 export function PullToRefresh(props: PullToRefreshProps) {
-  const { onRefresh, refreshing, onRefreshingChange, onLoadMore, hasMore, options, indicator, children, ...rest } = props;
+  const { onLoadMore, indicator, children } = props;
   if (indicator !== undefined && typeof indicator !== 'function') invalidBinding(who, 'indicator', indicator, 'a function of the state');
   const texts = pullToRefreshTexts(props, who);
   const [ref, , , loadMore] = useDamping(pullToRefreshOptions(props, who), nothing);
   // Everything that is not one of ours goes on the container (aria-label, className, style, id...).
-  for (const key in texts) delete (rest as Record<string, unknown>)[key];
   return (
-    <div tabIndex={0} {...rest} ref={ref} data-tensile-pull-to-refresh="">
+    <div tabIndex={0} {...containerProps(props, ['indicator', 'children'])} ref={ref} data-tensile-pull-to-refresh="">
       <div>
         <div data-tensile-indicator="" aria-hidden="true">
           {INDICATOR_PANELS.map(([state, when, icon]) => (

@@ -5,3 +5,5 @@ export type { ContractScenario } from './scenarios';
 export type { AdapterHarness, MountedAdapter } from './harness';
 export { countingCurves, createContractHost, pullDown, release, settle, flushPromises, MOVE_MS } from './host';
 export type { ContractHost } from './host';
+export { runComponentContract } from './component';
+export type { ComponentHarness, ComponentProps, MountedComponent } from './component';

@@ -129,3 +129,13 @@ export function pullToRefreshTexts(props: Partial<PullToRefreshTexts>, who: stri
   }
   return texts;
 }
+
+/** Every prop name the components share (the texts included): Vue declares them, React and Svelte keep them off the container. */
+export const PULL_TO_REFRESH_PROPS = ['onRefresh', 'refreshing', 'onRefreshingChange', 'onLoadMore', 'hasMore', 'options', ...Object.keys(PULL_TO_REFRESH_TEXTS)];
+
+/** The props that are not the component's own (aria-label, class, style, id...): they go on the container. */
+export function containerProps<T extends object>(props: T, also: readonly string[] = []): Record<string, unknown> {
+  const rest = { ...props } as Record<string, unknown>;
+  for (const name of [...PULL_TO_REFRESH_PROPS, ...also]) delete rest[name];
+  return rest;
+}

@@ -157,5 +157,5 @@ export function createBinding(options: BindingOptions = {}, who = 'createBinding
   };
 }
 
-export { PULL_TO_REFRESH_TEXTS, PULL_TO_REFRESH_CSS, INDICATOR_PANELS, FOOTER_LABELS, ICONS, pullToRefreshOptions, pullToRefreshTexts } from './component';
+export { PULL_TO_REFRESH_TEXTS, PULL_TO_REFRESH_CSS, PULL_TO_REFRESH_PROPS, INDICATOR_PANELS, FOOTER_LABELS, ICONS, containerProps, pullToRefreshOptions, pullToRefreshTexts } from './component';
 export type { IndicatorState, PullToRefreshProps, PullToRefreshTexts } from './component';
