@@ -3,24 +3,24 @@
 // physics and state live in @tensile/core/elastic, which also writes the CSS variables and
 // data-tensile-state that a template can style without re-rendering.
 import { toRaw, type ObjectDirective, type Plugin } from 'vue';
-import { createElastic, type ElasticOptions } from '@tensile/core/elastic';
-import { engines } from './registry.js';
+import { createBinding, type BindingOptions } from '@tensile/core/elastic/controlled';
+import { bindings } from './registry.js';
 
 /** `<ul v-elastic="{ pullToRefresh: { onRefresh } }">` (registered globally by `ElasticPlugin`, or locally as `vElastic`). */
-export const vElastic: ObjectDirective<HTMLElement, ElasticOptions | undefined> = {
+export const vElastic: ObjectDirective<HTMLElement, BindingOptions | undefined> = {
   mounted(el, { value }) {
-    const engine = createElastic(toRaw(value) ?? {});
-    engines.set(el, engine);
-    engine.attach(el);
+    const binding = createBinding(toRaw(value) ?? {}, 'v-elastic');
+    bindings.set(el, binding);
+    binding.attach(el);
   },
   // Runs on every re-render of the component, with the same object (maybe edited in place) or a new
   // one: the engine compares against its own copy and does nothing when the options are equal.
   updated(el, { value }) {
-    engines.get(el)?.setOptions(toRaw(value) ?? {});
+    bindings.get(el)?.update(toRaw(value) ?? {});
   },
   unmounted(el) {
-    engines.get(el)?.destroy();
-    engines.delete(el);
+    bindings.get(el)?.destroy();
+    bindings.delete(el);
   },
   // Server rendering has no element to attach to and nothing to add to the markup.
   getSSRProps: () => ({}),

@@ -1,9 +1,10 @@
-// Which engine is bound to which element, for getElastic(): filled by v-elastic and useElastic.
+// Which binding is bound to which element, for getElastic(): filled by v-elastic and useElastic.
 import type { ElasticEngine } from '@tensile/core/elastic';
+import type { ElasticBinding } from '@tensile/core/elastic/controlled';
 
-export const engines = new WeakMap<HTMLElement, ElasticEngine>();
+export const bindings = new WeakMap<HTMLElement, ElasticBinding>();
 
-/** The engine v-elastic or useElastic bound to an element, for a programmatic `refresh()`. */
+/** The engine v-elastic or useElastic bound to an element (its snapshot, refresh(), loadMore()). */
 export function getElastic(el: HTMLElement): ElasticEngine | undefined {
-  return engines.get(el);
+  return bindings.get(el)?.engine;
 }
