@@ -2,21 +2,22 @@
 // `{@attach fromAction(elastic, () => options)}`) gives the element its own engine for its lifetime,
 // and `elasticStore()` shares one engine between an element and an indicator through a store.
 // Lifecycle only: gestures, physics and state all live in @tensile/core/elastic.
-import { createElastic, type ElasticEngine, type ElasticOptions, type ElasticSnapshot } from '@tensile/core/elastic';
+import type { ElasticEngine, ElasticSnapshot } from '@tensile/core/elastic';
+import { createBinding, type BindingOptions } from '@tensile/core/elastic/controlled';
 
 /** What an action returns (the shape of svelte/action's ActionReturn, without importing svelte). */
 export interface ElasticActionReturn {
-  update(options: ElasticOptions | undefined): void;
+  update(options: BindingOptions | undefined): void;
   destroy(): void;
 }
 
 /** `<div use:elastic={{ pullToRefresh: { onRefresh } }}>`: one engine per element, options updated in place (never re-attached). */
-export function elastic(node: HTMLElement, options?: ElasticOptions): ElasticActionReturn {
-  const engine = createElastic(options ?? {});
-  engine.attach(node);
+export function elastic(node: HTMLElement, options?: BindingOptions): ElasticActionReturn {
+  const binding = createBinding(options ?? {}, 'use:elastic');
+  binding.attach(node);
   return {
-    update: (next) => engine.setOptions(next ?? {}),
-    destroy: () => engine.destroy(),
+    update: (next) => binding.update(next ?? {}),
+    destroy: () => binding.destroy(),
   };
 }
 
@@ -24,15 +25,18 @@ export function elastic(node: HTMLElement, options?: ElasticOptions): ElasticAct
 export interface ElasticStore {
   subscribe(run: (snapshot: ElasticSnapshot) => void): () => void;
   /** `use:pull.action` (or `fromAction(pull.action, ...)`): binds this store's engine to one element at a time. */
-  action(node: HTMLElement, options?: ElasticOptions): ElasticActionReturn;
+  action(node: HTMLElement, options?: BindingOptions): ElasticActionReturn;
   /** Starts a refresh programmatically (a button, a shortcut); resolves when it has settled. */
   refresh(): Promise<void>;
+  /** Loads more as a pull at the end would; resolves when it has settled. */
+  loadMore(): Promise<void>;
   /** The engine itself, for anything the binding does not wrap. */
   readonly engine: ElasticEngine;
 }
 
-export function elasticStore(options: ElasticOptions = {}): ElasticStore {
-  const engine = createElastic(options);
+export function elasticStore(options: BindingOptions = {}): ElasticStore {
+  const binding = createBinding(options, 'elasticStore');
+  const engine = binding.engine;
   return {
     engine,
     // The Svelte store contract: call `run` now, then on every change; return the unsubscribe.
@@ -41,14 +45,15 @@ export function elasticStore(options: ElasticOptions = {}): ElasticStore {
       return engine.subscribe(() => run(engine.getSnapshot()));
     },
     action(node, next) {
-      if (next) engine.setOptions(next);
-      engine.attach(node);
+      if (next) binding.update(next);
+      binding.attach(node);
       return {
-        update: (value) => engine.setOptions(value ?? {}),
+        update: (value) => binding.update(value ?? {}),
         // The store outlives the element (its indicator may still show "complete"), so detach, not destroy.
-        destroy: () => engine.detach(),
+        destroy: () => binding.detach(),
       };
     },
-    refresh: () => engine.refresh(),
+    refresh: binding.refresh,
+    loadMore: binding.loadMore,
   };
 }

@@ -4,27 +4,36 @@
 import { flushSync, tick, type Component } from 'svelte';
 import { render } from '@testing-library/svelte';
 import { runAdapterContract, type AdapterHarness } from '@tensile/adapter-contract';
-import type { ElasticOptions } from '@tensile/core/elastic';
+import type { BindingOptions } from '@tensile/core/elastic/controlled';
 import ActionProbe from './test-support/ActionProbe.svelte';
 import AttachProbe from './test-support/AttachProbe.svelte';
 import StoreProbe from './test-support/StoreProbe.svelte';
+import ComponentProbe from './test-support/ComponentProbe.svelte';
 
-type Probe = Component<{ options: ElasticOptions; log: string[] }>;
+type Controls = { refresh: () => Promise<void>; loadMore: () => Promise<void> };
+type Probe = Component<{ options: BindingOptions; log: string[]; controls: Controls }>;
 
-function harness(name: string, component: Probe, rendersState: boolean): AdapterHarness {
+function harness(name: string, component: Probe, rendersState: boolean, hasControls = rendersState): AdapterHarness {
   return {
     name,
     rendersState,
+    hasControls,
+    controlled: true,
     async mount(options) {
       const log: string[] = [];
-      const view = render(component, { props: { options, log } });
+      const controls = {} as Controls;
+      const view = render(component, { props: { options, log, controls } });
       await tick();
       return {
         element: view.getByTestId('scroller'),
         readState: () => view.container.querySelector('output')?.textContent ?? null,
         renders: () => log,
-        update: (next) => view.rerender({ options: next, log }),
+        update: async (next) => {
+          await view.rerender({ options: next, log, controls });
+          flushSync();
+        },
         unmount: async () => view.unmount(),
+        controls,
       };
     },
     async act(fn) {
@@ -38,3 +47,4 @@ function harness(name: string, component: Probe, rendersState: boolean): Adapter
 runAdapterContract(harness('use:elastic', ActionProbe, false));
 runAdapterContract(harness('fromAction(elastic)', AttachProbe, false));
 runAdapterContract(harness('elasticStore + use:pull.action', StoreProbe, true));
+runAdapterContract(harness('<PullToRefresh>', ComponentProbe as unknown as Probe, false, true));
