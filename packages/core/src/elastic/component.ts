@@ -24,7 +24,7 @@ export type PullToRefreshTexts = typeof PULL_TO_REFRESH_TEXTS;
 /** The refresh states an indicator replacement draws (React render prop, Vue slots, Svelte snippets). */
 export type IndicatorState = 'pulling' | 'ready' | 'refreshing' | 'complete' | 'error';
 
-/** The props every framework's <PullToRefresh> takes, under the same names. */
+/** The props every framework's `<PullToRefresh>` takes, under the same names. */
 export interface PullToRefreshProps extends Partial<PullToRefreshTexts> {
   /** Runs once per armed release, press of the key or refresh(); 'refreshing' shows until it settles. */
   onRefresh?: (context: RefreshContext) => unknown;

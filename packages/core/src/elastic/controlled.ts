@@ -51,7 +51,7 @@ const RESULT_STATES = ['refreshing', 'complete', 'error'];
 
 /**
  * Creates the engine behind a binding. `who` names the adapter entry point in error messages
- * (e.g. 'useDamping', '<PullToRefresh>').
+ * (e.g. `useDamping`, `<PullToRefresh>`).
  */
 export function createBinding(options: BindingOptions = {}, who = 'createBinding'): ElasticBinding {
   let userRefresh: ((context: RefreshContext) => unknown) | undefined;
