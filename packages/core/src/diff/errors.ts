@@ -18,6 +18,8 @@ export type DiffErrorCode =
   | 'E_TOO_LARGE'
   /** A traced value was turned into a plain number or string (x > 0, Math.max(x, 0), `${x}`): its answer would be wrong. */
   | 'E_COERCION'
+  /** A numerical derivative whose step estimates disagree: the step cannot resolve the function there. */
+  | 'E_UNRELIABLE'
   /** Any other bad argument (not a function, bad option, too deep a tree, ...). */
   | 'E_ARGUMENT';
 

@@ -23,6 +23,7 @@ export { jacobian, hessian } from './higher';
 export type { JacobianOptions } from './higher';
 export { customGradient } from './custom';
 export type { Lifted, ParamsOf } from './lifted';
-export { numericDerivative, numericGradient, numericJacobian, numericHessian } from './numeric';
+export { numericDerivative, numericDerivativeWithError, numericGradient, numericJacobian, numericHessian } from './numeric';
+export type { DerivativeEstimate, RiddersOptions } from './numeric';
 export type { NumericOptions } from './numeric';
 export * from './tensor/index';

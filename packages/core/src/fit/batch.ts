@@ -57,27 +57,47 @@ function loopSource(outputs: readonly Expr[], predictors: readonly string[], par
   return lines.join('\n');
 }
 
+/**
+ * Generated loops by source text: refitting the same formula (a bench, a CLI session, auto's
+ * candidates) reuses code V8 has already optimised. Bounded, oldest dropped first.
+ */
+const loops = new Map<string, GeneratedLoop>();
+const MAX_LOOPS = 128;
+
 function generated(source: string): GeneratedLoop {
-  // functionKernel builds `function (x, out)`; the loop needs four arguments, so build it the same way.
-  const FunctionConstructor = globalThis.Function;
-  return new FunctionConstructor('columns', 'p', 'values', 'jacobian', source) as GeneratedLoop;
+  let loop = loops.get(source);
+  if (!loop) {
+    const FunctionConstructor = globalThis.Function;
+    loop = new FunctionConstructor('columns', 'p', 'values', 'jacobian', source) as GeneratedLoop;
+    if (loops.size >= MAX_LOOPS) loops.delete(loops.keys().next().value as string);
+    loops.set(source, loop);
+  }
+  return loop;
 }
+
+/** The two loops of a formula, built once per formula object (its gradient graph is the costly part). */
+const perFormula = new WeakMap<Formula, Map<string, [GeneratedLoop, GeneratedLoop]>>();
 
 /**
  * Compiles `formula` for the given predictor columns, or returns null where code generation is
  * forbidden (a Content-Security-Policy): the caller then evaluates per sample.
  */
 export function compileBatch(formula: Formula, predictors: readonly string[], params: readonly string[], columns: readonly Float64Array[]): BatchEvaluator | null {
-  let valueLoop: GeneratedLoop;
-  let jacobianLoop: GeneratedLoop;
-  try {
-    const root = formula.root;
-    valueLoop = generated(loopSource([root], predictors, params, false));
-    jacobianLoop = generated(loopSource([root, ...gradientNodes(formula.pool, root, params)], predictors, params, true));
-  } catch (err) {
-    if (err instanceof EvalError) return null;
-    throw err;
+  const key = `${predictors.join(',')};${params.join(',')}`;
+  let cache = perFormula.get(formula);
+  if (!cache) perFormula.set(formula, (cache = new Map()));
+  let pair = cache.get(key);
+  if (!pair) {
+    try {
+      const root = formula.root;
+      pair = [generated(loopSource([root], predictors, params, false)), generated(loopSource([root, ...gradientNodes(formula.pool, root, params)], predictors, params, true))];
+    } catch (err) {
+      if (err instanceof EvalError) return null;
+      throw err;
+    }
+    cache.set(key, pair);
   }
+  const [valueLoop, jacobianLoop] = pair;
   return {
     values: (p, values) => valueLoop(columns, p, values, null),
     valuesAndJacobian: (p, values, jacobian) => jacobianLoop(columns, p, values, jacobian),

@@ -107,33 +107,57 @@ export function computeDiagnostics(
   return { sse, rmse: Math.sqrt(sse / n), r2, aicc, maxAbsResidual, residuals, stderr, intervals, dof };
 }
 
-/**
- * Whether f is monotone on [min x, max x]: checked on a fine grid (plus the sample points), with
- * a tolerance of 1e-9 of the value range so flat plateaus do not count as turning points.
- */
-export function monotoneOnRange(f: (x: number) => number, xs: ArrayLike<number>, gridPoints = 513): boolean {
+/** How far beyond the data the monotone check looks, as a fraction of the data's x span. */
+export const MONOTONE_MARGIN = 0.25;
+const MONOTONE_GRID = 513;
+
+/** The grid the monotone check evaluates: [min x, max x + 25% of the span] (and as far below for a real-domain curve). */
+export function monotoneGrid(xs: ArrayLike<number>, realDomain: boolean, gridPoints = MONOTONE_GRID): Float64Array {
   let lo = Infinity;
   let hi = -Infinity;
   for (let i = 0; i < xs.length; i++) {
     lo = Math.min(lo, xs[i]);
     hi = Math.max(hi, xs[i]);
   }
-  const values = new Float64Array(gridPoints);
+  const margin = MONOTONE_MARGIN * (hi - lo);
+  const from = realDomain ? lo - margin : lo;
+  const to = hi + margin;
+  return Float64Array.from({ length: gridPoints }, (_, i) => from + ((to - from) * i) / (gridPoints - 1));
+}
+
+/**
+ * Whether curve values on an ascending grid never turn: never decrease when `increasing` (a
+ * damping curve), or keep one direction otherwise. A tolerance of 1e-9 of the value range keeps
+ * flat plateaus from counting as turns; a non-finite value is not monotone.
+ */
+export function monotoneValues(values: Float64Array, increasing: boolean): boolean {
   let vmin = Infinity;
   let vmax = -Infinity;
-  for (let i = 0; i < gridPoints; i++) {
-    const v = f(lo + ((hi - lo) * i) / (gridPoints - 1));
-    values[i] = v;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!Number.isFinite(v)) return false;
     if (v < vmin) vmin = v;
     if (v > vmax) vmax = v;
   }
   const tol = 1e-9 * (vmax - vmin || 1);
   let up = false;
   let down = false;
-  for (let i = 1; i < gridPoints; i++) {
+  for (let i = 1; i < values.length; i++) {
     const d = values[i] - values[i - 1];
     if (d > tol) up = true;
     else if (d < -tol) down = true;
   }
-  return !(up && down);
+  return increasing ? !down : !(up && down);
+}
+
+/** Whether f is monotone (either direction) on [min x, max x] (kept for the nets' report). */
+export function monotoneOnRange(f: (x: number) => number, xs: ArrayLike<number>, gridPoints = MONOTONE_GRID): boolean {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < xs.length; i++) {
+    lo = Math.min(lo, xs[i]);
+    hi = Math.max(hi, xs[i]);
+  }
+  const values = Float64Array.from({ length: gridPoints }, (_, i) => f(lo + ((hi - lo) * i) / (gridPoints - 1)));
+  return monotoneValues(values, false);
 }

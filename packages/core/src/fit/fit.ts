@@ -4,7 +4,7 @@
 // degenerate (solve.ts); models with their own solver (poly:N by QR, a neural net) are called
 // directly. The diagnostics are the same for both. Options: options.ts; `auto`: select.ts.
 import { describeValue } from '../errors';
-import { computeDiagnostics, monotoneOnRange } from './diagnostics';
+import { MONOTONE_MARGIN, computeDiagnostics, monotoneGrid, monotoneValues } from './diagnostics';
 import { FitDataError, FitOptionsError, readOwnProperties, thrownMessage } from './errors';
 import { LM_DEFAULTS } from './lm';
 import type { SolverOptions, StopReason } from './lm';
@@ -13,7 +13,7 @@ import type { ModelDefinition, ModelFacts } from './model';
 import { FIT_DEFAULTS, checkKnownOptions, checkPositive, resolveModel, resolvePlan, resolveStart } from './options';
 import type { FitOptions } from './options';
 import { checkStartInBounds, modelEvaluator, predictorColumns } from './problem';
-import type { ParameterPlan } from './problem';
+import type { ModelEvaluator, ParameterPlan } from './problem';
 import { householderQR, solveLeastSquares } from './qr';
 import { assembleFitResult } from './result';
 import { checkSamplesFor, toSamples } from './samples';
@@ -184,7 +184,7 @@ export function fitOne(input: SamplesInput | Samples, opts: FitOptions): FitResu
     };
     const solved = solveWithRestarts({ model, evaluator: evaluator!, y: samples.y, weights: samples.weights, plan, solver }, samples, started, opts.multistart ?? FIT_DEFAULTS.multistart, FIT_DEFAULTS.multistartCount);
     ({ best, starts, restarts, evaluations } = solved);
-    if (!samples.weights && loss.name === 'linear') polished = polishPrecisely(model, samples, plan, best);
+    if (!samples.weights && loss.name === 'linear') polished = polishPrecisely(model, samples, plan, best, evaluator!);
     if (restarts.length && solved.best.stopReason !== 'maxEvaluations') for (const r of restarts) warnings.push(`${model.name}: ${r}`);
     if (best.stopReason === 'maxEvaluations') warnings.push(`${model.name}: stopped after maxEvaluations = ${solver.maxEvaluations} (and ${starts - 1} restarts) before converging`);
   }
@@ -193,7 +193,7 @@ export function fitOne(input: SamplesInput | Samples, opts: FitOptions): FitResu
       throw new FitDataError('E_FIT_NON_FINITE', `model "${model.name}": parameter ${model.params[j]} diverged to ${v}`, { where: `params.${model.params[j]}`, value: v });
     }
   });
-  const result = finishFit(model, samples, best, { confidence, warnings, starts, restarts, evaluations, loss: loss.name, fixedNames });
+  const result = finishFit(model, samples, best, evaluator ?? modelEvaluator(model, samples), { confidence, warnings, starts, restarts, evaluations, loss: loss.name, fixedNames });
   if (polished) {
     result.sse = polished.sse;
     result.cost = polished.sse;
@@ -217,7 +217,7 @@ interface Polished {
  * Gauss-Newton steps on double-double residuals for fits that end at round-off level (the
  * double residuals are then mostly rounding noise); updates `best` in place when they help.
  */
-function polishPrecisely(model: ModelDefinition, samples: Samples, plan: ParameterPlan, best: Attempt): Polished | null {
+function polishPrecisely(model: ModelDefinition, samples: Samples, plan: ParameterPlan, best: Attempt, evaluator: ModelEvaluator): Polished | null {
   let sumY2 = 0;
   for (let i = 0; i < samples.y.length; i++) sumY2 += samples.y[i] ** 2;
   if (!model.precise || !(best.cost <= ROUND_OFF_LEVEL * sumY2)) return null;
@@ -229,7 +229,6 @@ function polishPrecisely(model: ModelDefinition, samples: Samples, plan: Paramet
   const r = new Float64Array(m);
   let p = Float64Array.from(best.params);
   let sse = precise(p, samples.y, r);
-  const evaluator = modelEvaluator(model, samples);
   const J = new Float64Array(m * total);
   const Jfree = new Float64Array(m * free.length);
   const rTrial = new Float64Array(m);
@@ -262,10 +261,9 @@ interface FinishContext {
 }
 
 /** Diagnostics, monotonicity and warnings at the fitted parameters. */
-function finishFit(model: ModelDefinition, samples: Samples, best: Attempt, ctx: FinishContext): FitResult {
+function finishFit(model: ModelDefinition, samples: Samples, best: Attempt, evaluator: ModelEvaluator, ctx: FinishContext): FitResult {
   const { warnings } = ctx;
   const m = samples.y.length;
-  const evaluator = modelEvaluator(model, samples);
   const predicted = new Float64Array(m);
   if (!evaluator.values(best.params, predicted)) {
     throw new FitDataError('E_FIT_NON_FINITE', `model "${model.name}" gives a non-finite value at its fitted parameters`, { where: 'fit' });
@@ -283,10 +281,18 @@ function finishFit(model: ModelDefinition, samples: Samples, best: Attempt, ctx:
   const d = { ...dFree, stderr: expand(dFree.stderr), intervals: expand(dFree.intervals) };
   const facts: ModelFacts | null = model.facts ? model.facts(best.params) : null;
   const single = (model.predictors ?? ['x']).length === 1;
-  const evalAt = (t: number) => (model.evaluate ? model.evaluate(t, best.params) : NaN);
-  const monotone = facts && facts.monotone !== 'unknown' ? true : single ? monotoneOnRange(evalAt, samples.x) : false;
+  const monotone = single && monotoneOnGrid(model, samples, best.params);
   if (single && !monotone && model.domain === 'nonnegative') {
-    warnings.push(`${model.name}: the fitted curve is not monotone on the data range [${rangeText(samples.x)}] px`);
+    const grid = monotoneGrid(samples.x, false);
+    warnings.push(`${model.name}: the fitted curve is not monotone: it decreases somewhere on [${grid[0]}, ${grid[grid.length - 1]}] px (the data range and ${MONOTONE_MARGIN * 100}% beyond)`);
+  }
+  if (single && model.domain === 'nonnegative') {
+    const jump = originJump(model, samples, best.params, facts);
+    if (jump !== null) {
+      warnings.push(
+        `${model.name}: the model's own value at x = 0 is ${jump.toPrecision(6)} px, but a damping curve is 0 there, so the curve jumps by ${Math.abs(jump).toPrecision(6)} px at 0; fit through the origin (throughOrigin: true) or use a model with y(0) = 0`,
+      );
+    }
   }
   if (dFree.stderr.every((s) => s === null) && dFree.dof > 0) warnings.push(`${model.name}: parameters are not identifiable from these samples (singular Jacobian); no standard errors`);
   return assembleFitResult(model, best.params, d, ctx.confidence, {
@@ -305,12 +311,29 @@ function finishFit(model: ModelDefinition, samples: Samples, best: Attempt, ctx:
   });
 }
 
-function rangeText(x: Float64Array): string {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < x.length; i++) {
-    lo = Math.min(lo, x[i]);
-    hi = Math.max(hi, x[i]);
-  }
-  return `${lo}, ${hi}`;
+/** Whether the fitted curve, as the Curve evaluates it (y(0) = 0 for damping curves), does not turn on the data range + 25%. */
+function monotoneOnGrid(model: ModelDefinition, samples: Samples, params: Float64Array): boolean {
+  const damping = model.domain === 'nonnegative';
+  const grid = monotoneGrid(samples.x, !damping);
+  const values = new Float64Array(grid.length);
+  if (!modelEvaluator(model, { x: grid, y: values }).values(params, values) && !damping) return false;
+  if (damping) for (let i = 0; i < grid.length; i++) if (grid[i] === 0) values[i] = 0;
+  return monotoneValues(values, damping);
 }
+
+/** Share of the largest |y| above which a model's own y(0) != 0 is a jump worth a warning. */
+const ORIGIN_JUMP_SHARE = 1e-3;
+
+/** The model's own value at 0 when it is not 0 (a damping Curve forces 0 there), else null. */
+function originJump(model: ModelDefinition, samples: Samples, params: Float64Array, facts: ModelFacts | null): number | null {
+  let y0 = facts ? facts.y0 : NaN;
+  if (!facts) {
+    const at = new Float64Array(1);
+    if (!modelEvaluator(model, { x: new Float64Array(1), y: at }).values(params, at)) return null;
+    y0 = at[0];
+  }
+  let scale = 0;
+  for (let i = 0; i < samples.y.length; i++) scale = Math.max(scale, Math.abs(samples.y[i]));
+  return Number.isFinite(y0) && Math.abs(y0) > ORIGIN_JUMP_SHARE * scale ? y0 : null;
+}
+

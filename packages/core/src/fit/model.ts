@@ -75,6 +75,8 @@ export interface ModelDefinition {
    * "real": a general regression on any real predictors, evaluated as written.
    */
   readonly domain: 'nonnegative' | 'real';
+  /** The parameter that equals y(0) (4pl and 5pl: a): `throughOrigin` holds it at 0. */
+  readonly originParameter?: string;
   /** Predictor names the model reads, in the order `evaluateRow` takes them; default ["x"]. */
   readonly predictors?: readonly string[];
   /** A transform of the response the model predicts (Nelson's `log(y) = ...`); default y itself. */

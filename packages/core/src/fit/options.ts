@@ -11,6 +11,7 @@ import type { ParameterPlan } from './problem';
 import { defaultModelRegistry } from './registry';
 import type { ModelRegistry } from './registry';
 import type { Samples } from './samples';
+import { formulaModel } from './models/formula';
 
 /** fitCurve's defaults, in one place (the solver's tolerances are in LM_DEFAULTS). */
 export const FIT_DEFAULTS = Object.freeze({
@@ -97,7 +98,36 @@ function mentionedPredictors(formula: string, samples: Samples): string[] {
 
 export function resolveModel(opts: FitOptions, samples: Samples, check: (m: ModelDefinition) => ModelDefinition): ModelDefinition {
   const spec = opts.model ?? FIT_DEFAULTS.model;
-  if (typeof spec !== 'string') return check(spec);
+  if (typeof spec !== 'string') return throughOrigin(check(spec), opts);
+  return throughOrigin(resolveNamed(spec, opts, samples), opts);
+}
+
+/**
+ * `throughOrigin: true` for models that do not take it as a setting: 4pl/5pl hold their y(0)
+ * parameter at 0 (resolvePlan), a formula fits f(x) - f(0); damping families are 0 at 0 already.
+ */
+function throughOrigin(model: ModelDefinition, opts: FitOptions): ModelDefinition {
+  if (opts.throughOrigin === undefined) return model;
+  if (typeof opts.throughOrigin !== 'boolean') {
+    throw new FitOptionsError('E_FIT_BAD_OPTION', `throughOrigin must be true or false, got ${describeValue(opts.throughOrigin)}`, { where: 'throughOrigin', value: opts.throughOrigin });
+  }
+  if (!opts.throughOrigin || model.settings.throughOrigin === true || model.originParameter || (model.domain === 'nonnegative' && model.facts)) return model;
+  if (typeof model.settings.formula === 'string') {
+    const list = (v: unknown) => (typeof v === 'string' && v !== '' ? v.split(',') : undefined);
+    return formulaModel(model.settings.formula, {
+      params: list(model.settings.params),
+      predictors: list(model.settings.predictors),
+      domain: model.domain,
+      lower: model.lower,
+      upper: model.upper,
+      name: model.name,
+      throughOrigin: true,
+    });
+  }
+  throw new FitOptionsError('E_FIT_BAD_OPTION', `throughOrigin: model "${model.name}" has no through-the-origin form (formula models, poly:N, 4pl and 5pl have one)`, { where: 'throughOrigin', value: model.name });
+}
+
+function resolveNamed(spec: string, opts: FitOptions, samples: Samples): ModelDefinition {
   checkPositive('max', opts.max);
   const settings: Record<string, number | boolean | string> = { ...(opts.settings ?? {}) };
   if (opts.max !== undefined) settings.max = opts.max;
@@ -168,6 +198,11 @@ export function resolvePlan(model: ModelDefinition, opts: FitOptions, start: Flo
     return { lower: lower[j], upper: upper[j] };
   });
   const fixed: (number | undefined)[] = model.params.map(() => undefined);
+  if (opts.throughOrigin === true && model.originParameter) {
+    const j = model.params.indexOf(model.originParameter);
+    fixed[j] = 0;
+    start[j] = 0;
+  }
   const fix = opts.fix;
   if (fix !== undefined) {
     const names = Array.isArray(fix) ? (fix as string[]) : fix !== null && typeof fix === 'object' ? Object.keys(fix) : null;

@@ -122,6 +122,8 @@ export interface FormulaModelOptions {
    * it a damping curve (fitted on x >= 0, mirrored, y(0) = 0), like the built-in families.
    */
   domain?: 'nonnegative' | 'real';
+  /** Fit f(x) - f(0) instead of f(x), so the curve passes through the origin (one predictor only). */
+  throughOrigin?: boolean;
   name?: string;
 }
 
@@ -186,13 +188,21 @@ function responseOf(lhs: string, source: string): { text: string; transform(y: n
   };
 }
 
+/** "(f) - (f at predictor = 0)": the same model moved to pass through the origin. */
+function shiftedToOrigin(rhs: string, predictors: readonly string[], params: readonly string[] | undefined): string {
+  if (predictors.length !== 1) throw badModel(`throughOrigin needs a model of one predictor, got ${predictors.join(', ')}`, 'throughOrigin', predictors);
+  const formula = parseOrThrow(rhs, [...new Set([...predictors, ...(params ?? freeNames(rhs))])], 'formula');
+  const atZero = formula.substitute({ [predictors[0]]: 0 }).toString();
+  return `(${rhs.trim()}) - (${atZero})`;
+}
+
 /** A model from a formula string in predictors (default x) and named parameters. */
 export function formulaModel(source: string, opts: FormulaModelOptions = {}): ModelDefinition {
   if (typeof source !== 'string' || source.trim() === '') {
     throw badModel(`a formula model needs a non-empty formula string, got ${describeValue(source)}`, 'formula', source);
   }
   if (opts === null || typeof opts !== 'object') throw badModel(`formulaModel options must be an object, got ${describeValue(opts)}`, 'options', opts);
-  const { lhs, rhs } = splitResponse(source);
+  const { lhs, rhs: written } = splitResponse(source);
   const response = lhs === null ? undefined : responseOf(lhs, source);
   const predictors = opts.predictors ? [...opts.predictors] : ['x'];
   if (predictors.length === 0 || predictors.some((v) => typeof v !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(v)) || new Set(predictors).size !== predictors.length) {
@@ -202,6 +212,7 @@ export function formulaModel(source: string, opts: FormulaModelOptions = {}): Mo
   if (constant !== undefined) {
     throw badModel(`parameter name "${constant}" is a constant of the formula language (${FORMULA_CONSTANTS.get(constant)}); rename the parameter`, 'params', constant);
   }
+  const rhs = opts.throughOrigin ? shiftedToOrigin(written, predictors, opts.params) : written;
   const names = freeNames(rhs);
   const formula = parseOrThrow(rhs, opts.params ? [...predictors, ...opts.params] : [...new Set([...predictors, ...names])], 'formula');
   const variables = formula.variables;
@@ -255,7 +266,7 @@ export function formulaModel(source: string, opts: FormulaModelOptions = {}): Mo
   return {
     name: opts.name ?? 'formula',
     // The source as written (not re-printed): it is what round-trips through `formula:`.
-    formula: source.trim(),
+    formula: opts.throughOrigin ? `${lhs === null ? '' : `${lhs.trim()} = `}${rhs}` : source.trim(),
     formulaSource: single && !response && predictors[0] === 'x' ? { text: rhs, params } : undefined,
     params,
     predictors,
@@ -268,6 +279,7 @@ export function formulaModel(source: string, opts: FormulaModelOptions = {}): Mo
       params: params.join(','),
       domain,
       ...(single && predictors[0] === 'x' ? {} : { predictors: predictors.join(',') }),
+      ...(opts.throughOrigin ? { throughOrigin: true } : {}),
     },
     expr: <N>(x: number, p: readonly N[]) => {
       one[0] = x;
@@ -316,6 +328,6 @@ export const formulaFamily: ModelFamily = {
     const list = (v: unknown) => (typeof v === 'string' && v !== '' ? v.split(',') : undefined);
     // A curve JSON written before formulas became general regressions has no domain: it was a damping curve.
     const domain = settings.domain === 'real' || settings.domain === 'nonnegative' ? settings.domain : arg === undefined ? 'nonnegative' : 'real';
-    return formulaModel(source, { params: list(settings.params), predictors: list(settings.predictors), domain });
+    return formulaModel(source, { params: list(settings.params), predictors: list(settings.predictors), domain, throughOrigin: settings.throughOrigin === true });
   },
 };
