@@ -8,8 +8,10 @@ import type { Samples } from '@tensile/core';
 import { renderFitSvg } from '../fit/plot';
 import { fitJson, formatFitReport } from '../fit/report';
 import { addMlpOptions, maybeRunMlpFit } from '../fit/mlp-run';
+import { addSolverOptions, solverOptions } from '../fit/solver-options';
+import type { SolverCliOptions } from '../fit/solver-options';
 
-interface FitCommandOptions {
+interface FitCommandOptions extends SolverCliOptions {
   data?: string;
   model: string;
   max?: string;
@@ -33,7 +35,8 @@ async function loadSamples(opts: FitCommandOptions): Promise<Samples> {
   });
   const format = /\.json$/i.test(opts.data) ? 'json' : /\.(csv|tsv|txt)$/i.test(opts.data) ? 'csv' : undefined;
   const weights = opts.weights === undefined ? undefined : /^\d+$/.test(opts.weights) ? Number(opts.weights) : opts.weights;
-  return parseSamples(text, { format, weights });
+  // A formula may read several named columns (Nelson's y, x1, x2): keep every numeric column for it.
+  return parseSamples(text, { format, weights, ...(opts.model.startsWith('formula:') ? { predictors: 'auto' as const } : {}) });
 }
 
 function parseMax(raw: string | undefined): number {
@@ -65,7 +68,7 @@ export function installFitCommand(program: Command): void {
       const samples = await loadSamples(opts);
       if (await maybeRunMlpFit(opts, samples, { model: opts.model, json: opts.json, plot: opts.plot, emit: opts.emit, write, writeErr, report })) return;
       const started = performance.now();
-      const result = fitCurve(samples, { model: opts.model, max });
+      const result = fitCurve(samples, { model: opts.model, max, ...solverOptions(opts) });
       const ms = performance.now() - started;
       if (opts.plot !== undefined) {
         const curves = result.selection
@@ -90,5 +93,6 @@ export function installFitCommand(program: Command): void {
       if (opts.plot !== undefined) report(`plot       ${opts.plot}\n`);
       if (opts.emit) write(opts.emit === 'ts' ? result.curve.toTS() : result.curve.toJS());
     });
+  addSolverOptions(program.commands.find((c) => c.name() === 'fit')!);
   addMlpOptions(program.commands.find((c) => c.name() === 'fit')!);
 }

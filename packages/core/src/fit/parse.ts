@@ -5,7 +5,7 @@ import { describeValue } from '../errors';
 import { FitDataError, FitOptionsError, readOwnProperties, thrownMessage } from './errors';
 import { checkMaxPoints, toSamples } from './samples';
 import { readCsvRecords } from './csv-records';
-import type { Samples } from './samples';
+import type { Samples, SamplesInput } from './samples';
 
 export interface ParseSamplesOptions {
   /** "csv" or "json"; guessed from the first non-blank character when omitted. */
@@ -18,6 +18,11 @@ export interface ParseSamplesOptions {
   weights?: string | number;
   /** Largest accepted number of rows (default 1,000,000). */
   maxPoints?: number;
+  /**
+   * "auto": every other numeric column (by header name, or JSON key) is read too, as a named
+   * predictor for models of several predictors (Nelson's y, x1, x2). Default: x and y only.
+   */
+  predictors?: 'auto';
 }
 
 /** Text longer than this is refused before parsing (about 64 MB). */
@@ -82,6 +87,7 @@ function parseCsv(text: string, opts: ParseSamplesOptions): Samples {
   const yi = resolveColumn(opts.y, header, width, 'y', 1, 'y');
   const wi = opts.weights === undefined ? -1 : resolveColumn(opts.weights, header, width, '', -1, 'weights');
   const name = (i: number) => (header ? JSON.stringify(header[i].trim()) : `column ${i + 1}`);
+  if (opts.predictors === 'auto' && header) return csvColumns(header, rows.slice(first), lines.slice(first), yi, wi, maxPoints);
   const x = new Float64Array(count);
   const y = new Float64Array(count);
   const w = wi >= 0 ? new Float64Array(count) : undefined;
@@ -102,6 +108,28 @@ function parseCsv(text: string, opts: ParseSamplesOptions): Samples {
     if (w) w[i] = toNumber(r[wi], line, name(wi));
   }
   return toSamples(w ? { x, y, weights: w } : { x, y }, { maxPoints });
+}
+
+/** Every numeric column of a CSV with a header: y, the weights, and each other column as a named predictor. */
+function csvColumns(header: string[], body: string[][], lines: number[], yi: number, wi: number, maxPoints: number): Samples {
+  const names = header.map((h) => h.trim());
+  const columns: Record<string, Float64Array> = Object.create(null);
+  names.forEach((columnName, c) => {
+    if (c === wi || columnName === '' || columnName === '__proto__') return;
+    const values = new Float64Array(body.length);
+    for (let i = 0; i < body.length; i++) {
+      const cell = body[i][c];
+      if (cell === undefined) {
+        throw new FitDataError('E_FIT_LENGTH_MISMATCH', `line ${lines[i]} has ${body[i].length} fields, expected ${names.length}`, { where: `line ${lines[i]}`, line: lines[i], value: body[i].length });
+      }
+      // A text column (labels, dates) is not a predictor: leave it out unless it is y.
+      if (c !== yi && !NUMBER.test(cell.trim())) return;
+      values[i] = toNumber(cell, lines[i], JSON.stringify(columnName));
+    }
+    columns[c === yi ? 'y' : columnName] = values;
+  });
+  const weights = wi >= 0 ? Float64Array.from(body, (r, i) => toNumber(r[wi] ?? '', lines[i], JSON.stringify(names[wi]))) : undefined;
+  return toSamples({ ...columns, ...(weights ? { weights } : {}) } as SamplesInput, { maxPoints });
 }
 
 function pick(obj: Record<string, unknown>, sel: string | number | undefined, fallback: string, index: number): unknown {
@@ -154,6 +182,7 @@ function parseJson(text: string, opts: ParseSamplesOptions): Samples {
   }
   if (data !== null && typeof data === 'object') {
     const obj = data as Record<string, unknown>;
+    if (opts.predictors === 'auto' && opts.x === undefined && opts.y === undefined && 'y' in obj) return toSamples(obj as SamplesInput, { maxPoints });
     const x = pick(obj, opts.x, 'x', 0);
     const y = pick(obj, opts.y, 'y', 1);
     const w = opts.weights !== undefined ? pick(obj, opts.weights, '', -1) : undefined;
@@ -182,6 +211,9 @@ export function parseSamples(text: string, opts: ParseSamplesOptions = {}): Samp
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const trimmed = body.trimStart();
   if (trimmed === '') throw new FitDataError('E_FIT_EMPTY', 'the sample text is empty', { where: 'data' });
+  if (opts.predictors !== undefined && opts.predictors !== 'auto') {
+    throw new FitOptionsError('E_FIT_BAD_OPTION', `parseSamples: predictors must be "auto" or left out, got ${describeValue(opts.predictors)}`, { where: 'predictors', value: opts.predictors });
+  }
   const format = opts.format ?? (trimmed[0] === '[' || trimmed[0] === '{' ? 'json' : 'csv');
   return format === 'json' ? parseJson(body, opts) : parseCsv(body, opts);
 }
