@@ -54,7 +54,8 @@ export function fitJson(r: FitResult, ms: number): Record<string, unknown> {
     // What the table prints as "warning:" lines (non-identifiable parameters, poor fits, ...).
     warnings: [...r.warnings],
     ms,
-    code: r.curve.toJS(),
+    // Models of several predictors have no damping(x) form: null rather than a failed export.
+    code: r.curve.model.toJSExpression || r.curve.model.toJSParts ? r.curve.toJS() : null,
     ...(r.selection
       ? { selection: r.selection.map(({ curve: _curve, aicc, deltaAicc, ...row }) => ({ ...row, aicc: Number.isFinite(aicc) ? aicc : null, deltaAicc: Number.isFinite(deltaAicc) ? deltaAicc : null })) }
       : {}),

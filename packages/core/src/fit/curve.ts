@@ -69,8 +69,17 @@ export class FittedCurve implements Curve {
 
   /** y(x) = sign(x) * model(|x|), and 0 at x = 0. Throws on NaN rather than returning it. */
   evaluate(x: number): number {
-    const ax = x < 0 ? -x : x;
-    const v = ax === 0 ? 0 : this.f(ax, this.p);
+    const predictors = this.model.predictors ?? ['x'];
+    if (predictors.length !== 1) {
+      throw new FitOptionsError('E_FIT_BAD_OPTION', `curve "${this.name}" reads ${predictors.length} predictors (${predictors.join(', ')}); evaluate it with evaluateRow([${predictors.join(', ')}])`, {
+        where: 'x',
+        value: x,
+      });
+    }
+    // A general regression is evaluated as written; a damping curve is odd with y(0) = 0.
+    const real = this.model.domain === 'real';
+    const ax = real ? x : x < 0 ? -x : x;
+    const v = !real && ax === 0 ? 0 : this.f(ax, this.p);
     // typeof: a string x ("5") would be coerced by the arithmetic and answer as if it were a number.
     if (v !== v || typeof x !== 'number') {
       throw new FitOptionsError('E_FIT_CURVE_NAN', `curve "${this.name}" at x = ${describeValue(x)} is NaN (x must be a finite number)`, {
@@ -78,7 +87,21 @@ export class FittedCurve implements Curve {
         value: x,
       });
     }
-    return x < 0 ? -v : v;
+    return !real && x < 0 ? -v : v;
+  }
+
+  /** The value at one row of predictor values, in the model's `predictors` order (several-predictor models). */
+  evaluateRow(row: ArrayLike<number>): number {
+    const predictors = this.model.predictors ?? ['x'];
+    if (!row || typeof row !== 'object' || row.length !== predictors.length) {
+      throw new FitOptionsError('E_FIT_BAD_OPTION', `evaluateRow: curve "${this.name}" needs ${predictors.length} values (${predictors.join(', ')}), got ${describeValue(row)}`, { where: 'row', value: row });
+    }
+    if (predictors.length === 1) return this.evaluate(row[0]);
+    const v = this.model.evaluateRow ? this.model.evaluateRow(row, this.p) : NaN;
+    if (v !== v) {
+      throw new FitOptionsError('E_FIT_CURVE_NAN', `curve "${this.name}" at (${Array.from(row, describeValue).join(', ')}) is NaN (every value must be a finite number)`, { where: 'row', value: row });
+    }
+    return v;
   }
 
   evaluateBatch(xs: ArrayLike<number>, out?: Float64Array): Float64Array {
@@ -129,7 +152,9 @@ export class FittedCurve implements Curve {
       `/**`,
       ` * Damping curve fitted by Tensile: ${commentSafe(this.name)}, y = ${commentSafe(this.model.formula)}`,
       ` * ${shown}${usesMax ? ` (fitted with max = ${max})` : ''}`,
-      ` * Finger distance x (px) -> displayed offset (px); sign-symmetric: ${name}(-x) === -${name}(x).`,
+      this.model.domain === 'real'
+        ? ` * A general regression in x, evaluated as written (no mirroring).`
+        : ` * Finger distance x (px) -> displayed offset (px); sign-symmetric: ${name}(-x) === -${name}(x).`,
       ` *`,
       ` * The elastic engine takes it unchanged as its curve: it calls ${name}(distance), so it shows`,
       ` * these offsets in any container. Saved as ${name}.${typed ? 'ts' : 'js'} (\`tensile fit --emit ${typed ? 'ts' : 'js'} > ${name}.${typed ? 'ts' : 'js'}\`):`,
@@ -141,10 +166,8 @@ export class FittedCurve implements Curve {
       ` */`,
       head,
       ...(usesMax ? [`  if (max === undefined) max = ${max};`] : []),
-      `  const s = x < 0 ? -1 : 1;`,
-      `  x = Math.abs(x);`,
-      `  if (x === 0) return 0;`,
-      `  return s * (${expr});`,
+      // A general regression (domain "real") is exported as written, without the damping mirror.
+      ...(this.model.domain === 'real' ? [`  return ${expr};`] : [`  const s = x < 0 ? -1 : 1;`, `  x = Math.abs(x);`, `  if (x === 0) return 0;`, `  return s * (${expr});`]),
       `}`,
       '',
     ].join('\n');

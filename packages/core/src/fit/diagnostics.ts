@@ -26,6 +26,8 @@ export interface Diagnostics {
   intervals: ([number, number] | null)[];
   /** Degrees of freedom n - p. */
   dof: number;
+  /** s² (JᵀWJ)⁻¹, row-major p x p, or null where the Jacobian is singular or dof = 0. */
+  covariance: Float64Array | null;
 }
 
 export function sumSquaredWeighted(samples: Samples, predicted: Float64Array, residuals: Float64Array): number {
@@ -76,6 +78,7 @@ export function computeDiagnostics(
   const dof = n - p;
   const stderr: (number | null)[] = new Array(p).fill(null);
   const intervals: ([number, number] | null)[] = new Array(p).fill(null);
+  let covariance: Float64Array | null = null;
   if (jacobian && dof > 0) {
     // Equilibrate columns so that pure scale differences (poly coefficients span 1e-20..1) do not
     // look like rank deficiency; undo the scaling on the covariance.
@@ -93,6 +96,8 @@ export function computeDiagnostics(
     const inv = inverseGram(householderQR(a, m, p));
     if (inv) {
       const s2 = sse / dof;
+      covariance = new Float64Array(p * p);
+      for (let j = 0; j < p; j++) for (let k = 0; k < p; k++) covariance[j * p + k] = (s2 * inv[j * p + k]) / (scale[j] * scale[k]);
       const t = studentTCritical(1 - confidence, dof);
       for (let j = 0; j < p; j++) {
         const v = (s2 * inv[j * p + j]) / (scale[j] * scale[j]);
@@ -104,7 +109,7 @@ export function computeDiagnostics(
       }
     }
   }
-  return { sse, rmse: Math.sqrt(sse / n), r2, aicc, maxAbsResidual, residuals, stderr, intervals, dof };
+  return { sse, rmse: Math.sqrt(sse / n), r2, aicc, maxAbsResidual, residuals, stderr, intervals, dof, covariance };
 }
 
 /** How far beyond the data the monotone check looks, as a fraction of the data's x span. */

@@ -21,7 +21,8 @@ import type { Samples, SamplesInput } from './samples';
 import { fitAuto } from './select';
 import type { SelectionRow } from './select';
 import { solveWithRestarts } from './solve';
-import type { Attempt } from './solve';
+import type { Attempt, SolveSpec } from './solve';
+import type { Band, InversePrediction, UncertaintyOptions } from './bands';
 import { FittedCurve } from './curve';
 
 export { FIT_DEFAULTS } from './options';
@@ -58,6 +59,12 @@ export interface FitResult {
   starts: number;
   /** Why each restart was needed (empty when the first run was enough). */
   restarts: string[];
+  /** The parameter covariance s²(JᵀWJ)⁻¹ in `paramNames` order (fixed parameters: 0), or null. */
+  covariance: number[][] | null;
+  /** Confidence band of the curve and prediction band of new observations at the points x (delta method). */
+  band(x: ArrayLike<number>, opts?: UncertaintyOptions): Band;
+  /** The x at which the curve reaches y, with its delta-method interval (drc's ED()). */
+  inverse(y: number, opts?: UncertaintyOptions): InversePrediction;
   /** Robust loss the fit minimised ("linear": plain least squares). */
   loss: string;
   /** The minimised cost: Σ w r² for the linear loss, Σ fScale² ρ((r/fScale)²) otherwise. */
@@ -182,8 +189,12 @@ export function fitOne(input: SamplesInput | Samples, opts: FitOptions): FitResu
       loss,
       acceleration: true,
     };
-    const solved = solveWithRestarts({ model, evaluator: evaluator!, y: samples.y, weights: samples.weights, plan, solver }, samples, started, opts.multistart ?? FIT_DEFAULTS.multistart, FIT_DEFAULTS.multistartCount);
+    const spec: SolveSpec = { model, evaluator: evaluator!, y: samples.y, weights: samples.weights, plan, solver };
+    const multistart = opts.multistart ?? FIT_DEFAULTS.multistart;
+    const solved = solveWithRestarts(spec, samples, started, multistart, FIT_DEFAULTS.multistartCount);
     ({ best, starts, restarts, evaluations } = solved);
+    const poor = poorLocalMinimum(spec, samples, best, opts.start !== undefined && multistart);
+    if (poor) warnings.push(poor);
     if (!samples.weights && loss.name === 'linear') polished = polishPrecisely(model, samples, plan, best, evaluator!);
     if (restarts.length && solved.best.stopReason !== 'maxEvaluations') for (const r of restarts) warnings.push(`${model.name}: ${r}`);
     if (best.stopReason === 'maxEvaluations') warnings.push(`${model.name}: stopped after maxEvaluations = ${solver.maxEvaluations} (and ${starts - 1} restarts) before converging`);
@@ -201,6 +212,49 @@ export function fitOne(input: SamplesInput | Samples, opts: FitOptions): FitResu
     result.residuals = polished.residuals;
   }
   return result;
+}
+
+/** Below this R² a fit from a caller's start is checked against the model's self-start. */
+const POOR_FIT_R2 = 0.9;
+/** Below this R² a fit is reported as explaining little, whatever the other starts gave. */
+const LOW_R2 = 0.5;
+
+/**
+ * A fit from the caller's start that explains the data poorly may sit in a poor local minimum
+ * (the article form from (100, 1, 1) ends at SSE 82,912 where the optimum is 76.19): refit from
+ * the model's self-start and say so when that is better.
+ */
+function poorLocalMinimum(spec: SolveSpec, samples: Samples, best: Attempt, compareSelfStart: boolean): string | null {
+  if (spec.solver.loss && spec.solver.loss.name !== 'linear') return null;
+  const { y, weights } = samples;
+  let wsum = 0;
+  let mean = 0;
+  for (let i = 0; i < y.length; i++) {
+    wsum += weights ? weights[i] : 1;
+    mean += (weights ? weights[i] : 1) * y[i];
+  }
+  mean /= wsum;
+  let sst = 0;
+  for (let i = 0; i < y.length; i++) sst += (weights ? weights[i] : 1) * (y[i] - mean) ** 2;
+  const r2 = sst > 0 ? 1 - best.cost / sst : 1;
+  if (!(r2 < POOR_FIT_R2)) return null;
+  let other: Attempt | null = null;
+  if (compareSelfStart) {
+    try {
+      const selfStart = Float64Array.from(spec.model.start(samples));
+      spec.plan.fixed.forEach((v, j) => {
+        if (v !== undefined) selfStart[j] = v;
+      });
+      other = solveWithRestarts(spec, samples, selfStart, true, FIT_DEFAULTS.multistartCount).best;
+    } catch (err) {
+      if (!(err instanceof FitOptionsError || err instanceof FitDataError)) throw err;
+    }
+  }
+  const name = spec.model.name;
+  if (other && other.cost < best.cost * (1 - 1e-6)) {
+    return `${name}: the fit from the given start ended at SSE ${best.cost.toPrecision(6)} (R² ${r2.toFixed(3)}), a poor local minimum: from the model's self-start it reaches SSE ${other.cost.toPrecision(6)} (${Array.from(other.params, (v, j) => `${spec.model.params[j]} = ${v.toPrecision(6)}`).join(', ')}); drop start or start nearer`;
+  }
+  return r2 < LOW_R2 ? `${name}: the fit explains only ${(Math.max(r2, 0) * 100).toFixed(1)}% of the variance (R² ${r2.toFixed(3)}); it may be a poor local minimum or the wrong model` : null;
 }
 
 /** Residuals at or below this fraction of sum y^2 are at round-off level: polish them in double-double. */
@@ -279,6 +333,7 @@ function finishFit(model: ModelDefinition, samples: Samples, best: Attempt, eval
   const dFree = computeDiagnostics(samples, Float64Array.from(freeIdx, (j) => best.params[j]), predicted, jacobianOk ? Jfree : null, ctx.confidence);
   const expand = <T>(values: readonly T[]): T[] => model.params.map((_, j) => (freeIdx.includes(j) ? values[freeIdx.indexOf(j)] : (null as T)));
   const d = { ...dFree, stderr: expand(dFree.stderr), intervals: expand(dFree.intervals) };
+  // Every covariance entry is over the fitted parameters (assembleFitResult expands it).
   const facts: ModelFacts | null = model.facts ? model.facts(best.params) : null;
   const single = (model.predictors ?? ['x']).length === 1;
   const monotone = single && monotoneOnGrid(model, samples, best.params);
@@ -294,7 +349,12 @@ function finishFit(model: ModelDefinition, samples: Samples, best: Attempt, eval
       );
     }
   }
-  if (dFree.stderr.every((s) => s === null) && dFree.dof > 0) warnings.push(`${model.name}: parameters are not identifiable from these samples (singular Jacobian); no standard errors`);
+  if (dFree.stderr.every((s) => s === null) && dFree.dof > 0) {
+    const names = jacobianOk ? collinearParameters(Jfree, m, freeIdx.length).map((k) => model.params[freeIdx[k]]) : [];
+    warnings.push(
+      `${model.name}: parameters are not identifiable from these samples (singular Jacobian)${names.length ? `: ${names.join(', ')} move together (their Jacobian columns are linearly dependent)` : ''}; no standard errors`,
+    );
+  }
   return assembleFitResult(model, best.params, d, ctx.confidence, {
       n: d.dof + freeIdx.length,
       iterations: best.iterations,
@@ -308,7 +368,43 @@ function finishFit(model: ModelDefinition, samples: Samples, best: Attempt, eval
     loss: ctx.loss,
     cost: Number.isFinite(best.cost) ? best.cost : d.sse,
     fixed: ctx.fixedNames,
-  });
+  }, freeIdx, xRange(samples.x));
+}
+
+function xRange(x: Float64Array): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < x.length; i++) {
+    lo = Math.min(lo, x[i]);
+    hi = Math.max(hi, x[i]);
+  }
+  return [lo, hi];
+}
+
+/** A column this close (relative) to the span of the others is collinear with them. */
+const COLLINEAR = 1e-8;
+
+/** Indices of the Jacobian columns that lie in the span of the other columns (the parameters the data cannot separate). */
+function collinearParameters(J: Float64Array, m: number, n: number): number[] {
+  const out: number[] = [];
+  if (n < 2) return out;
+  for (let j = 0; j < n; j++) {
+    const others = new Float64Array(m * (n - 1));
+    const target = new Float64Array(m);
+    let norm = 0;
+    for (let i = 0; i < m; i++) {
+      target[i] = J[i * n + j];
+      norm += target[i] * target[i];
+      for (let k = 0, c = 0; k < n; k++) if (k !== j) others[i * (n - 1) + c++] = J[i * n + k];
+    }
+    if (norm === 0) {
+      out.push(j);
+      continue;
+    }
+    const { residualNorm } = solveLeastSquares(householderQR(others, m, n - 1), target);
+    if (residualNorm <= COLLINEAR * Math.sqrt(norm)) out.push(j);
+  }
+  return out;
 }
 
 /** Whether the fitted curve, as the Curve evaluates it (y(0) = 0 for damping curves), does not turn on the data range + 25%. */

@@ -18,3 +18,7 @@ export { builtinModelFamilies, DEFAULT_ARTICLE_MAX, MAX_POLY_DEGREE, formulaMode
 export type { FormulaModelOptions, UserModelOptions } from './models/index';
 export { LM_DEFAULTS } from './lm';
 export type { StopReason, LMOptions } from './lm';
+export type { PerParameter } from './options';
+export { LOSS_NAMES } from './loss';
+export type { LossName } from './loss';
+export type { Band, InversePrediction, UncertaintyOptions } from './bands';

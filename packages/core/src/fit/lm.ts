@@ -115,6 +115,7 @@ export function levenbergMarquardt(problem: LeastSquaresProblem, q0: Float64Arra
   const accelerate = opts.acceleration === true && !loss;
   // The residual the step is solved for: r itself, or r rescaled for a robust loss.
   const rs = loss ? new Float64Array(m) : r;
+  const irls = loss ? new Float64Array(m) : r;
   const rProbe = accelerate ? new Float64Array(m) : r;
   const qProbe = accelerate ? new Float64Array(n) : q;
   const rhsAcc = accelerate ? new Float64Array(m + n) : rhs;
@@ -137,23 +138,29 @@ export function levenbergMarquardt(problem: LeastSquaresProblem, q0: Float64Arra
       }
       iterations++;
       needJacobian = false;
-      if (loss) {
-        rs.set(r);
-        loss.rescale(rs, J, n);
-      }
-      // gtol: the largest |cos| between r and a column of J.
-      const rnorm = Math.sqrt(sumSquares(rs));
+      // gtol: the largest |cos| between r and a column of J (for a robust loss, in the metric of
+      // its IRLS weights rho', where the gradient is sum rho' r J).
+      if (loss) loss.weights(r, irls);
+      let rnorm = 0;
+      for (let i = 0; i < m; i++) rnorm += (loss ? irls[i] : 1) * r[i] * r[i];
+      rnorm = Math.sqrt(rnorm);
       let gmax = 0;
       for (let j = 0; j < n; j++) {
         let dot = 0;
         let cn = 0;
+        let weighted = 0;
         for (let i = 0; i < m; i++) {
-          dot += J[i * n + j] * rs[i];
+          const w = loss ? irls[i] : 1;
+          dot += w * J[i * n + j] * r[i];
           cn += J[i * n + j] * J[i * n + j];
+          weighted += w * J[i * n + j] * J[i * n + j];
         }
-        cn = Math.sqrt(cn);
-        D[j] = Math.max(D[j], cn);
-        if (cn > 0) gmax = Math.max(gmax, Math.abs(dot) / (cn * rnorm));
+        D[j] = Math.max(D[j], Math.sqrt(cn));
+        if (weighted > 0) gmax = Math.max(gmax, Math.abs(dot) / (Math.sqrt(weighted) * rnorm));
+      }
+      if (loss) {
+        rs.set(r);
+        loss.rescale(rs, J, n);
       }
       for (let j = 0; j < n; j++) if (D[j] === 0) D[j] = 1;
       if (gmax <= gtol) {

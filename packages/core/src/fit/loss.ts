@@ -48,8 +48,14 @@ const RHO: Record<LossName, Rho> = {
   },
 };
 
-/** scipy's floor on the Jacobian scale (its EPS, float64 machine epsilon). */
-const SCALE_FLOOR = Number.EPSILON;
+/**
+ * Floor of the Jacobian scale rho' + 2 rho'' z as a share of rho'. scipy floors it at machine
+ * epsilon, which for outliers (Huber beyond f_scale: exactly 0; Cauchy, arctan: negative)
+ * multiplies their residual by 1/sqrt(eps) and leaves a step model that LM's damping cannot use
+ * from a far start; a floor at a share of rho' (the plain IRLS weight) keeps every row's curvature
+ * positive. The minimiser is the same (the gradient is unchanged).
+ */
+const SCALE_FLOOR_SHARE = 0.1;
 
 export interface RobustLoss {
   readonly name: LossName;
@@ -58,6 +64,8 @@ export interface RobustLoss {
   cost(r: Float64Array): number;
   /** Rescales r (m) and J (m x n, row-major) in place into the least-squares form of one IRLS step. */
   rescale(r: Float64Array, J: Float64Array, n: number): void;
+  /** rho'(z_i) per residual (the IRLS weights), for the stationarity test. */
+  weights(r: Float64Array, out: Float64Array): void;
 }
 
 /** The loss named `name` with soft margin `fScale`; typed errors for anything else. */
@@ -82,13 +90,19 @@ export function robustLoss(name: unknown = 'linear', fScale: unknown = 1): Robus
       }
       return total;
     },
+    weights(r, w) {
+      for (let i = 0; i < r.length; i++) {
+        rho((r[i] * r[i]) / s2, out);
+        w[i] = out[1];
+      }
+    },
     rescale(r, J, n) {
       if (name === 'linear') return;
       for (let i = 0; i < r.length; i++) {
         const z = (r[i] * r[i]) / s2;
         rho(z, out);
         let scale = out[1] + (2 * out[2] * r[i] * r[i]) / s2;
-        if (scale < SCALE_FLOOR) scale = SCALE_FLOOR;
+        if (scale < SCALE_FLOOR_SHARE * out[1]) scale = SCALE_FLOOR_SHARE * out[1];
         scale = Math.sqrt(scale);
         r[i] *= out[1] / scale;
         for (let j = 0; j < n; j++) J[i * n + j] *= scale;

@@ -3,7 +3,7 @@
 // the start, the bounds and the fixed parameters.
 import { describeValue } from '../errors';
 import type { Bound } from './bounds';
-import { FitOptionsError } from './errors';
+import { FitDataError, FitOptionsError } from './errors';
 import type { LMOptions } from './lm';
 import type { LossName } from './loss';
 import type { ModelDefinition, ModelSettings } from './model';
@@ -133,9 +133,15 @@ function resolveNamed(spec: string, opts: FitOptions, samples: Samples): ModelDe
   if (opts.max !== undefined) settings.max = opts.max;
   if (opts.throughOrigin !== undefined) settings.throughOrigin = opts.throughOrigin;
   // formula: on data with named columns reads the columns it mentions as its predictors.
-  if (spec.startsWith('formula:') && settings.predictors === undefined) {
+  if (spec.startsWith('formula:') && settings.predictors === undefined && samples.predictors) {
     const named = mentionedPredictors(spec.slice('formula:'.length), samples);
-    if (named.length > 0) settings.predictors = named.join(',');
+    if (named.length === 0) {
+      throw new FitDataError('E_FIT_MISSING_PREDICTOR', `model "${spec}" reads none of the samples' predictor columns (${Object.keys(samples.predictors).join(', ')})`, {
+        where: 'samples',
+        value: Object.keys(samples.predictors),
+      });
+    }
+    settings.predictors = named.join(',');
   }
   return (opts.registry ?? defaultModelRegistry).resolve(spec, settings);
 }

@@ -22,7 +22,7 @@ export interface ModelEvaluator {
 export function predictorColumns(model: ModelDefinition, samples: Samples): Float64Array[] {
   const names = model.predictors ?? ['x'];
   return names.map((name) => {
-    const column = samples.predictors?.[name] ?? (name === 'x' || (names.length === 1 && !samples.predictors) ? samples.x : undefined);
+    const column = samples.predictors ? samples.predictors[name] : names.length === 1 ? samples.x : undefined;
     if (!column) {
       const have = samples.predictors ? Object.keys(samples.predictors).join(', ') : 'x';
       throw new FitDataError('E_FIT_MISSING_PREDICTOR', `model "${model.name}" reads the predictor ${name}, which the samples lack (they have ${have}, y)`, {

@@ -25,6 +25,22 @@ export interface SelectionRow {
   /** The candidate's curve (null when it could not be fitted). */
   curve: FittedCurve | null;
   error?: string;
+  /**
+   * The candidate fitted the same curve as this earlier row (article and ll3 are one curve in two
+   * parameterisations): it gets weight 0 and the Akaike weights are over distinct curves.
+   */
+  duplicateOf?: string;
+}
+
+/** Fitted values agreeing to this relative tolerance at every sample make two candidates one curve. */
+const SAME_CURVE = 1e-6;
+
+function sameCurve(a: FitResult, b: FitResult): boolean {
+  if (a.params === null || b.params === null || a.residuals.length !== b.residuals.length) return false;
+  let scale = 0;
+  for (let i = 0; i < a.residuals.length; i++) scale = Math.max(scale, Math.abs(a.residuals[i]), Math.abs(b.residuals[i]));
+  for (let i = 0; i < a.residuals.length; i++) if (Math.abs(a.residuals[i] - b.residuals[i]) > SAME_CURVE * Math.max(scale, 1)) return false;
+  return true;
 }
 
 /** AICc differences below this are round-off between equivalent parameterisations. */
@@ -57,7 +73,8 @@ export function fitAuto(input: SamplesInput | Samples, opts: FitOptions, fitOne:
     .map((e) => e.r);
   const bestAicc = ranked[0].aicc;
   const finite = Number.isFinite(bestAicc);
-  const rel = ranked.map((r) => (finite ? Math.exp(-(r.aicc - bestAicc) / 2) : r.aicc === bestAicc ? 1 : 0));
+  const duplicateOf = ranked.map((r, i) => ranked.slice(0, i).find((earlier) => sameCurve(earlier, r))?.model);
+  const rel = ranked.map((r, i) => (duplicateOf[i] !== undefined ? 0 : finite ? Math.exp(-(r.aicc - bestAicc) / 2) : r.aicc === bestAicc ? 1 : 0));
   const total = rel.reduce((a, b) => a + b, 0);
   const selection: SelectionRow[] = ranked.map((r, i) => ({
     model: r.model,
@@ -70,6 +87,7 @@ export function fitAuto(input: SamplesInput | Samples, opts: FitOptions, fitOne:
     weight: rel[i] / total,
     monotone: r.monotone,
     curve: r.curve,
+    ...(duplicateOf[i] !== undefined ? { duplicateOf: duplicateOf[i] } : {}),
   }));
   return { ...ranked[0], selection: [...selection, ...failed] };
 }

@@ -20,7 +20,8 @@ export const articleFamily: ModelFamily = {
     }
     return {
       name: 'article',
-      formula: 'a*max/(1 + b/|x|^c)',
+      // Printed with max substituted, in the formula language, so `formula:` refits the same curve.
+      formula: `a*${max}/(1 + b/x^c)`,
       params: ['a', 'b', 'c'],
       lower: [-Infinity, 0, 0],
       upper: [Infinity, Infinity, Infinity],

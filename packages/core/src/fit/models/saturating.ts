@@ -1,6 +1,6 @@
 // Small saturating and power families: the iOS rubber band x*d*c/(d + c*x) (c = initial slope,
 // d = limit; UIScrollView's constant is c = 0.55), the power law k*x^p and the exponential
-// saturation d*(1 - e^(-x/k)).
+// saturation d*(1 - exp(-x/k)).
 import { FitOptionsError } from '../errors';
 import type { ModelFamily } from '../model';
 import { extent, fitLine } from './start';
@@ -90,13 +90,13 @@ export const powerFamily: ModelFamily = {
 
 export const expsatFamily: ModelFamily = {
   family: 'expsat',
-  summary: 'd*(1 - e^(-x/k)), exponential saturation (k > 0)',
+  summary: 'd*(1 - exp(-x/k)), exponential saturation (k > 0)',
   monotone: true,
   create(arg) {
     noArgument('expsat', arg);
     return {
       name: 'expsat',
-      formula: 'd*(1 - e^(-x/k))',
+      formula: 'd*(1 - exp(-x/k))',
       formulaSource: { text: 'd*(1 - exp(-x/k))', params: ['d', 'k'] },
       params: ['d', 'k'],
       lower: [-Infinity, 0],
