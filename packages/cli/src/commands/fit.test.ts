@@ -41,7 +41,7 @@ describe('tensile fit', () => {
     const { code, stdout, stderr } = await run(['fit']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^model {6}article: y = a\*max\/\(1 \+ b\/\|x\|\^c\)$/m);
+    expect(stdout).toMatch(/^model {6}article: y = a\*500\/\(1 \+ b\/x\^c\)$/m);
     expect(stdout).toMatch(/^a +0\.8209153 +0\.0127 +\[/m);
     expect(stdout).toMatch(/SSE 76\.18987 +RMSE 2\.91 px +R² 0\.999486 +AICc 37\.224/);
     expect(stdout).toMatch(/monotone yes/);

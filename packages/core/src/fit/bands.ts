@@ -102,7 +102,7 @@ function valuesAndGradients(ctx: UncertaintyContext, points: Float64Array): { va
   return { values, gradients };
 }
 
-function quadraticForm(covariance: Float64Array, free: readonly number[], g: Float64Array, offset: number, total: number): number {
+function quadraticForm(covariance: Float64Array, free: readonly number[], g: Float64Array, offset: number): number {
   const k = free.length;
   let v = 0;
   for (let a = 0; a < k; a++) {
@@ -145,7 +145,7 @@ export function curveBand(ctx: UncertaintyContext, xs: ArrayLike<number>, opts?:
     confidence,
   };
   for (let i = 0; i < m; i++) {
-    const variance = quadraticForm(covariance, ctx.free, gradients, i * total, total);
+    const variance = quadraticForm(covariance, ctx.free, gradients, i * total);
     const se = Math.sqrt(variance);
     const sp = Math.sqrt(variance + ctx.variance);
     band.stderr[i] = se;
@@ -206,7 +206,7 @@ export function inversePrediction(ctx: UncertaintyContext, y: number, opts?: Unc
   }
   const { gradients } = valuesAndGradients(ctx, Float64Array.of(x));
   const gx = gradients.map((g) => -g / slope.value);
-  const se = Math.sqrt(quadraticForm(covariance, ctx.free, gx, 0, ctx.model.params.length));
+  const se = Math.sqrt(quadraticForm(covariance, ctx.free, gx, 0));
   const t = studentTCritical(1 - confidence, ctx.dof);
   return { y, x, stderr: se, interval: [x - t * se, x + t * se], confidence };
 }

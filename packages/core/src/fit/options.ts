@@ -90,6 +90,9 @@ export function checkPositive(name: string, v: unknown, integer = false): void {
   }
 }
 
+/** Names a `formula:` reads as predictors whatever the data: x, x1, x2, ... (not called as functions). */
+const PREDICTOR_NAME = /(^|[^A-Za-z0-9_.])(x\d*)(?![A-Za-z0-9_(])/g;
+
 /** Names of the sample's predictor columns that the formula text mentions. */
 function mentionedPredictors(formula: string, samples: Samples): string[] {
   if (!samples.predictors) return [];
@@ -133,15 +136,24 @@ function resolveNamed(spec: string, opts: FitOptions, samples: Samples): ModelDe
   if (opts.max !== undefined) settings.max = opts.max;
   if (opts.throughOrigin !== undefined) settings.throughOrigin = opts.throughOrigin;
   // formula: on data with named columns reads the columns it mentions as its predictors.
-  if (spec.startsWith('formula:') && settings.predictors === undefined && samples.predictors) {
-    const named = mentionedPredictors(spec.slice('formula:'.length), samples);
-    if (named.length === 0) {
-      throw new FitDataError('E_FIT_MISSING_PREDICTOR', `model "${spec}" reads none of the samples' predictor columns (${Object.keys(samples.predictors).join(', ')})`, {
-        where: 'samples',
-        value: Object.keys(samples.predictors),
+  if (spec.startsWith('formula:') && settings.predictors === undefined) {
+    const text = spec.slice('formula:'.length);
+    // The naming rule: x, x1, x2, ... are predictors; one the data lack is a mistake, not a parameter.
+    const have = samples.predictors ? Object.keys(samples.predictors) : ['x'];
+    const missing = [...new Set([...text.matchAll(PREDICTOR_NAME)].map((m) => m[2]))].filter((name) => !have.includes(name));
+    if (missing.length) {
+      throw new FitDataError('E_FIT_MISSING_PREDICTOR', `model "${spec}" reads the predictor ${missing.join(', ')}, which the samples lack (they have ${have.join(', ')}, y)`, {
+        where: `samples.${missing[0]}`,
+        value: missing,
       });
     }
-    settings.predictors = named.join(',');
+    if (samples.predictors) {
+      const named = mentionedPredictors(text, samples);
+      if (named.length === 0) {
+        throw new FitDataError('E_FIT_MISSING_PREDICTOR', `model "${spec}" reads none of the samples' predictor columns (${have.join(', ')})`, { where: 'samples', value: have });
+      }
+      settings.predictors = named.join(',');
+    }
   }
   return (opts.registry ?? defaultModelRegistry).resolve(spec, settings);
 }
