@@ -19,12 +19,12 @@ const LOSSES = ['linear', 'soft_l1', 'huber', 'cauchy', 'arctan'];
 
 export function addSolverOptions(fit: Command): void {
   fit
-    .addOption(new Option('--start <list>', 'start values, e.g. b1=500,b2=1e-4 (others: the self-start)'))
-    .addOption(new Option('--lower <list>', 'lower bounds, e.g. b1=0,b2=-inf; every iterate stays inside'))
-    .addOption(new Option('--upper <list>', 'upper bounds, e.g. b2=1'))
-    .addOption(new Option('--fix <list>', 'parameters held fixed: b3 (at its start) or b3=0.5'))
-    .addOption(new Option('--loss <name>', `robust loss as in scipy least_squares: ${LOSSES.join(' | ')}`))
-    .addOption(new Option('--f-scale <y>', 'soft margin between inlier and outlier residuals (y units), default 1'));
+    .addOption(new Option('--start <list>', "Start values by parameter name, e.g. b1=500,b2=1e-4 (default: the model's self-start)"))
+    .addOption(new Option('--lower <list>', 'Lower bounds by name, e.g. b1=0,b2=-inf; every iterate stays inside (default: the model\'s own, else none)'))
+    .addOption(new Option('--upper <list>', 'Upper bounds by name, e.g. b2=1 (default: the model\'s own, else none)'))
+    .addOption(new Option('--fix <list>', 'Parameters held fixed: names (at their start values) or NAME=VALUE entries (default: none)'))
+    .addOption(new Option('--loss <name>', `Robust loss as scipy's least_squares defines it: ${LOSSES.join(', ')} (default: linear)`))
+    .addOption(new Option('--f-scale <y>', 'Soft margin between inlier and outlier residuals, in y units (default: 1)'));
 }
 
 function bad(flag: string, message: string, value: unknown): FitOptionsError {
