@@ -91,3 +91,19 @@ describe('tensile fit --plot at the row cap', () => {
     expect(svg).toMatch(/<\/svg>\s*$/);
   });
 });
+
+describe('files named on the command line', () => {
+  it('a --data or --input-file over 64 MiB is refused before it is read (a sparse 1 GB file)', async () => {
+    const { open } = await import('node:fs/promises');
+    const big = path.join(dir, 'big.csv');
+    const handle = await open(big, 'w');
+    await handle.truncate(1024 * 1024 * 1024);
+    await handle.close();
+    const fit = await run(['fit', '--data', big, '--json']);
+    expect(fit.code).toBe(1);
+    expect(fit.stderr).toMatch(/--data .*big\.csv is 1073741824 bytes, over the cap of 67108864 bytes/);
+    const model = await run(['model', 'eval', path.join(dir, 'nowhere'), '--input-file', big]);
+    expect(model.code).toBe(1);
+    expect(model.stderr).toMatch(/--input-file .*big\.csv is 1073741824 bytes, over the cap of 67108864 bytes/);
+  });
+});

@@ -1,12 +1,13 @@
 // `tensile fit`: fits a damping curve to samples (the article's nine by default) and prints a
 // table, or one JSON object with --json; --emit prints the standalone code, --plot writes an SVG.
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import type { Command } from 'commander';
 import { ARTICLE_SAMPLES, DEFAULT_ARTICLE_MAX, FitOptionsError, fitCurve, parseSamples, toSamples } from '@tensile/core';
 import type { Samples } from '@tensile/core';
 import { renderFitSvg } from '../fit/plot';
 import { fitJson, formatFitReport } from '../fit/report';
+import { readTextFileWithin } from '../read-text-file';
 import { addMlpOptions, maybeRunMlpFit } from '../fit/mlp-run';
 import { addSolverOptions, solverOptions } from '../fit/solver-options';
 import type { SolverCliOptions } from '../fit/solver-options';
@@ -30,9 +31,7 @@ async function loadSamples(opts: FitCommandOptions): Promise<Samples> {
     if (opts.weights !== undefined) throw optionError('--weights', '--weights COLUMN needs --data FILE (the embedded article samples have no weight column)');
     return toSamples(ARTICLE_SAMPLES);
   }
-  const text = await readFile(opts.data, 'utf8').catch((err: Error) => {
-    throw optionError('--data', `cannot read --data ${opts.data}: ${err.message}`);
-  });
+  const text = await readTextFileWithin(opts.data, '--data', (message) => optionError('--data', message));
   const format = /\.json$/i.test(opts.data) ? 'json' : /\.(csv|tsv|txt)$/i.test(opts.data) ? 'csv' : undefined;
   const weights = opts.weights === undefined ? undefined : /^\d+$/.test(opts.weights) ? Number(opts.weights) : opts.weights;
   // A formula may read several named columns (Nelson's y, x1, x2): keep every numeric column for it.

@@ -1,8 +1,8 @@
 // `tensile model inspect PATH` and `tensile model eval PATH --input JSON`: any model.json that
 // stock TF.js loads (graph or layers, converter-made or ours). Dense stacks run as plain JS; other
 // models run in TF.js (@tensorflow/tfjs, loaded only then).
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { readTextFileWithin } from '../read-text-file';
 import { describeDenseNet } from '@tensile/core';
 import {
   ModelFormatError,
@@ -51,9 +51,8 @@ async function readInput(opts: { input?: string; inputFile?: string }): Promise<
   if ((opts.input === undefined) === (opts.inputFile === undefined)) {
     throw new ModelFormatError('E_MODEL_INPUT', "give the input as --input '[[0],[500]]' or --input-file PATH (exactly one)", { where: '--input' });
   }
-  const text = opts.input ?? (await readFile(opts.inputFile as string, 'utf8').catch((err: Error) => {
-    throw new ModelFormatError('E_MODEL_INPUT', `cannot read --input-file ${opts.inputFile}: ${err.message}`, { where: '--input-file' });
-  }));
+  const text =
+    opts.input ?? (await readTextFileWithin(opts.inputFile as string, '--input-file', (message) => new ModelFormatError('E_MODEL_INPUT', message, { where: '--input-file' })));
   try {
     return parseJsonSafely(text, '--input');
   } catch (err) {
