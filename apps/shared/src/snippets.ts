@@ -12,21 +12,14 @@ export interface Snippet {
 }
 
 const REACT: Record<RouteId, Snippet> = {
-  feed: { file: 'Feed.tsx', code: `import { useDamping } from '@tensile/react';
+  feed: { file: 'Feed.tsx', code: `import { PullToRefresh } from '@tensile/react';
 
 export function Feed({ posts, reload }) {
-  // The component renders only when the state changes, never per frame of a drag.
-  const [ref, state, refresh] = useDamping(
-    { pullToRefresh: { onRefresh: ({ signal }) => reload(signal) } },
-    (snapshot) => snapshot.state,
-  );
+  // The scroll container, its indicator (spinner, per-state texts, aria-live) and R to refresh.
   return (
-    <>
-      <button onClick={() => refresh()} disabled={state === 'refreshing'}>Refresh</button>
-      <ul ref={ref} style={{ overflow: 'auto', height: '100%' }} aria-busy={state === 'refreshing'}>
-        {posts.map((post) => <li key={post.id}>{post.text}</li>)}
-      </ul>
-    </>
+    <PullToRefresh onRefresh={({ signal }) => reload(signal)} aria-label="Feed" style={{ height: '100%' }}>
+      <ul>{posts.map((post) => <li key={post.id}>{post.text}</li>)}</ul>
+    </PullToRefresh>
   );
 }
 ` },
@@ -96,20 +89,16 @@ export function List({ children }) {
 
 const VUE: Record<RouteId, Snippet> = {
   feed: { file: 'Feed.vue', code: `<script setup lang="ts">
-import { useTemplateRef } from 'vue';
-import { getElastic, useElastic } from '@tensile/vue';
+import { PullToRefresh } from '@tensile/vue';
 
-const props = defineProps<{ posts: { id: number; text: string }[]; reload: (signal: AbortSignal) => Promise<void> }>();
-const list = useTemplateRef<HTMLElement>('list');
-const pull = useElastic(list, { pullToRefresh: { onRefresh: ({ signal }) => props.reload(signal) } });
-const refresh = () => list.value && getElastic(list.value)?.refresh();
+defineProps<{ posts: { id: number; text: string }[]; reload: (signal: AbortSignal) => Promise<void> }>();
 </script>
 
 <template>
-  <button :disabled="pull.state === 'refreshing'" @click="refresh">Refresh</button>
-  <ul ref="list" style="overflow: auto; height: 100%" :aria-busy="pull.state === 'refreshing'">
-    <li v-for="post in posts" :key="post.id">{{ post.text }}</li>
-  </ul>
+  <!-- The scroll container, its indicator (spinner, per-state texts, aria-live) and R to refresh. -->
+  <PullToRefresh :on-refresh="({ signal }) => reload(signal)" aria-label="Feed" style="height: 100%">
+    <ul><li v-for="post in posts" :key="post.id">{{ post.text }}</li></ul>
+  </PullToRefresh>
 </template>
 ` },
   edges: { file: 'Grid.vue', code: `<template>
@@ -179,16 +168,15 @@ const { curve } = fitCurve([[0, 0], [500, 90], [1000, 160], [2500, 260], [6000, 
 
 const SVELTE: Record<RouteId, Snippet> = {
   feed: { file: 'Feed.svelte', code: `<script lang="ts">
-  import { elasticStore } from '@tensile/svelte';
+  import { PullToRefresh } from '@tensile/svelte';
 
   let { posts, reload }: { posts: { id: number; text: string }[]; reload: (signal: AbortSignal) => Promise<void> } = $props();
-  const pull = elasticStore({ pullToRefresh: { onRefresh: ({ signal }) => reload(signal) } });
 </script>
 
-<button disabled={$pull.state === 'refreshing'} onclick={() => pull.refresh()}>Refresh</button>
-<ul use:pull.action style="overflow: auto; height: 100%" aria-busy={$pull.state === 'refreshing'}>
-  {#each posts as post (post.id)}<li>{post.text}</li>{/each}
-</ul>
+<!-- The scroll container, its indicator (spinner, per-state texts, aria-live) and R to refresh. -->
+<PullToRefresh onRefresh={({ signal }) => reload(signal)} aria-label="Feed" style="height: 100%">
+  <ul>{#each posts as post (post.id)}<li>{post.text}</li>{/each}</ul>
+</PullToRefresh>
 ` },
   edges: { file: 'Grid.svelte', code: `<script lang="ts">
   import type { Snippet } from 'svelte';

@@ -158,7 +158,7 @@ describe.each(DEMOS)('%s demo: showcase', (demo) => {
   engine.test('every page has a snippet in this framework’s idiom', {}, async () => {
     const page = await engine.browser.open(PHONE);
     const problems = page.problems;
-    const idiom = { react: /from '@tensile\/react'/, vue: /v-elastic=|useElastic\(/, svelte: /use:elastic|use:pull\.action/ }[demo];
+    const idiom = { react: /from '@tensile\/react'/, vue: /v-elastic=|useElastic\(|<PullToRefresh/, svelte: /use:elastic|use:pull\.action|<PullToRefresh/ }[demo];
     for (const route of ROUTES) {
       await goTo(page, urlOf(demo), route);
       expect(await page.textContent(byTestId('snippet-code')), route).toMatch(idiom);
