@@ -1,62 +1,60 @@
-// Issue 11 point 2, the whole way in Chromium: `tensile fit --emit js` (the real CLI, from source)
-// prints a module; the page imports it and passes `damping` unchanged as the engine's `curve`; a
-// real touch pull (CDP) then shows, at each finger travel d, the fit's own y(d) within 0.5 px, in a
+// Issue 11 point 2, the whole way in each engine: `tensile fit --emit js` (the real CLI, from source)
+// prints a module; the page imports it (from a data: URL) and passes `damping` unchanged as the
+// engine's `curve`; a touch pull (real in Chromium and Firefox, synthetic in WebKit) then shows, at each finger travel d, the fit's own y(d) within 0.5 px, in a
 // full phone screen and in a 300 px list. The largest difference is printed.
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, expect, inject } from 'vitest';
 import { ARTICLE_SAMPLES, fitCurve } from '@tensile/core';
-import { launchChromium, type Browser } from '../harness/chromium';
-import { Touchscreen, frames } from '../harness/touch';
+import { inEachEngine } from '../harness/matrix';
 
 const PHONE = { width: 390, height: 844 };
 /** "Shows exactly the fitted curve": half a CSS pixel. */
 const CONTRACT_PX = 0.5;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 
-let browser: Browser;
 let emitted: { stdout: string; stderr: string };
 beforeAll(async () => {
   // The article model: its emitted damping(x, max) is the one that used to get the container size as max.
   emitted = await promisify(execFile)(process.execPath, ['--conditions=source', '--import', 'tsx', 'packages/cli/src/bin.ts', 'fit', '--model', 'article', '--emit', 'js'], { cwd: root });
-  browser = await launchChromium();
 }, 180_000);
-afterAll(async () => {
-  await browser?.close();
-});
 
-describe('curve contract: CLI fit -> emitted module -> engine -> screen', () => {
-  it('`tensile fit --emit js` prints only the module (the report is on stderr)', () => {
+inEachEngine((engine) => {
+  // 'curve contract: CLI fit -> emitted module -> engine -> screen'
+  engine.test('`tensile fit --emit js` prints only the module (the report is on stderr)', {}, () => {
     expect(emitted.stdout.startsWith('/**')).toBe(true);
     expect(emitted.stdout).toMatch(/^export function damping\(x, max\) \{$/m);
     expect(emitted.stdout).not.toMatch(/^model /m);
     expect(emitted.stderr).toMatch(/^model {6}article: /m);
   });
 
-  it.each([
+  for (const [name, height] of [
     ['a full 390x844 screen', null],
     ['a 300 px list', 300],
-  ])('a real touch pull in %s shows y(d) of the fit within 0.5 px', async (_name, height) => {
+  ] as const) {
+  engine.test(`a touch pull in ${name} shows y(d) of the fit within 0.5 px`, { needs: ['touch-events'] }, async () => {
     const fit = fitCurve(ARTICLE_SAMPLES, { model: 'article' }).curve;
-    const { page, problems } = await browser.open(PHONE);
-    await page.route('**/damping.js', (route) => route.fulfill({ body: emitted.stdout, contentType: 'text/javascript' }));
-    const touch = await Touchscreen.enable(page);
-    await page.goto(`${inject('fixturesUrl')}native.html?code=damping.js${height ? `&height=${height}` : ''}`);
+    const page = await engine.browser.open(PHONE);
+    const { touch, problems } = page;
+    await touch.enable();
+    // The emitted module as the page imports any module; a data: URL serves it in every engine.
+    const moduleUrl = `data:text/javascript;charset=utf-8,${encodeURIComponent(emitted.stdout)}`;
+    await page.goto(`${inject('fixturesUrl')}native.html?code=${encodeURIComponent(moduleUrl)}${height ? `&height=${height}` : ''}`);
     await page.waitForFunction(() => window.native?.engine !== null || window.native?.error !== null);
     expect(await page.evaluate(() => window.native.error)).toBe(null);
 
     const x = 195;
     const y0 = 60;
     await touch.start({ x, y: y0 });
-    await frames(page);
+    await page.frames();
     let worst = 0;
     let checked = 0;
     // 7 px steps, compared every 49 px: between the engine's 10 px table points, where interpolation errs most.
     for (let travel = 7; travel <= 700; travel += 7) {
       await touch.move({ x, y: y0 + travel });
-      await frames(page);
+      await page.frames();
       if (travel % 49 !== 0) continue;
       const shown = await page.evaluate(() => {
         const transform = getComputedStyle(document.getElementById('content')!).transform;
@@ -65,12 +63,12 @@ describe('curve contract: CLI fit -> emitted module -> engine -> screen', () => 
       worst = Math.max(worst, Math.abs(shown - fit.evaluate(travel)));
       checked++;
     }
-    console.info(`curve contract (${height ?? 844} px list): largest |on screen - fit y(d)| = ${worst.toFixed(4)} px over ${checked} finger travels 49..686 px`);
+    console.info(`curve contract, ${engine.name} (${height ?? 844} px list): largest |on screen - fit y(d)| = ${worst.toFixed(4)} px over ${checked} finger travels 49..686 px`);
     expect(checked).toBe(14);
     expect(worst).toBeLessThan(CONTRACT_PX);
     await touch.end();
     expect(problems).toEqual([]);
-    await touch.detach();
     await page.close();
   });
+  }
 });
