@@ -11,7 +11,7 @@ export interface ElasticActionReturn {
   destroy(): void;
 }
 
-/** `<div use:elastic={{ pullToRefresh: { onRefresh } }}>`: one engine per element, options updated in place (never re-attached). */
+/** `<div use:elastic={options}>` (options such as `{ pullToRefresh: { onRefresh } }`): one engine per element, options updated in place (never re-attached). */
 export function elastic(node: HTMLElement, options?: BindingOptions): ElasticActionReturn {
   const binding = createBinding(options ?? {}, 'use:elastic');
   binding.attach(node);
