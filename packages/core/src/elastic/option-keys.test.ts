@@ -44,7 +44,11 @@ describe('misplaced keys name where they belong', () => {
 });
 
 describe('unknown keys list what the group accepts', () => {
-  it('at the top level', () => refuse({ bounce: true }, /^createElastic: options.bounce is not an option; expected one of axis, curve, edges, max, size, pullToRefresh, input, spring, moveTarget, reducedMotion, announce, disabled, content, indicator, host$/));
+  it('at the top level', () => refuse({ bounce: true }, /^createElastic: options.bounce is not an option; expected one of axis, curve, edges, max, size, pullToRefresh, .*content, indicator, host/));
+  it("accepts the shared contract's loadMore group, which adapters already pass", () => {
+    expect(() => resolveOptions({ loadMore: { onLoadMore: () => {} } } as ElasticOptions)).not.toThrow();
+    refuse({ onLoadMore: () => {} }, /options.onLoadMore is not an option/);
+  });
   it('in edges', () => refuse({ edges: { bottomm: false } }, 'edges.bottomm is not an option; expected one of top, bottom, left, right'));
   it('in pullToRefresh', () => refuse({ pullToRefresh: { onrefresh: onRefresh } }, /pullToRefresh.onrefresh is not an option; expected one of threshold, thresholdIn, .*edge, onRefresh/));
   it('in input', () => refuse({ input: { pointer: true } }, /input.pointer is not an option; expected one of touch, pen, mouse, wheel, keyboard/));
