@@ -11,6 +11,7 @@ import { DEMOS, PHONE, type DemoName } from '../../tests/browser/src/harness/dem
 import { buildPages, servePages, type Served } from '../../tests/browser/src/harness/serve';
 import { Touchscreen, frames } from '../../tests/browser/src/harness/touch';
 import { dragCost, startTrace } from '../../tests/browser/src/harness/trace';
+import { engineTable } from '../browser-engines';
 import type { BenchSuite } from '../suite';
 import { table } from '../measure';
 
@@ -209,6 +210,7 @@ const suite: BenchSuite = {
     const servers = new Map<Scenario['server'], Served>([['fixtures', await servePages(outDir)]]);
     const browser = await launchChromium();
     const rows: (string | number)[][] = [];
+    let crossEngine: string[] = [];
     let engineHandler = Number.NaN;
     let nativeHandler = Number.NaN;
     /** Frames over 20 ms per row (untraced runs), for the summary under the table. */
@@ -249,6 +251,8 @@ const suite: BenchSuite = {
           ms(runs[0].paintMs),
         ]);
       }
+      await browser.close();
+      crossEngine = await engineTable(Object.fromEntries([...servers].map(([name, served]) => [name, served.url])));
     } finally {
       await browser.close();
       await Promise.all([...servers.values()].map((srv) => srv.close()));
@@ -302,6 +306,8 @@ const suite: BenchSuite = {
       `Frames over 20 ms in this run: ${longFrames[0] ?? 'n/a'} on the native row; the engine rows have none on ${longFrames.slice(1).filter((n) => n === 0).length} of ${longFrames.length - 1} (the target), ${longFrames.slice(1).reduce((a, n) => a + n, 0)} in all.`,
       `Engine listener time over the bare counting listener of the native baseline: ${ms(engineHandler / nativeHandler)}x (medians).`,
       'The browser tests assert only the counts (no forced layout after the first move), never times.',
+      '',
+      ...crossEngine,
     ].join('\n');
   },
 };
