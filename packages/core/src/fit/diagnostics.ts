@@ -127,7 +127,9 @@ export function monotoneGrid(xs: ArrayLike<number>, realDomain: boolean, gridPoi
   const margin = MONOTONE_MARGIN * (hi - lo);
   const from = realDomain ? lo - margin : lo;
   const to = hi + margin;
-  return Float64Array.from({ length: gridPoints }, (_, i) => from + ((to - from) * i) / (gridPoints - 1));
+  const grid = new Float64Array(gridPoints);
+  for (let i = 0; i < gridPoints; i++) grid[i] = from + ((to - from) * i) / (gridPoints - 1);
+  return grid;
 }
 
 /**

@@ -181,13 +181,15 @@ export function fitOne(input: SamplesInput | Samples, opts: FitOptions): FitResu
     if (opts.start !== undefined && (opts.lower !== undefined || opts.upper !== undefined)) checkStartInBounds(model.params, started, plan.bounds);
     fixedNames = model.params.filter((_, j) => plan.fixed[j] !== undefined);
     const free = model.params.length - fixedNames.length;
+    const general = model.domain === 'real' ? LM_DEFAULTS.generalTolerance : undefined;
     const solver: SolverOptions = {
-      ftol: opts.ftol,
-      xtol: opts.xtol,
-      gtol: opts.gtol,
+      ftol: opts.ftol ?? general,
+      xtol: opts.xtol ?? general,
+      gtol: opts.gtol ?? general,
       maxEvaluations: opts.maxEvaluations ?? (model.domain === 'real' ? LM_DEFAULTS.generalEvaluationsPerParameter : LM_DEFAULTS.evaluationsPerParameter) * (free + 1),
       loss,
-      acceleration: true,
+      // Curved valleys (MGH10, Bennett5) are general-regression trouble; the damping fits converge in a few steps without it.
+      acceleration: model.domain === 'real',
     };
     const spec: SolveSpec = { model, evaluator: evaluator!, y: samples.y, weights: samples.weights, plan, solver };
     const multistart = opts.multistart ?? FIT_DEFAULTS.multistart;
@@ -336,7 +338,9 @@ function finishFit(model: ModelDefinition, samples: Samples, best: Attempt, eval
   // Every covariance entry is over the fitted parameters (assembleFitResult expands it).
   const facts: ModelFacts | null = model.facts ? model.facts(best.params) : null;
   const single = (model.predictors ?? ['x']).length === 1;
-  const monotone = single && monotoneOnGrid(model, samples, best.params);
+  // Parameter facts settle it for the built-in families (increasing from y(0) = 0); otherwise a grid.
+  const settled = facts !== null && facts.monotone === 'increasing' && facts.y0 === 0 && model.domain === 'nonnegative';
+  const monotone = settled || (single && monotoneOnGrid(model, samples, best.params));
   if (single && !monotone && model.domain === 'nonnegative') {
     const grid = monotoneGrid(samples.x, false);
     warnings.push(`${model.name}: the fitted curve is not monotone: it decreases somewhere on [${grid[0]}, ${grid[grid.length - 1]}] px (the data range and ${MONOTONE_MARGIN * 100}% beyond)`);
