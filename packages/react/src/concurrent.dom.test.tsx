@@ -94,12 +94,13 @@ describe('re-renders', () => {
     const pad = view.container.querySelector('div')!;
     const offset = () => Number(view.container.querySelector('output')!.textContent);
     const afterMount = curves.tabulations;
-    const listens = host.listenCalls();
     // A drag re-renders the pad on every move, each render passing fresh but equal options to
     // setOptions: at most one render per move, so setOptions never hands React a new snapshot (that
     // would loop: render, effect, setOptions, new snapshot, render...).
     renders = 0;
     await act(async () => pullDown(host, pad, 800));
+    // Counted once the touch has begun (a gesture adds its own scroll watch); re-renders add none.
+    const listens = host.listenCalls();
     const dragRenders = renders;
     expect(dragRenders).toBeGreaterThan(0);
     expect(dragRenders).toBeLessThanOrEqual(20);
