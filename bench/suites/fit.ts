@@ -1,7 +1,7 @@
 // Damping-curve fits on the article's nine samples, us and the JavaScript peers in one process
 // run: the article model by our bounded LM on AD Jacobians against ml-levenberg-marquardt 5.1 with
 // its defaults (time and the SSE each reaches), and our QR polynomial fits against regression-js
-// (the SSE each reaches). scipy's optima (data/README.md) are quoted as the quality reference.
+// (the SSE each reaches). scipy's optima (bench/reference-figures.md) are quoted as the quality reference.
 import { createRequire } from 'node:module';
 import { levenbergMarquardt } from 'ml-levenberg-marquardt';
 import { ARTICLE_SAMPLES, defaultModelRegistry, fitCurve, toSamples } from '@tensile/core';
@@ -22,7 +22,7 @@ const X = [...ARTICLE_SAMPLES.x];
 const Y = [...ARTICLE_SAMPLES.y];
 /** The start at which ml-levenberg-marquardt's documented failure (SSE 78.6) was measured. */
 const PEER_START = [0.8, 4000, 1.1];
-/** scipy 1.17 curve_fit optimum of the article model (data/README.md). */
+/** scipy 1.17 curve_fit optimum of the article model (bench/reference-figures.md). */
 const SCIPY_ARTICLE_SSE = 76.18987;
 
 const articleCurve = ([a, b, c]: number[]) => (x: number) => (x === 0 ? 0 : (a * 500) / (1 + b / Math.pow(Math.abs(x), c)));
@@ -55,7 +55,7 @@ const suite: BenchSuite = {
       ['ml-levenberg-marquardt 5.1 defaults, our self-start', '', '', fmt(sse(articleCurve(peerSelf.parameterValues)), 10), `${peerSelf.iterations}`],
       ['Tensile `fitCurve` ll3 (same curve, better conditioned)', formatNs(tLl3.medianNs), ratio(tPeer.medianNs, tLl3.medianNs), fmt(fitCurve(ARTICLE_SAMPLES, { model: 'll3' }).sse, 10), ''],
       ['Tensile `fitCurve` auto (7 models + AICc table)', formatNs(tAuto.medianNs), `${ratio(tPeer.medianNs, tAuto.medianNs)} (7 fits)`, '', ''],
-      ['scipy 1.17 `curve_fit` (reference, data/README.md)', '', '', String(SCIPY_ARTICLE_SSE), ''],
+      ['scipy 1.17 `curve_fit` (reference, see "Reference figures" below)', '', '', String(SCIPY_ARTICLE_SSE), ''],
     ];
     const moved = peerWeighted.parameterValues.some((v, i) => v !== PEER_START[i]);
 

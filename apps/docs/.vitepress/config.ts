@@ -19,7 +19,10 @@ export default defineConfig({
   lastUpdated: false,
   ignoreDeadLinks: false,
   appearance: true,
-  head: [['meta', { name: 'theme-color', content: '#3c8772' }]],
+  head: [
+    ['meta', { name: 'theme-color', content: '#3c8772' }],
+    ['link', { rel: 'icon', type: 'image/svg+xml', href: `${DOCS_BASE}favicon.svg` }],
+  ],
   themeConfig: {
     nav: [
       { text: 'Get started', link: '/guide/getting-started' },

@@ -1,12 +1,13 @@
 // Builds the docs site: TypeDoc writes the API reference from the packages' TSDoc comments
-// (api/, generated, never edited by hand), failing on an export without a doc comment; then
+// (api/, generated, never edited by hand), failing on an export without a doc comment (except the
+// ones undocumented-baseline.txt lists from before the check) or a broken link; then
 // VitePress builds the site, failing on a dead link. Prints how long each step took.
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Application } from 'typedoc';
 import { build } from 'vitepress';
-import { typedocOptions } from './typedoc-options';
+import { apiProject, typedocOptions } from './typedoc-options';
+import { failingProblems, readBaseline } from './undocumented';
 
 const docsRoot = fileURLToPath(new URL('..', import.meta.url));
 const packagesDir = path.join(docsRoot, '..', '..', 'packages');
@@ -14,11 +15,10 @@ const packagesDir = path.join(docsRoot, '..', '..', 'packages');
 /** Generates api/ with TypeDoc; throws when validation or generation reports an error. */
 export async function generateApiReference(packages: string, out: string): Promise<void> {
   await rm(out, { recursive: true, force: true });
-  const app = await Application.bootstrapWithPlugins(typedocOptions(packages, out));
-  const project = await app.convert();
+  const { app, project, problems } = await apiProject(typedocOptions(packages, out));
   if (!project) throw new Error('TypeDoc could not convert the packages (see the errors above)');
-  app.validate(project);
-  if (app.logger.hasErrors()) throw new Error('TypeDoc validation failed: an export without a doc comment or a broken link (see above)');
+  const failing = failingProblems(problems, readBaseline(path.join(docsRoot, 'undocumented-baseline.txt')));
+  if (failing.length > 0) throw new Error(`TypeDoc reported ${failing.length} problem(s) (an export without a doc comment, a broken link):\n  ${failing.join('\n  ')}`);
   await app.generateOutputs(project);
   if (app.logger.hasErrors()) throw new Error('TypeDoc could not write the API reference (see above)');
 }

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_LAB_TEXT } from './lab';
 import { createLabSession } from './lab-session';
 
-// scipy's optimum for ll3 on the article samples (shared/data/README.md).
+// scipy's optimum for ll3 on the article samples (bench/reference-figures.md, "Reference figures" in BENCHMARKS.md).
 const LL3_SSE = 76.18987;
 const SSE_TOLERANCE = 1e-5; // relative
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LAB_TEXT, fitRows, parsePoints, pointsToText, residualSeries, runLabFit, selectionRows } from './lab';
 
-// scipy's optimum for ll3 on the article samples (shared/data/README.md).
+// scipy's optimum for ll3 on the article samples (bench/reference-figures.md, "Reference figures" in BENCHMARKS.md).
 const LL3_SSE = 76.18987;
 const SSE_TOLERANCE = 1e-5; // relative
 

@@ -8,8 +8,11 @@ import { TensileError } from '@tensile/core';
 import { commandInstallers } from './commands/registry';
 import { allCommands, helpFormat, oneLineError, usageLine } from './help-format';
 
+/** Where the CLI writes: tests pass their own, the bin writes to the process's streams. */
 export interface CliIO {
+  /** Normal output (tables, JSON, help, the version). */
   stdout: (text: string) => void;
+  /** Errors (one line each) and the usage line after a usage error. */
   stderr: (text: string) => void;
 }
 
@@ -26,6 +29,7 @@ export const CLI_VERSION: string = (createRequire(import.meta.url)('../package.j
 
 const EXITS_WITHOUT_ERROR = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version', 'commander.executeSubCommandAsync']);
 
+/** The `tensile` commander program with every command installed, writing to `io`. */
 export function createProgram(io: CliIO = defaultIO): Command {
   const program = new Command('tensile')
     .description('Differentiate formulas, fit damping curves and inspect TF.js models.')

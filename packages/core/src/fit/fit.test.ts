@@ -1,4 +1,4 @@
-// Fits against the scipy reference optima of data/README.md (scipy 1.17 curve_fit, MINPACK LM,
+// Fits against the scipy reference optima of bench/reference-figures.md, "Reference figures" in BENCHMARKS.md (scipy 1.17 curve_fit, MINPACK LM,
 // recomputed to full precision in float64), parameter recovery from noisy synthetic data, weights,
 // bounds, stop reasons, multistart and model selection.
 import { describe, expect, it } from 'vitest';
