@@ -75,6 +75,13 @@ export default defineConfig({
     search: { provider: 'local' },
     footer: { message: 'MIT licensed.' },
   },
+  markdown: {
+    // Inline code is shown as written: `{{ ... }}` in a TSDoc example is not a Vue interpolation.
+    config(md) {
+      const renderInlineCode = md.renderer.rules.code_inline!;
+      md.renderer.rules.code_inline = (...args) => renderInlineCode(...args).replace(/^<code/, '<code v-pre');
+    },
+  },
   vite: {
     // The live demo imports @tensile/vue and @tensile/core from the workspace sources.
     resolve: { conditions: ['source'] },

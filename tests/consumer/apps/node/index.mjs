@@ -6,7 +6,8 @@ import { inspectTfjsModel } from '@tensile/core/tfjs';
 
 const fit = fitCurve(ARTICLE_SAMPLES, { model: 'll3' });
 const code = fit.curve.toJS({ name: 'damping', round: 6 });
-const damping = new Function(`${code}; return damping;`)();
+// The emitted code is an ES module with no dependency: import it as a user's file would be.
+const { damping } = await import(`data:text/javascript,${encodeURIComponent(code)}`);
 const formula = parseFormula('0.82231*max/(1 + 4338.47/abs(x)^1.14791)');
 const result = {
   sse: fit.sse,
