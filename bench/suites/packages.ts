@@ -18,7 +18,7 @@ const run = promisify(execFile);
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /** kB min+gzip the elastic path may add to a Vite React app; tests/consumer reads it from BENCHMARKS.md. */
-export const ELASTIC_PATH_BUDGET_KB = 9;
+export const ELASTIC_PATH_BUDGET_KB = 10;
 
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(2)} kB`;
 
