@@ -1,6 +1,8 @@
 // Property tests of the gesture state machine over random event sequences (touch, second finger,
 // pointer, wheel, cancel, blur, hidden tab, programmatic and keyboard refresh, refresh resolving,
-// rejecting and timing out, option changes, destroy mid-gesture). Fixed seed, printed on failure.
+// rejecting and timing out, load more at the bottom by pull, nearEnd scroll and loadMore(), its
+// loads resolving, rejecting and timing out, hasMore toggling, option changes, destroy
+// mid-gesture). Fixed seed, printed on failure.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createElastic } from './engine';
@@ -34,6 +36,11 @@ type Action =
   | { a: 'reject' }
   | { a: 'curve'; curve: 'article' | 'ios' | 'linear' | 'framework7' }
   | { a: 'disable'; on: boolean }
+  | { a: 'resolveLoad' }
+  | { a: 'rejectLoad' }
+  | { a: 'loadMore' }
+  | { a: 'scrollEvent' }
+  | { a: 'hasMore'; on: boolean }
   | { a: 'destroy' };
 
 const coord = fc.integer({ min: -50, max: 900 });
@@ -52,20 +59,38 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   { arbitrary: fc.constant({ a: 'blur' as const }), weight: 1 },
   { arbitrary: fc.constant({ a: 'hide' as const }), weight: 1 },
   { arbitrary: fc.record({ a: fc.constant('advance' as const), ms: fc.integer({ min: 1, max: 1500 }) }), weight: 4 },
-  { arbitrary: fc.record({ a: fc.constant('scroll' as const), top: fc.constantFrom(0, 0, 250, 1000) }), weight: 1 },
+  { arbitrary: fc.record({ a: fc.constant('scroll' as const), top: fc.constantFrom(0, 0, 250, 850, 1000, 1000) }), weight: 2 },
   { arbitrary: fc.constant({ a: 'refresh' as const }), weight: 1 },
   { arbitrary: fc.constant({ a: 'key' as const }), weight: 1 },
   { arbitrary: fc.constant({ a: 'resolve' as const }), weight: 2 },
   { arbitrary: fc.constant({ a: 'reject' as const }), weight: 1 },
   { arbitrary: fc.record({ a: fc.constant('curve' as const), curve: fc.constantFrom('article' as const, 'ios' as const, 'linear' as const, 'framework7' as const) }), weight: 1 },
   { arbitrary: fc.record({ a: fc.constant('disable' as const), on: fc.boolean() }), weight: 1 },
+  { arbitrary: fc.constant({ a: 'resolveLoad' as const }), weight: 2 },
+  { arbitrary: fc.constant({ a: 'rejectLoad' as const }), weight: 1 },
+  { arbitrary: fc.constant({ a: 'loadMore' as const }), weight: 1 },
+  { arbitrary: fc.constant({ a: 'scrollEvent' as const }), weight: 2 },
+  { arbitrary: fc.record({ a: fc.constant('hasMore' as const), on: fc.boolean() }), weight: 1 },
   { arbitrary: fc.constant({ a: 'destroy' as const }), weight: 1 },
 );
 
 /** How often the interesting paths ran, so a generator that never reaches them fails the test. */
-const seen = { refreshes: 0, armedReleases: 0, errors: 0, timeouts: 0, destroyedMidGesture: 0, wheelPulls: 0 };
+const seen = {
+  refreshes: 0,
+  armedReleases: 0,
+  errors: 0,
+  timeouts: 0,
+  destroyedMidGesture: 0,
+  wheelPulls: 0,
+  loads: 0,
+  armedLoadReleases: 0,
+  nearEndLoads: 0,
+  loadErrors: 0,
+  loadTimeouts: 0,
+  refreshWhileLoading: 0,
+};
 
-/** A whole drag: start, several moves the same way, then lift, cancel or nothing (a lost end). */
+/** A whole drag: start, several moves the same way, then lift, cancel or nothing (a lost end); some from the end of the list, upwards. */
 const swipe: fc.Arbitrary<Action[]> = fc
   .record({
     touch: fc.boolean(),
@@ -77,10 +102,14 @@ const swipe: fc.Arbitrary<Action[]> = fc
     steps: fc.integer({ min: 1, max: 14 }),
     target: fc.integer({ min: 0, max: 3 }),
     finish: fc.constantFrom('end', 'end', 'end', 'cancel', 'none'),
+    atEnd: fc.boolean(),
   })
-  .map(({ touch, kind, x, y, dx, dy, steps, target, finish }) => {
-    const out: Action[] = [touch ? { a: 'touchstart', x, y, target } : { a: 'pointerdown', kind, x, y }];
-    for (let i = 0; i < steps; i++) out.push(touch ? { a: 'touchmove', dx, dy, cancelable: true } : { a: 'pointermove', dx, dy });
+  .map(({ touch, kind, x, y, dx, dy, steps, target, finish, atEnd }) => {
+    const out: Action[] = atEnd ? [{ a: 'scroll', top: 1000 }] : [];
+    // From the end the pull goes up, into the bottom edge.
+    const stepY = atEnd ? -Math.abs(dy) - 10 : dy;
+    out.push(touch ? { a: 'touchstart', x, y: y + 400, target: atEnd ? 0 : target } : { a: 'pointerdown', kind, x, y: y + 400 });
+    for (let i = 0; i < steps; i++) out.push(touch ? { a: 'touchmove', dx, dy: stepY, cancelable: true } : { a: 'pointermove', dx, dy: stepY });
     if (finish === 'end') out.push(touch ? { a: 'touchend' } : { a: 'pointerup' });
     if (finish === 'cancel') out.push(touch ? { a: 'touchcancel' } : { a: 'pointercancel' });
     return out;
@@ -96,6 +125,8 @@ const ticks = async () => {
 
 interface Variant {
   velocity: number;
+  /** Load more at the bottom: off, on by pull only, or also within 200 px of the end. */
+  loadMore: 'off' | 'pull' | 'nearEnd';
   axis: 'y' | 'both';
   thresholdIn: 'finger' | 'displayed';
   reducedMotion: boolean;
@@ -104,6 +135,7 @@ interface Variant {
 
 const variant: fc.Arbitrary<Variant> = fc.record({
   velocity: fc.constantFrom(0, 0, 0.8),
+  loadMore: fc.constantFrom('off' as const, 'pull' as const, 'nearEnd' as const),
   axis: fc.constantFrom('y' as const, 'y' as const, 'both' as const),
   thresholdIn: fc.constantFrom('finger' as const, 'displayed' as const),
   reducedMotion: fc.boolean(),
@@ -120,8 +152,12 @@ async function run(actions: Action[], v: Variant) {
   const carousel = host.element({ parent: content, scrollable: { x: true }, scroll: { maxLeft: 800, width: 400 } });
   const targets = [content, inner, carousel, root];
   const pending: { resolve: () => void; reject: (e: unknown) => void }[] = [];
+  const pendingLoads: { resolve: () => void; reject: (e: unknown) => void }[] = [];
   let calls = 0;
+  let loadCalls = 0;
   let cycleOpen = false;
+  let loadOpen = false;
+  const NEAR_END = 200;
   const engine = createElastic({
     host,
     max: MAX,
@@ -144,6 +180,24 @@ async function run(actions: Action[], v: Variant) {
         return new Promise<void>((resolve, reject) => pending.push({ resolve, reject }));
       },
     },
+    loadMore:
+      v.loadMore === 'off'
+        ? false
+        : {
+            timeout: TIMEOUT_MS,
+            thresholdIn: v.thresholdIn,
+            threshold: v.thresholdIn === 'finger' ? 200 : 60,
+            nearEnd: v.loadMore === 'nearEnd' ? NEAR_END : false,
+            onLoadMore: () => {
+              // never two loads at once on the bottom edge, and never on the refresh's edge
+              expect(loadOpen).toBe(false);
+              expect(engine.getSnapshot().loadMore).toBe('loading');
+              if (BUSY.includes(engine.getSnapshot().state)) seen.refreshWhileLoading++;
+              loadOpen = true;
+              loadCalls++;
+              return new Promise<void>((resolve, reject) => pendingLoads.push({ resolve, reject }));
+            },
+          },
   });
   engine.subscribe(() => {
     const s = engine.getSnapshot();
@@ -151,6 +205,11 @@ async function run(actions: Action[], v: Variant) {
     expect(Number.isFinite(s.distance) && s.distance >= 0).toBe(true);
     expect(s.progress >= 0 && s.progress <= 1).toBe(true);
     if (!BUSY.includes(s.state)) cycleOpen = false;
+    if (s.loadMore !== 'loading') loadOpen = false;
+    // A refresh holds only its own edge.
+    if (BUSY.includes(s.state)) expect(s.edge).toBe('top');
+    if (s.loadMore === 'error') seen.loadErrors++;
+    if (s.loadMore === 'error' && (s.loadMoreError as { code?: string }).code === 'E_ELASTIC_TIMEOUT') seen.loadTimeouts++;
     if (s.state === 'error') seen.errors++;
     if (s.state === 'error' && (s.error as { code?: string }).code === 'E_ELASTIC_TIMEOUT') seen.timeouts++;
   });
@@ -167,7 +226,11 @@ async function run(actions: Action[], v: Variant) {
     const snapBefore = engine.getSnapshot();
     const before = snapBefore.state;
     const callsBefore = calls;
+    const loadsBefore = loadCalls;
     let armedRelease = false;
+    // The load edge's release arms only while no load runs (and there is more to load).
+    const loadArmed = () => before === 'ready' && snapBefore.edge === 'bottom' && snapBefore.loadMore !== 'loading' && snapBefore.loadMore !== 'done';
+    let armedLoad = false;
     let programmatic = false;
     switch (act.a) {
       case 'touchstart':
@@ -182,7 +245,8 @@ async function run(actions: Action[], v: Variant) {
         host.dispatch(touchTarget, 'touchmove', { touches: fingers, cancelable: act.cancelable });
         break;
       case 'touchend':
-        armedRelease = holder === 'touch' && before === 'ready' && fingers.length === 1;
+        armedRelease = holder === 'touch' && before === 'ready' && fingers.length === 1 && snapBefore.edge === 'top';
+        armedLoad = holder === 'touch' && loadArmed() && fingers.length === 1;
         fingers = fingers.slice(1);
         host.dispatch(touchTarget, 'touchend', { touches: fingers });
         break;
@@ -204,7 +268,8 @@ async function run(actions: Action[], v: Variant) {
         host.dispatch('window', 'pointermove', { pointerId: pointer.id, clientX: pointer.x, clientY: pointer.y });
         break;
       case 'pointerup':
-        armedRelease = holder === 'pointer' && before === 'ready';
+        armedRelease = holder === 'pointer' && before === 'ready' && snapBefore.edge === 'top';
+        armedLoad = holder === 'pointer' && loadArmed();
         host.dispatch('window', 'pointerup', { pointerId: pointer.id });
         break;
       case 'pointercancel':
@@ -250,6 +315,24 @@ async function run(actions: Action[], v: Variant) {
       case 'disable':
         engine.setOptions({ disabled: act.on });
         break;
+      case 'resolveLoad':
+        pendingLoads.shift()?.resolve();
+        await ticks();
+        break;
+      case 'rejectLoad':
+        pendingLoads.shift()?.reject(new Error('offline'));
+        await ticks();
+        break;
+      case 'loadMore':
+        // Never rejects, whatever the state.
+        void engine.loadMore().catch(() => expect.unreachable('loadMore() rejected'));
+        break;
+      case 'scrollEvent':
+        host.dispatch(root, 'scroll');
+        break;
+      case 'hasMore':
+        if (v.loadMore !== 'off') engine.setOptions({ loadMore: { hasMore: act.on } });
+        break;
       case 'destroy':
         if (engine.getSnapshot().state === 'pulling' || engine.getSnapshot().state === 'ready') seen.destroyedMidGesture++;
         engine.destroy();
@@ -263,6 +346,25 @@ async function run(actions: Action[], v: Variant) {
       if (act.a === 'pointermove' || act.a === 'pointerdown') holder = 'pointer';
       if (act.a === 'wheel') holder = 'wheel';
     }
+    const loadsAdded = loadCalls - loadsBefore;
+    expect(loadsAdded).toBeLessThanOrEqual(1);
+    if (armedLoad) {
+      expect(loadsAdded).toBe(1);
+      seen.armedLoadReleases++;
+    }
+    seen.loads += loadsAdded;
+    if (loadsAdded === 1) {
+      // Near the end without a pull: scroll events, option changes and timers (a completed load re-checks).
+      const nearEndCause = v.loadMore === 'nearEnd' && ['scrollEvent', 'hasMore', 'curve', 'disable', 'advance', 'resolveLoad', 'touchmove', 'pointermove', 'wheel', 'touchend', 'pointerup'].includes(act.a);
+      if (nearEndCause && !armedLoad && act.a !== 'loadMore') seen.nearEndLoads++;
+      const explained =
+        armedLoad ||
+        act.a === 'loadMore' ||
+        nearEndCause ||
+        (holder === 'wheel' && before === 'ready' && snapBefore.edge === 'bottom' && (act.a === 'wheel' || act.a === 'advance'));
+      expect(explained).toBe(true);
+    }
+    if (snapBefore.loadMore === 'loading') expect(loadsAdded).toBe(0);
     const added = calls - callsBefore;
     // At most one onRefresh per action, and only for an armed release, a velocity flick, the
     // wheel's release (inside a wheel event or its timer) or a programmatic/keyboard refresh.
@@ -289,6 +391,7 @@ async function run(actions: Action[], v: Variant) {
     host.dispatch(touchTarget, 'touchend', { touches: [] });
     host.dispatch('window', 'pointerup', { pointerId: pointer.id });
     for (const p of pending.splice(0)) p.resolve();
+    for (const p of pendingLoads.splice(0)) p.resolve();
     await ticks();
     host.advance(TIMEOUT_MS + 20_000);
     await ticks();
@@ -297,6 +400,8 @@ async function run(actions: Action[], v: Variant) {
     expect(rest).toMatchObject({ state: 'idle', edge: null, offset: 0, distance: 0, progress: 0 });
     expect(host.pendingFrames()).toBe(0);
     expect(host.attributes(root)['data-tensile-state']).toBe('idle');
+    expect(['idle', 'done']).toContain(rest.loadMore);
+    if (v.loadMore !== 'off') expect(host.attributes(root)['data-tensile-load-more']).toBe(rest.loadMore);
     expect(host.styles(content).transform).toBeUndefined();
     expect(host.styles(indicator).transform).toBeUndefined();
     // The layer promotion of a gesture never outlives it.
@@ -316,11 +421,12 @@ async function run(actions: Action[], v: Variant) {
 }
 
 describe('engine properties', () => {
-  it(`over ${RUNS} random event sequences and option sets (seed ${SEED}): bounded finite offsets, back to rest, one onRefresh per armed release, nothing left after destroy`, async () => {
+  it(`over ${RUNS} random event sequences and option sets (seed ${SEED}): bounded finite offsets, back to rest, one onRefresh / onLoadMore per armed release, never two jobs on one edge, nothing left after destroy`, async () => {
     await fc.assert(
       fc.asyncProperty(sequence, variant, (actions, v) => run(actions, v)),
       { seed: SEED, numRuns: RUNS, endOnFailure: true },
     );
+    console.log(`engine properties (seed ${SEED}): ${JSON.stringify(seen)}`);
     // Each path ran often enough to mean something (counts over all runs).
     expect(seen.armedReleases).toBeGreaterThan(100);
     expect(seen.refreshes).toBeGreaterThan(1000);
@@ -328,5 +434,11 @@ describe('engine properties', () => {
     expect(seen.timeouts).toBeGreaterThan(20);
     expect(seen.destroyedMidGesture).toBeGreaterThan(20);
     expect(seen.wheelPulls).toBeGreaterThan(100);
+    expect(seen.loads).toBeGreaterThan(500);
+    expect(seen.armedLoadReleases).toBeGreaterThan(50);
+    expect(seen.nearEndLoads).toBeGreaterThan(30);
+    expect(seen.loadErrors).toBeGreaterThan(50);
+    expect(seen.loadTimeouts).toBeGreaterThan(10);
+    expect(seen.refreshWhileLoading).toBeGreaterThan(10);
   }, 300_000);
 });

@@ -4,10 +4,10 @@
 // pure gesture state machine (gesture.ts), the refresh job (jobs.ts) and the writer of styles and
 // attributes (writer.ts); it owns the snapshot, the attachment and the release spring.
 import { ElasticError, invalidOption } from './errors';
-import { actionAt, displayedThreshold, gestureStep, isVertical, refreshBusy, REST_GESTURE } from './gesture';
+import { displayedThreshold, gestureStep, groupAt, isVertical, refreshBusy, REST_GESTURE } from './gesture';
 import type { Gesture, GestureContext, GestureEvent, ReleaseAction } from './gesture';
 import { createDomHost } from './host-dom';
-import { focusLossInput, keyboardInput, pointerInput, touchInput, wheelInput } from './inputs';
+import { focusLossInput, keyboardInput, nearEndInput, pointerInput, touchInput, wheelInput } from './inputs';
 import type { EngineEvent, GestureDriver, InputSource } from './inputs';
 import { createJob } from './jobs';
 import type { Job, JobClock } from './jobs';
@@ -16,7 +16,7 @@ import { isObject, resolveOptions } from './options';
 import type { ResolvedOptions } from './options';
 import { springAt } from './spring';
 import type { ElasticEdge, ElasticEngine, ElasticOptions, ElasticSnapshot, Host } from './types';
-import { BUSY, createRestorer, EDGE, OFFSET, PROGRESS, STATE, writeSnapshot } from './writer';
+import { BUSY, createRestorer, EDGE, LOAD_MORE, OFFSET, PROGRESS, STATE, writeSnapshot } from './writer';
 import type { Restorer, WriterTarget } from './writer';
 
 export { mergeOptions };
@@ -26,7 +26,7 @@ const EDGE_EPSILON_PX = 1;
 /** A spring never runs longer than this, s (it is at rest long before with any sane parameters). */
 const SPRING_LIMIT_S = 10;
 
-const REST: ElasticSnapshot = REST_GESTURE;
+const REST = REST_GESTURE;
 const OVERSCROLL = 'overscroll-behavior-';
 
 /** Everything that exists only while attached; a new one per attach, so a callback of an old one can tell. */
@@ -50,16 +50,20 @@ interface Attachment extends WriterTarget {
   promoted: (() => void)[];
 }
 
+/** Load more's state when nothing runs: 'done' once the list has no more. */
+const restingLoad = (options: ResolvedOptions) => (options.more && !options.more.hasMore ? 'done' : 'idle');
+
 /** Creates an engine; nothing touches the page until `attach(el)`. */
 export function createElastic(options: ElasticOptions = {}): ElasticEngine {
   let resolved: ResolvedOptions = resolveOptions(options);
   let raw = mergeOptions({}, options as Record<string, unknown>) || {};
-  let snapshot = REST;
+  let snapshot: ElasticSnapshot = { ...REST, loadMore: restingLoad(resolved), loadMoreError: null };
   let attachment: Attachment | null = null;
   let gesture: Gesture | null = null;
   /** Removals of the gesture's own listeners (a pointer's window listeners, user-select). */
   let gestureOffs: (() => void)[] = [];
   let refreshJob: Job | null = null;
+  let loadJob: Job | null = null;
   let destroyed = false;
   const listeners = new Set<() => void>();
 
@@ -156,8 +160,40 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
   }
 
   function release(action: ReleaseAction | null, velocity: number) {
-    if (action === 'refresh') void startRefresh(velocity);
-    else spring(0, velocity);
+    if (action === 'refresh') return void startRefresh(velocity);
+    if (action === 'loadMore') void startLoad();
+    spring(0, velocity);
+  }
+
+  /** Runs load more: its state is `snapshot.loadMore`, apart from the gesture's. */
+  function startLoad(): Promise<void> {
+    const current = attachment!;
+    const more = resolved.more!;
+    const job: Job = createJob(
+      { group: 'loadMore', name: 'onLoadMore', handler: more.onLoadMore, timeout: more.timeout, minVisibleMs: more.minVisibleMs, resultMs: more.resultMs },
+      clock(current),
+      (error, failed) => loadJob === job && set({ loadMore: failed ? 'error' : 'complete', loadMoreError: failed ? error : null }),
+      () => {
+        if (loadJob !== job) return;
+        loadJob = null;
+        const completed = snapshot.loadMore === 'complete';
+        if (set({ loadMore: restingLoad(resolved), loadMoreError: null }) && completed) nearEnd();
+        job.finish();
+      },
+    );
+    loadJob = job;
+    if (set({ loadMore: 'loading', loadMoreError: null }) && loadJob === job) job.run();
+    return job.done;
+  }
+
+  /** Starts a load when a scroll (or a completed load that left the end in view) is within `nearEnd` px of the end edge. */
+  function nearEnd() {
+    const current = attachment;
+    const more = resolved.more;
+    if (!current || !more || more.nearEnd === false || !more.hasMore || loadJob) return;
+    const metrics = current.host.scroll(current.element);
+    const remaining = { top: metrics.top, left: metrics.left, bottom: metrics.maxTop - metrics.top, right: metrics.maxLeft - metrics.left }[more.edge];
+    if (remaining <= more.nearEnd) void startLoad();
   }
 
   function endGesture(cancelled: boolean) {
@@ -188,6 +224,7 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
     pageSize: () => measure(resolved.axis === 'x' ? 'left' : 'top'),
     options: () => resolved,
     refresh: () => void engine.refresh(),
+    nearEnd,
     keep: (target, prop, value, undo) => attachment?.restorer.keep(target, prop, value, undo),
   };
 
@@ -209,7 +246,7 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
     const started = host.now();
     const { restDelta, restSpeed } = resolved.spring;
     // A cancelled pull keeps showing its progress as it springs back.
-    const action = snapshot.progress > 0 && snapshot.state === 'cancelled' ? actionAt(resolved, snapshot, snapshot.edge) : null;
+    const action = snapshot.progress > 0 && snapshot.state === 'cancelled' ? groupAt(resolved, snapshot.edge) : null;
     const threshold = action ? displayedThreshold(resolved, action, current.size || measure(action.edge)) : 0;
     const frame = (reduced?: boolean) => {
       if (attachment !== current) return;
@@ -284,14 +321,24 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
       keep(target, EDGE, null);
       keep(target, BUSY, null);
       if (resolved.ptr && input.keyboard) keep(target, 'aria-keyshortcuts', input.keyboard);
-      const sources: (InputSource | false | '')[] = [input.touch && touchInput, (input.mouse || input.pen) && pointerInput, input.wheel && wheelInput, input.keyboard && keyboardInput, focusLossInput];
+      if (resolved.more) keep(target, LOAD_MORE, snapshot.loadMore);
+      const sources: (InputSource | false | '')[] = [
+        input.touch && touchInput,
+        (input.mouse || input.pen) && pointerInput,
+        input.wheel && wheelInput,
+        input.keyboard && keyboardInput,
+        focusLossInput,
+        resolved.more?.nearEnd !== false && !!resolved.more && nearEndInput,
+      ];
       // eslint-disable-next-line no-restricted-syntax -- a source's few listener removers, not input data
       for (const source of sources) if (source) current.offs.push(...source({ host, element: target, driver }));
       if (resolved.announce) {
         const status = host.createStatus(target);
-        current.say = (state) => status.say((resolved.announce as Record<string, string> | null)?.[state] || '');
+        // 'ready' at the load edge is not 'Release to refresh'.
+        current.say = (key) => status.say((key === 'ready' && snapshot.edge !== resolved.ptr?.edge) || !resolved.announce ? '' : (resolved.announce as Record<string, string>)[key] || '');
         current.offs.push(() => status.remove());
       }
+      nearEnd();
     },
     detach() {
       const current = attachment;
@@ -304,10 +351,15 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
       for (const id of current.timers) current.host.clearTimer(id);
       current.timers.clear();
       refreshJob?.abort(new ElasticError('E_ELASTIC_DETACHED', 'the elastic engine was detached while refreshing'));
+      const load = loadJob;
+      loadJob = null;
+      load?.abort(new ElasticError('E_ELASTIC_DETACHED', 'the elastic engine was detached while loading more'));
       demote(current);
       for (const off of current.offs.splice(0).reverse()) off();
       current.restorer.restore();
+      set({ loadMore: restingLoad(resolved), loadMoreError: null });
       toRest();
+      load?.finish();
     },
     subscribe(listener) {
       if (typeof listener !== 'function') invalidOption('subscribe(listener)', listener, 'a function');
@@ -321,7 +373,18 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
       // Nothing changed: no resolution, no re-wiring, no notification.
       if (!merged) return;
       const next = resolveOptions(merged);
-      const wiring = (options: ResolvedOptions) => [options.host, options.content, options.indicator, options.moveTarget, options.axis, !options.ptr, !options.announce, ...Object.values(options.input)];
+      const wiring = (options: ResolvedOptions) => [
+        options.host,
+        options.content,
+        options.indicator,
+        options.moveTarget,
+        options.axis,
+        !options.ptr,
+        !options.more,
+        options.more?.nearEnd === false,
+        !options.announce,
+        ...Object.values(options.input),
+      ];
       const before = wiring(resolved);
       const target = attachment?.element;
       raw = merged;
@@ -331,6 +394,9 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
         engine.attach(target);
       }
       if (resolved.disabled) endGesture(true);
+      // hasMore changed: 'done' <-> 'idle' (a running load ends in the new one).
+      if (!loadJob && snapshot.loadMore !== restingLoad(resolved) && /^(idle|done)$/.test(snapshot.loadMore) && !set({ loadMore: restingLoad(resolved) })) return;
+      nearEnd();
     },
     refresh() {
       if (!attachment || !resolved.ptr) {
@@ -343,6 +409,11 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
       if (started) return started.done;
       if (!attachment || !resolved.ptr) return Promise.resolve();
       return startRefresh(0);
+    },
+    loadMore() {
+      if (loadJob) return loadJob.done;
+      if (!attachment || !resolved.more?.hasMore) return Promise.resolve();
+      return startLoad();
     },
     destroy() {
       engine.detach();

@@ -8,7 +8,7 @@ import type { ElasticEdge, ElasticOptions, ElasticSnapshot } from './types';
 
 /** A world: which edges the scrollers are at, what is on screen, whether a spring runs. */
 function world(options: ElasticOptions, init: { atEdges?: ElasticEdge[]; snapshot?: Partial<ElasticSnapshot>; springing?: boolean; size?: number } = {}) {
-  let snapshot: ElasticSnapshot = { ...REST_GESTURE, ...init.snapshot };
+  let snapshot: ElasticSnapshot = { ...REST_GESTURE, loadMore: 'idle', loadMoreError: null, ...init.snapshot };
   const atEdges = new Set(init.atEdges ?? ['top']);
   const context: GestureContext = {
     options: resolveOptions(options),

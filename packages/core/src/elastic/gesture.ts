@@ -122,11 +122,16 @@ const NOTHING: GestureEffects = {};
 /** The snapshot states in which a refresh holds the content: gestures wait. */
 export const refreshBusy = (snapshot: ElasticSnapshot) => snapshot.state === 'refreshing' || snapshot.state === 'complete' || snapshot.state === 'error';
 
-/** The options group of the action a pull at `edge` arms (its threshold, velocity...), or null (a plain elastic edge). */
+/** The options group of the action at `edge` (its threshold, velocity...), or null (a plain elastic edge). */
+export function groupAt(options: ResolvedOptions, edge: ElasticEdge | null) {
+  const { ptr, more } = options;
+  return ptr && ptr.edge === edge ? ptr : more && more.edge === edge ? more : null;
+}
+
+/** The group of the action a pull at `edge` may arm now: load more only while it may run (more to load, nothing loading). */
 export function actionAt(options: ResolvedOptions, snapshot: ElasticSnapshot, edge: ElasticEdge | null) {
-  const { ptr } = options;
-  if (ptr && ptr.edge === edge) return ptr;
-  return null;
+  const group = groupAt(options, edge);
+  return group && (group !== options.more || (options.more.hasMore && snapshot.loadMore !== 'loading')) ? group : null;
 }
 
 /** Displayed offset at which the action at `edge` arms, px. */
@@ -146,7 +151,7 @@ function start(event: Extract<GestureEvent, { type: 'start' }>, context: Gesture
   const { options } = context;
   const snapshot = context.snapshot();
   if (options.disabled || refreshBusy(snapshot)) return { gesture: null, effects: NOTHING };
-  const actionEdges = [options.ptr?.edge].filter((edge): edge is ElasticEdge => !!edge);
+  const actionEdges = [options.ptr?.edge, options.more?.edge].filter((edge): edge is ElasticEdge => !!edge);
   let gesture: Gesture = {
     input: event.input,
     id: event.id,
@@ -225,7 +230,7 @@ function scrolled(gesture: Gesture): GestureStep {
   return { gesture: { ...gesture, ignored: true }, effects: NOTHING };
 }
 
-/** The gesture fields of a snapshot at rest. */
+/** The gesture fields of a snapshot at rest (load more's fields are its own). */
 export const REST_GESTURE = { state: 'idle', edge: null, distance: 0, offset: 0, progress: 0, error: null } as const;
 
 /** Shows `distance` past the held edge; `preventDefault` for moves (a grab has no event to cancel). */
@@ -271,7 +276,9 @@ function end(gesture: Gesture, event: Extract<GestureEvent, { type: 'end' }>, co
   const action = gesture.armable.includes(gesture.edge) ? actionAt(context.options, snapshot, gesture.edge) : null;
   const flick = !!action && action.velocity > 0 && finger >= action.velocity && snapshot.progress >= 0.5;
   if (!event.cancelled && action && (snapshot.state === 'ready' || flick)) {
-    return { gesture: null, effects: { release: { action: action === context.options.ptr ? 'refresh' : 'loadMore', velocity: shown } } };
+    // A refresh holds the content; a load springs back (through 'cancelled') while `loadMore` says 'loading'.
+    const refresh = action === context.options.ptr;
+    return { gesture: null, effects: { show: refresh ? undefined : { state: 'cancelled', distance: 0 }, release: { action: refresh ? 'refresh' : 'loadMore', velocity: shown } } };
   }
   return { gesture: null, effects: { show: { state: 'cancelled', distance: 0 }, release: { action: null, velocity: shown } } };
 }

@@ -49,6 +49,8 @@ export interface GestureDriver {
   options(): ResolvedOptions;
   /** The keyboard's refresh. */
   refresh(): void;
+  /** A scroll happened: load more if the end edge is near. */
+  nearEnd(): void;
   /** Sets a style until the gesture ends (user-select during a mouse drag). */
   keep(target: HTMLElement, prop: string, value: string, undo: (() => void)[]): void;
 }
@@ -231,3 +233,6 @@ export const focusLossInput: InputSource = ({ host, driver }) => [
   host.listen('window', 'blur', () => driver.end(true), { passive: true }),
   host.listen('document', 'visibilitychange', () => host.hidden() && driver.end(true), { passive: true }),
 ];
+
+/** Scrolls, for load more's `nearEnd` (passive: a scroll is never cancelled). */
+export const nearEndInput: InputSource = ({ host, element, driver }) => [host.listen(element, 'scroll', () => driver.nearEnd(), { passive: true })];

@@ -5,7 +5,7 @@
 // expectation.
 import { resolveDamping } from './curves';
 import { ElasticError, invalidOption } from './errors';
-import type { ResolvedDamping, ElasticAxis, ElasticEdge, ElasticOptions, Host, PullToRefreshOptions } from './types';
+import type { ResolvedDamping, ElasticAxis, ElasticEdge, ElasticOptions, Host, LoadMoreOptions, PullToRefreshOptions } from './types';
 
 const DEFAULTS = {
   axis: 'y' as ElasticAxis,
@@ -26,6 +26,18 @@ const DEFAULTS = {
     holdOffset: undefined as number | undefined, // px; default: the threshold as displayed
     edge: 'top' as ElasticEdge,
   },
+  // Load more at the end edge: the thresholds and times of pullToRefresh (a test keeps them equal).
+  loadMore: {
+    threshold: 60, // px
+    thresholdIn: 'displayed' as 'finger' | 'displayed',
+    velocity: 0, // px/ms at release; 0 = off
+    timeout: 10_000, // ms; 0 = never
+    minVisibleMs: 400, // ms
+    resultMs: 500, // ms
+    nearEnd: false as number | false, // px from the end edge that start a load without a pull
+    hasMore: true,
+    edge: 'bottom' as ElasticEdge,
+  },
   input: { touch: true, pen: true, mouse: false, wheel: true, keyboard: 'r' as string | false },
   spring: {
     stiffness: 280, // 1/s^2
@@ -41,6 +53,7 @@ const DEFAULTS = {
     refreshing: 'Refreshing',
     complete: 'Refreshed',
     error: 'Refresh failed',
+    loadingMore: 'Loading more',
   },
   disabled: false,
 };
@@ -63,6 +76,8 @@ export interface ResolvedOptions {
   size: number | 'auto';
   /** null: no pull-to-refresh. */
   ptr: (Required<Omit<PullToRefreshOptions, 'holdOffset' | 'onRefresh'>> & Pick<PullToRefreshOptions, 'holdOffset' | 'onRefresh'>) | null;
+  /** null: no load more. */
+  more: (Required<Omit<LoadMoreOptions, 'onLoadMore'>> & Pick<LoadMoreOptions, 'onLoadMore'>) | null;
   input: typeof DEFAULTS.input;
   spring: typeof DEFAULTS.spring;
   moveTarget: 'content' | 'indicator';
@@ -165,6 +180,23 @@ export function resolveOptions(options: ElasticOptions): ResolvedOptions {
     if (ptr.onRefresh !== undefined && typeof ptr.onRefresh !== 'function') invalidOption('pullToRefresh.onRefresh', ptr.onRefresh, 'a function');
   }
 
+  let more: ResolvedOptions['more'] = null;
+  const m = o.loadMore;
+  if (m !== undefined && m !== false) {
+    const user = obj<LoadMoreOptions>('loadMore', m === true ? {} : m);
+    // nearEnd (false or px) is checked below, not as the boolean its default is.
+    more = { ...group('loadMore', { ...user, nearEnd: undefined }, D.loadMore), edge: user.edge ?? D.loadMore.edge, nearEnd: user.nearEnd ?? false, onLoadMore: user.onLoadMore };
+    const on = AXIS_EDGES[top.axis];
+    if (!on.includes(more.edge)) invalidOption('loadMore.edge', more.edge, `one of ${on.join(', ')}`);
+    if (!edges[more.edge]) invalidOption('loadMore.edge', more.edge, 'an edge enabled in edges');
+    // One job per edge: a refresh and a load never share one.
+    if (more.edge === ptr?.edge) invalidOption('loadMore.edge', more.edge, `an edge other than pullToRefresh.edge (${ptr.edge})`);
+    if (more.nearEnd !== false && !(typeof more.nearEnd === 'number' && more.nearEnd >= 0 && more.nearEnd < Infinity)) {
+      invalidOption('loadMore.nearEnd', more.nearEnd, 'false or a finite number >= 0');
+    }
+    if (more.onLoadMore !== undefined && typeof more.onLoadMore !== 'function') invalidOption('loadMore.onLoadMore', more.onLoadMore, 'a function');
+  }
+
   const input = group('input', o.input, D.input);
   const key = (input.keyboard = o.input?.keyboard ?? D.input.keyboard);
   if (key !== false && (typeof key !== 'string' || !key)) invalidOption('input.keyboard', key, 'a KeyboardEvent.key value or false');
@@ -176,6 +208,7 @@ export function resolveOptions(options: ElasticOptions): ResolvedOptions {
     max: top.max,
     size: o.size === 'auto' ? D.size : field('size', 'size', o.size, D.size),
     ptr,
+    more,
     input,
     spring: group('spring', o.spring, D.spring, MIN_SPRING),
     moveTarget: top.moveTarget,

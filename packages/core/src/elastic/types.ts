@@ -21,6 +21,19 @@ export type ElasticState =
 
 export type ElasticEdge = 'top' | 'bottom' | 'left' | 'right';
 
+/** Lifecycle of load more, next to the gesture's `state` (both may run: a refresh at the top, a load at the bottom). */
+export type LoadMoreState =
+  /** Nothing loading; a pull past the threshold at its edge (or `nearEnd`) starts one. */
+  | 'idle'
+  /** `onLoadMore` is running. */
+  | 'loading'
+  /** `onLoadMore` resolved; shown for `resultMs`, then 'idle' (or 'done' when `hasMore` became false). */
+  | 'complete'
+  /** `onLoadMore` rejected or timed out (`loadMoreError` holds the reason); shown for `resultMs`. */
+  | 'error'
+  /** `hasMore: false`: the end of the list, nothing triggers. */
+  | 'done';
+
 /** 'y': a vertical container (top/bottom edges); 'x': horizontal (left/right); 'both': all four. */
 export type ElasticAxis = 'y' | 'x' | 'both';
 
@@ -37,6 +50,10 @@ export interface ElasticSnapshot {
   readonly progress: number;
   /** The rejection or timeout reason while `state === 'error'`, otherwise null. */
   readonly error: unknown;
+  /** Load more's own state ('idle' when the loadMore option is off). */
+  readonly loadMore: LoadMoreState;
+  /** The rejection or timeout reason while `loadMore === 'error'`, otherwise null. */
+  readonly loadMoreError: unknown;
 }
 
 /** Built-in damping curves (see curves.ts for the formulas and where each comes from). */
@@ -96,6 +113,34 @@ export interface PullToRefreshOptions {
   edge?: ElasticEdge;
 }
 
+/**
+ * Load more at the end edge: its own handler with the same `{ signal }` / timeout / error contract
+ * as `onRefresh`. A pull past `threshold` at `edge` arms it like a refresh (the content springs
+ * back on release, while `loadMore` says 'loading'); `nearEnd` also starts it without a pull.
+ */
+export interface LoadMoreOptions {
+  /** Called once per armed release, `nearEnd` approach or `loadMore()`; the load ends when its promise settles. */
+  onLoadMore?: (context: RefreshContext) => unknown;
+  /** Pull distance that arms it, px (default: pullToRefresh's default threshold). */
+  threshold?: number;
+  /** Whether `threshold` is finger travel or displayed offset (default: as pullToRefresh). */
+  thresholdIn?: 'finger' | 'displayed';
+  /** Velocity-aware trigger, px/ms, as pullToRefresh.velocity (default 0 = off). */
+  velocity?: number;
+  /** Also start, without a pull, when a scroll brings the end edge within this many px (default false = off). */
+  nearEnd?: number | false;
+  /** false: the list is complete (state 'done'), nothing triggers (default true). */
+  hasMore?: boolean;
+  /** Abort `onLoadMore` after this long, ms (default 10000; 0 = never). */
+  timeout?: number;
+  /** Keep 'loading' at least this long, ms (default 400). */
+  minVisibleMs?: number;
+  /** How long 'complete' / 'error' stay, ms (default 500). */
+  resultMs?: number;
+  /** The edge that loads more (default 'bottom'; never the refresh edge). */
+  edge?: ElasticEdge;
+}
+
 export interface ElasticInputOptions {
   /** Touch events (default true). */
   touch?: boolean;
@@ -128,6 +173,8 @@ export interface ElasticAnnouncements {
   refreshing?: string;
   complete?: string;
   error?: string;
+  /** Said when load more starts. */
+  loadingMore?: string;
 }
 
 export interface ElasticOptions {
@@ -147,6 +194,8 @@ export interface ElasticOptions {
   size?: number | 'auto';
   /** Pull-to-refresh at `edge` (default off; `true` = defaults). */
   pullToRefresh?: PullToRefreshOptions | boolean;
+  /** Load more at the end edge (default off; `true` = defaults). */
+  loadMore?: LoadMoreOptions | boolean;
   input?: ElasticInputOptions;
   spring?: SpringOptions;
   /** 'content': translate the content; 'indicator': translate only `indicator` so sticky/fixed children keep working (default 'content'). */
@@ -184,6 +233,12 @@ export interface ElasticEngine {
   setOptions(options: ElasticOptions): void;
   /** Runs a refresh as if pulled (no-op while one runs: returns the running one). Never rejects. */
   refresh(): Promise<void>;
+  /**
+   * Runs `loadMore.onLoadMore` as if pulled; resolves when it has settled and its result was shown.
+   * Never rejects (the outcome is in the snapshot). A no-op returning the running one while one
+   * runs, and resolved at once when detached, without the loadMore option or with `hasMore: false`.
+   */
+  loadMore(): Promise<void>;
   destroy(): void;
 }
 

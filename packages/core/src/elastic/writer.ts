@@ -9,6 +9,7 @@ export const PROGRESS = '--tensile-progress';
 export const STATE = 'data-tensile-state';
 export const EDGE = 'data-tensile-edge';
 export const BUSY = 'aria-busy';
+export const LOAD_MORE = 'data-tensile-load-more';
 
 /** Sets inline styles (or, for data-/aria- names, attributes) and remembers how to put back what was there. */
 export interface Restorer {
@@ -41,8 +42,8 @@ export interface WriterTarget {
   layer: HTMLElement | null;
   /** The layer's own inline transform, put back at rest so sticky/fixed children are unaffected. */
   layerTransform: string;
-  /** Speaks a state change in the live region (absent: no announcements). */
-  say?: (state: ElasticSnapshot['state']) => void;
+  /** Speaks a state change (a key of the announcements) in the live region (absent: no announcements). */
+  say?: (key: string) => void;
 }
 
 /** Writes what changed from `before` to `after`. */
@@ -62,9 +63,14 @@ export function writeSnapshot(target: WriterTarget, before: ElasticSnapshot, aft
     }
   }
   if (after.progress !== before.progress) host.setStyle(element, PROGRESS, `${Math.round(after.progress * 1000) / 1000}`);
+  const busy = after.state === 'refreshing' || after.loadMore === 'loading';
+  if (busy !== (before.state === 'refreshing' || before.loadMore === 'loading')) host.setAttribute(element, BUSY, busy ? 'true' : null);
   if (after.state !== before.state) {
     host.setAttribute(element, STATE, after.state);
-    host.setAttribute(element, BUSY, after.state === 'refreshing' ? 'true' : null);
     target.say?.(after.state);
+  }
+  if (after.loadMore !== before.loadMore) {
+    host.setAttribute(element, LOAD_MORE, after.loadMore);
+    if (after.loadMore === 'loading') target.say?.('loadingMore');
   }
 }
