@@ -28,6 +28,16 @@ const SPRING_LIMIT_S = 10;
 
 const REST = REST_GESTURE;
 const OVERSCROLL = 'overscroll-behavior-';
+/**
+ * The engine driving an element, on the element itself under a registry-wide symbol, so a second
+ * engine is refused even from another copy of this module (a hot module reload, two bundles).
+ */
+const CLAIM = Symbol.for('tensile.elastic.engine');
+let engines = 0;
+
+interface Claimed {
+  [CLAIM]?: { name: string; engine: ElasticEngine };
+}
 
 /** Everything that exists only while attached; a new one per attach, so a callback of an old one can tell. */
 interface Attachment extends WriterTarget {
@@ -66,6 +76,8 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
   let loadJob: Job | null = null;
   let destroyed = false;
   const listeners = new Set<() => void>();
+  /** How errors name this engine to a second one on its element. */
+  const name = `elastic engine #${++engines}`;
 
   /**
    * Shows `next` (writing only what changed) and tells subscribers. Returns false when a subscriber
@@ -289,15 +301,27 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
       if (destroyed) throw new ElasticError('E_ELASTIC_DESTROYED', 'attach(el) on a destroyed engine: create a new one with createElastic()');
       // A text or comment node, a component instance or a ref object would fail deep in the host.
       if ((target as Node | null)?.nodeType !== 1 || !target.style) invalidOption('attach(el)', target, 'an Element', 'E_ELASTIC_TARGET');
-      if (target === attachment?.element) return;
+      const host: Host = attachment?.host ?? resolved.host ?? createDomHost();
+      // The page (scrollingElement, html or body) is driven on the document's scroller.
+      const page = host.page?.(target) ?? null;
+      const element = page ? page.scroller : target;
+      if (element === attachment?.element) return;
+      const holder = (element as Claimed)[CLAIM];
+      if (holder && holder.engine !== engine) {
+        throw new ElasticError(
+          'E_ELASTIC_ATTACHED',
+          `attach(el): the element is already driven by ${holder.name}; detach or destroy that engine first (after a hot module reload: destroy the old one in import.meta.hot.dispose)`,
+          { where: 'attach(el)', value: target, first: holder.name },
+        );
+      }
       engine.detach();
-      const host: Host = resolved.host ?? createDomHost();
+      (element as Claimed)[CLAIM] = { name, engine };
       const { axis, input } = resolved;
-      const layer = (resolved.moveTarget === 'content' ? (resolved.content ?? host.firstChild(target)) : resolved.indicator) ?? null;
+      const layer = (resolved.moveTarget === 'content' ? (resolved.content ?? (page ? page.body : host.firstChild(element))) : resolved.indicator) ?? null;
       const restorer = createRestorer(host);
       const current: Attachment = {
         host,
-        element: target,
+        element,
         layer,
         layerTransform: layer ? host.getStyle(layer, 'transform') : '',
         restorer,
@@ -312,28 +336,33 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
       attachment = current;
       const keep = restorer.keep;
       if (layer) keep(layer, 'transform', current.layerTransform);
-      keep(target, 'touch-action', `${axis === 'y' ? '' : 'pan-x '}${axis === 'x' ? '' : 'pan-y '}pinch-zoom`);
-      if (axis !== 'x') keep(target, OVERSCROLL + 'y', 'none');
-      if (axis !== 'y') keep(target, OVERSCROLL + 'x', 'none');
-      keep(target, OFFSET, '0px');
-      keep(target, PROGRESS, '0');
-      keep(target, STATE, 'idle');
-      keep(target, EDGE, null);
-      keep(target, BUSY, null);
-      if (resolved.ptr && input.keyboard) keep(target, 'aria-keyshortcuts', input.keyboard);
-      if (resolved.more) keep(target, LOAD_MORE, snapshot.loadMore);
+      keep(element, 'touch-action', `${axis === 'y' ? '' : 'pan-x '}${axis === 'x' ? '' : 'pan-y '}pinch-zoom`);
+      // On the page, body too: together they turn off the browser's own pull-to-refresh and glow.
+      for (const scroller of page ? [element, page.body] : [element]) {
+        if (axis !== 'x') keep(scroller, OVERSCROLL + 'y', 'none');
+        if (axis !== 'y') keep(scroller, OVERSCROLL + 'x', 'none');
+      }
+      keep(element, OFFSET, '0px');
+      keep(element, PROGRESS, '0');
+      keep(element, STATE, 'idle');
+      keep(element, EDGE, null);
+      keep(element, BUSY, null);
+      // On the page a key would refresh from anywhere: only when asked for.
+      const keyboard = input.keyboard && (!page || (raw.input as { keyboard?: unknown } | undefined)?.keyboard) ? input.keyboard : false;
+      if (resolved.ptr && keyboard) keep(element, 'aria-keyshortcuts', keyboard);
+      if (resolved.more) keep(element, LOAD_MORE, snapshot.loadMore);
       const sources: (InputSource | false | '')[] = [
         input.touch && touchInput,
         (input.mouse || input.pen) && pointerInput,
         input.wheel && wheelInput,
-        input.keyboard && keyboardInput,
+        keyboard && keyboardInput,
         focusLossInput,
         resolved.more?.nearEnd !== false && !!resolved.more && nearEndInput,
       ];
       // eslint-disable-next-line no-restricted-syntax -- a source's few listener removers, not input data
-      for (const source of sources) if (source) current.offs.push(...source({ host, element: target, driver }));
+      for (const source of sources) if (source) current.offs.push(...source({ host, element, scrollTarget: page ? 'document' : element, driver }));
       if (resolved.announce) {
-        const status = host.createStatus(target);
+        const status = host.createStatus(element);
         // 'ready' at the load edge is not 'Release to refresh'.
         current.say = (key) => status.say((key === 'ready' && snapshot.edge !== resolved.ptr?.edge) || !resolved.announce ? '' : (resolved.announce as Record<string, string>)[key] || '');
         current.offs.push(() => status.remove());
@@ -357,6 +386,8 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
       demote(current);
       for (const off of current.offs.splice(0).reverse()) off();
       current.restorer.restore();
+      const claimed = current.element as Claimed;
+      if (claimed[CLAIM]?.engine === engine) delete claimed[CLAIM];
       set({ loadMore: restingLoad(resolved), loadMoreError: null });
       toRest();
       load?.finish();

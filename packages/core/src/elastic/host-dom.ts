@@ -50,6 +50,12 @@ export function createDomHost(): Host {
       if (value === null) el.removeAttribute(name);
       else el.setAttribute(name, value);
     },
+    page(el) {
+      const owner = el.ownerDocument;
+      const scroller = owner.scrollingElement as HTMLElement | null;
+      const body = owner.body;
+      return scroller && body && (el === scroller || el === owner.documentElement || el === body) ? { scroller, body } : null;
+    },
     hidden: () => doc.visibilityState === 'hidden',
     prefersReducedMotion: () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches,
     createStatus(el) {

@@ -8,6 +8,8 @@ export interface FakeElementInit {
   /** Whether it is a scroll container on each axis (default: neither). */
   scrollable?: { x?: boolean; y?: boolean };
   tagName?: string;
+  /** The page's scroller (as document.scrollingElement): attach(el) on it, or on its BODY child, is page mode. */
+  page?: boolean;
 }
 
 export interface FakeEvent {
@@ -53,6 +55,7 @@ interface FakeElement {
   scrollable: { x: boolean; y: boolean };
   tagName: string;
   isContentEditable: boolean;
+  page: boolean;
 }
 
 interface Registration {
@@ -110,6 +113,12 @@ export function createFakeHost(init: { frameMs?: number; now?: number } = {}): F
     setStyle: (el, prop, value) => void (value ? fake(el).style.set(prop, value) : fake(el).style.delete(prop)),
     getAttribute: (el, name) => fake(el).attrs.get(name) ?? null,
     setAttribute: (el, name, value) => void (value === null ? fake(el).attrs.delete(name) : fake(el).attrs.set(name, value)),
+    page(el) {
+      const element = fake(el);
+      const scroller = element.page ? element : element.tagName === 'BODY' && element.parent?.page ? element.parent : null;
+      const body = scroller?.children.find((child) => child.tagName === 'BODY');
+      return scroller && body ? { scroller: scroller as unknown as HTMLElement, body: body as unknown as HTMLElement } : null;
+    },
     hidden: () => host.pageHidden,
     prefersReducedMotion: () => host.reducedMotion,
     createStatus() {
@@ -156,6 +165,7 @@ export function createFakeHost(init: { frameMs?: number; now?: number } = {}): F
         scrollable: { x: false, y: false, ...elementInit.scrollable },
         tagName: elementInit.tagName ?? 'DIV',
         isContentEditable: false,
+        page: !!elementInit.page,
       };
       parent?.children.push(el);
       return el as unknown as HTMLElement;

@@ -4,7 +4,7 @@
 // Sources translate DOM events into start / move / end; the state machine decides the rest.
 import type { InputKind } from './gesture';
 import type { ResolvedOptions } from './options';
-import type { Host } from './types';
+import type { Host, HostTarget } from './types';
 
 /** Fields read from DOM events; the fake host sends plain objects of this shape. */
 export interface EngineEvent {
@@ -58,6 +58,8 @@ export interface GestureDriver {
 export interface InputAttachment {
   host: Host;
   element: HTMLElement;
+  /** Where the element's scroll events arrive: the element, or the document for the page's scroller. */
+  scrollTarget: HostTarget;
   driver: GestureDriver;
 }
 
@@ -235,4 +237,4 @@ export const focusLossInput: InputSource = ({ host, driver }) => [
 ];
 
 /** Scrolls, for load more's `nearEnd` (passive: a scroll is never cancelled). */
-export const nearEndInput: InputSource = ({ host, element, driver }) => [host.listen(element, 'scroll', () => driver.nearEnd(), { passive: true })];
+export const nearEndInput: InputSource = ({ host, scrollTarget, driver }) => [host.listen(scrollTarget, 'scroll', () => driver.nearEnd(), { passive: true })];

@@ -104,6 +104,8 @@ const RULES: Record<string, readonly unknown[] | number> = {
 };
 /** Lowest spring parameter: a zero stiffness, mass or rest band never settles. */
 const MIN_SPRING = 1e-6;
+/** Highest spring rate, 1/s: sqrt(stiffness / mass) and damping / (2 mass) up to this (a settle in microseconds, far below one frame). */
+const MAX_SPRING_RATE = 1e6;
 
 /**
  * One field: `fallback` when undefined, else checked against RULES[key]: its values, or booleans
@@ -197,6 +199,13 @@ export function resolveOptions(options: ElasticOptions): ResolvedOptions {
     if (more.onLoadMore !== undefined && typeof more.onLoadMore !== 'function') invalidOption('loadMore.onLoadMore', more.onLoadMore, 'a function');
   }
 
+  const spring = group('spring', o.spring, D.spring, MIN_SPRING);
+  // Past these rates the closed-form spring overflows doubles (NaN offsets); no display needs them.
+  if (!(spring.stiffness / spring.mass <= MAX_SPRING_RATE ** 2)) {
+    invalidOption('spring.stiffness / spring.mass', spring.stiffness / spring.mass, `at most ${MAX_SPRING_RATE ** 2} (1/s^2)`);
+  }
+  if (!(spring.damping / spring.mass <= 2 * MAX_SPRING_RATE)) invalidOption('spring.damping / spring.mass', spring.damping / spring.mass, `at most ${2 * MAX_SPRING_RATE} (1/s)`);
+
   const input = group('input', o.input, D.input);
   const key = (input.keyboard = o.input?.keyboard ?? D.input.keyboard);
   if (key !== false && (typeof key !== 'string' || !key)) invalidOption('input.keyboard', key, 'a KeyboardEvent.key value or false');
@@ -210,7 +219,7 @@ export function resolveOptions(options: ElasticOptions): ResolvedOptions {
     ptr,
     more,
     input,
-    spring: group('spring', o.spring, D.spring, MIN_SPRING),
+    spring,
     moveTarget: top.moveTarget,
     content: o.content,
     indicator: o.indicator,

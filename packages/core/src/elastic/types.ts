@@ -218,7 +218,15 @@ export interface ElasticEngine {
   /**
    * Binds the engine to a scroll container (moving it from any other). Throws an ElasticError with
    * code 'E_ELASTIC_TARGET' for anything but an Element with inline style (HTMLElement, SVGElement):
-   * a text or comment node, a component instance, a ref object, null.
+   * a text or comment node, a component instance, a ref object, null; and 'E_ELASTIC_ATTACHED' when
+   * another engine drives the element (naming it): detach or destroy that one first.
+   *
+   * `document.scrollingElement` (or `document.documentElement` / `document.body`, which mean the
+   * same) is the whole page: pull to refresh and load more on the document's own scroller. While
+   * attached, `overscroll-behavior` is `none` on html and body, which turns off the browser's own
+   * pull-to-refresh and overscroll glow; detach puts back the page's inline values. In page mode the
+   * moved layer defaults to body, nearEnd listens to the document's scroll, and the refresh key is
+   * off unless `input.keyboard` is given.
    */
   attach(el: HTMLElement): void;
   detach(): void;
@@ -285,4 +293,9 @@ export interface Host {
   prefersReducedMotion(): boolean;
   /** Creates a polite live region for `el`; `say('')` clears it. */
   createStatus(el: HTMLElement): { say(text: string): void; remove(): void };
+  /**
+   * When `el` means the whole page (document.scrollingElement, html or body): the document's scroller
+   * and its body; otherwise null. Optional: a host without it has no page mode.
+   */
+  page?(el: HTMLElement): { scroller: HTMLElement; body: HTMLElement } | null;
 }
