@@ -23,6 +23,8 @@ export type {
   Host,
   HostHandler,
   HostTarget,
+  LoadMoreOptions,
+  LoadMoreState,
   PullToRefreshOptions,
   ResolvedDamping,
   RefreshContext,
