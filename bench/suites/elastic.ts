@@ -11,8 +11,8 @@ import { consume, formatNs, measure, table } from '../measure';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const coreDir = path.resolve(here, '../../packages/core');
-/** The budget in packages/core/.size-limit.cjs ('4 kB': size-limit counts 1 kB = 1000 bytes). */
-const BUDGET_BYTES = 4000;
+/** The budget in packages/core/.size-limit.cjs ('7.5 kB', issue 11; size-limit counts 1 kB = 1000 bytes). */
+const BUDGET_BYTES = 7500;
 
 /** The narrowest host that works: listeners kept in a map, writes counted, nothing else. */
 function benchHost(): { host: Host; handlers: Map<string, HostHandler>; writes: { n: number } } {
@@ -130,6 +130,7 @@ const suite: BenchSuite = {
     add('tensile, iOS rubber band', engineMove({ curve: 'ios' }));
     add('tensile, fitted ll3 Curve (tabulated once)', engineMove({ curve: ll3, pullToRefresh: {} }));
     add('tensile, article curve, 3 subscribers', engineMove({ pullToRefresh: {} }, 3));
+    add('tensile, article curve, pull-to-refresh + load more (nearEnd on)', engineMove({ pullToRefresh: {}, loadMore: { nearEnd: 200 } }));
 
     const esbuild = await loadEsbuild();
     const all = await sizes(esbuild, "export * from './index';");
@@ -149,28 +150,34 @@ const suite: BenchSuite = {
       '',
       table(['per touchmove', 'median', 'p99', 'vs minimal'], rows),
       '',
+      'The ratios move with the machine\'s load (11.9x on an idle machine before issue 11). The split engine',
+      'against the one-closure engine of commit d17351c, both in one process, 40 interleaved rounds of 20,000',
+      'moves on a loaded 2-core machine (2026-12-05): median 2.63 vs 2.65 µs and 3.29 vs 3.53 µs per move',
+      '(two runs): no slower.',
+      '',
       `Bundle size of the elastic entry, built from source with esbuild (size-limit's bundler), budget ${kB(BUDGET_BYTES)} min+gzip:`,
       '',
       table(['entry', 'min', 'min+gzip', 'min+brotli', 'budget'], sizeRows),
       '',
-      'The 4 kB budget is not met, and cannot be for this feature set without removing required parts.',
-      'Lower bounds measured on the engine of 2026-11-29 (commit a58308a, 6.98 kB from source), by',
-      'editing a copy of the sources and bundling it the same way:',
+      'The 7.5 kB budget (issue 11; the 4 kB one was retired) is not met. What each step of issue 11 cost,',
+      'measured from source the same way at each commit (`import *`, min+gzip):',
       '',
       table(
-        ['variant of the elastic entry', 'min+gzip'],
+        ['elastic entry at', 'min+gzip', 'added'],
         [
-          ['wheel/trackpad, mouse/pen input and the preset curves beyond the article curve taken out (a modular split)', '6.35 kB'],
-          ['that split as a prototype: wheel and pointer as plug-ins behind a small input API (engine of commit 28b8b43, 7.04 kB)', '6.53 kB (+0.50 wheel, +0.40 pointer)'],
-          ['the same, plus every engine, option and host property name mangled (the public API broken)', '6.02 kB'],
-          ['the same, plus every string and template text deleted (messages, CSS names; no longer runs)', '4.86 kB'],
-          ['option validation deleted entirely (no typed errors), nothing else changed', '6.36 kB'],
+          ['before issue 11 (commit d17351c: one 593-line closure)', '7.09 kB', ''],
+          ['engine split into rooms: inputs, pure gesture machine, jobs, writer (e198542)', '8.46 kB', '+1.38 kB'],
+          ['+ load more: option group, states, nearEnd, loadMore() (cdfb2fd)', '9.21 kB', '+0.75 kB'],
+          ['+ whole-page pull, one engine per element, subscriber re-entry, spring limits (879dbce)', '9.64 kB', '+0.43 kB'],
         ],
       ),
       '',
-      'So the logic of touch, pull-to-refresh, spring, arbitration, CSS output, a11y and validation alone,',
-      'with no names and no text, is above the budget. A split was not adopted: it saves about 0.5 kB, still',
-      'misses 4 kB, and would make desktop wheel and mouse (a peer complaint the engine answers) opt-in.',
+      'The split costs most: a pure (gesture, event) -> (gesture, effects) machine rebuilds the gesture and',
+      'describes effects as objects, and the input sources reach the engine through a driver interface; the',
+      'closure it replaced kept one set of mutable locals, which minify to one letter. Property names are not',
+      'the cost: mangling every internal one (gesture, effects, attachment, driver) saves 0.22 kB. The lower',
+      'bounds measured on the old engine (2026-11-29, commit a58308a: no names and no strings, 4.86 kB;',
+      'without wheel, mouse and the preset curves, 6.35 kB) still hold for the logic before load more and page mode.',
     ].join('\n');
   },
 };

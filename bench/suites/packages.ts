@@ -17,7 +17,10 @@ import { installOffline, withoutPnpmRunVariables, writeWorkspace } from '../../t
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/** kB min+gzip the elastic path may add to a Vite React app; tests/consumer reads it from BENCHMARKS.md. */
+/**
+ * kB min+gzip the elastic path may add to a Vite React app; tests/consumer reads it from BENCHMARKS.md.
+ * 9 until load more and whole-page pull landed (issue 11: the elastic entry grew 8.46 -> 9.64 kB).
+ */
 export const ELASTIC_PATH_BUDGET_KB = 10;
 
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(2)} kB`;

@@ -22,11 +22,10 @@ module.exports = [
     path: 'dist/elastic/index.js',
     import: '*',
     gzip: true,
-    // Issue 6's budget, NOT met: 7.1 kB here (pnpm size, 2026-11-29). The limit stays at the
-    // issue's figure so this check keeps failing until it is met. Measured lower bounds for this
-    // feature set (BENCHMARKS.md, elastic section): wheel, mouse/pen and the preset curves moved out
-    // still leave 6.35 kB, and that code with every property name mangled and every string deleted
-    // (no longer a working program) is still 4.86 kB.
-    limit: '4 kB',
+    // Issue 11's budget (the 4 kB one of issue 6 is retired), NOT met: 9.64 kB from source with load
+    // more, whole-page pull and the engine split into rooms (2026-12-05). The limit stays at the
+    // issue's figure so this check keeps failing until it is met; BENCHMARKS.md (elastic section)
+    // gives what each step cost.
+    limit: '7.5 kB',
   },
 ];
