@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ElasticSnapshot } from '@tensile/core/elastic';
 import { loadMoreStatus, pageState, pullStatus } from './status';
 
-const snap = (state: ElasticSnapshot['state']): ElasticSnapshot => ({ state, edge: 'top', distance: 0, offset: 0, progress: 0, error: null });
+const snap = (state: ElasticSnapshot['state']): ElasticSnapshot => ({ state, edge: 'top', distance: 0, offset: 0, progress: 0, error: null, loadMore: 'idle', loadMoreError: null });
 
 describe('pullStatus', () => {
   it('follows the engine state while a gesture or refresh runs', () => {

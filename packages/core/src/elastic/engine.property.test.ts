@@ -2,7 +2,7 @@
 // pointer, wheel, cancel, blur, hidden tab, programmatic and keyboard refresh, refresh resolving,
 // rejecting and timing out, load more at the bottom by pull, nearEnd scroll and loadMore(), its
 // loads resolving, rejecting and timing out, hasMore toggling, option changes, destroy
-// mid-gesture). Fixed seed, printed on failure.
+// mid-gesture), on a list or on the whole page. Fixed seed, printed on failure.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createElastic } from './engine';
@@ -88,6 +88,7 @@ const seen = {
   loadErrors: 0,
   loadTimeouts: 0,
   refreshWhileLoading: 0,
+  pageRuns: 0,
 };
 
 /** A whole drag: start, several moves the same way, then lift, cancel or nothing (a lost end); some from the end of the list, upwards. */
@@ -131,6 +132,8 @@ interface Variant {
   thresholdIn: 'finger' | 'displayed';
   reducedMotion: boolean;
   moveTarget: 'content' | 'indicator';
+  /** Page mode: the container is the page's scroller, attached through its body (the moved layer). */
+  page: boolean;
 }
 
 const variant: fc.Arbitrary<Variant> = fc.record({
@@ -140,14 +143,15 @@ const variant: fc.Arbitrary<Variant> = fc.record({
   thresholdIn: fc.constantFrom('finger' as const, 'displayed' as const),
   reducedMotion: fc.boolean(),
   moveTarget: fc.constantFrom('content' as const, 'indicator' as const),
+  page: fc.boolean(),
 });
 
 async function run(actions: Action[], v: Variant) {
   const { velocity } = v;
   const host = createFakeHost();
-  const root = host.element({ scrollable: { y: true, x: v.axis === 'both' }, scroll: { maxTop: 1000, maxLeft: v.axis === 'both' ? 500 : 0, height: 700 } });
+  const root = host.element({ page: v.page, scrollable: { y: true, x: v.axis === 'both' }, scroll: { maxTop: 1000, maxLeft: v.axis === 'both' ? 500 : 0, height: 700 } });
   const indicator = host.element({});
-  const content = host.element({ parent: root });
+  const content = host.element({ parent: root, tagName: v.page ? 'BODY' : 'DIV' });
   const inner = host.element({ parent: content, scrollable: { y: true }, scroll: { maxTop: 300, top: 0, height: 200 } });
   const carousel = host.element({ parent: content, scrollable: { x: true }, scroll: { maxLeft: 800, width: 400 } });
   const targets = [content, inner, carousel, root];
@@ -213,7 +217,9 @@ async function run(actions: Action[], v: Variant) {
     if (s.state === 'error') seen.errors++;
     if (s.state === 'error' && (s.error as { code?: string }).code === 'E_ELASTIC_TIMEOUT') seen.timeouts++;
   });
-  engine.attach(root);
+  // On the page, attach(body) means the page's scroller (root): everything is written there.
+  engine.attach(v.page ? content : root);
+  if (v.page) seen.pageRuns++;
 
   let fingers: { identifier: number; clientX: number; clientY: number }[] = [];
   let touchTarget = content;
@@ -415,6 +421,8 @@ async function run(actions: Action[], v: Variant) {
   expect(host.statusCount()).toBe(0);
   expect(host.attributes(root)).toEqual({});
   expect(host.styles(root)).toEqual({});
+  // Nothing left on the moved layer either (on the page: body's overscroll-behavior given back).
+  expect(host.styles(content)).toEqual({});
   expect(host.styles(content)['will-change']).toBeUndefined();
   expect(host.styles(indicator)['will-change']).toBeUndefined();
   expect(host.passiveViolations).toBe(0);
@@ -440,5 +448,6 @@ describe('engine properties', () => {
     expect(seen.loadErrors).toBeGreaterThan(50);
     expect(seen.loadTimeouts).toBeGreaterThan(10);
     expect(seen.refreshWhileLoading).toBeGreaterThan(10);
+    expect(seen.pageRuns).toBeGreaterThan(3000);
   }, 300_000);
 });
