@@ -57,7 +57,7 @@ describe('load more', () => {
   it('below the threshold, at another edge or with the pull begun mid-list, nothing loads', () => {
     const { calls, onLoadMore } = pendingLoads();
     const r = atEnd({ threshold: 60, onLoadMore });
-    expect(r.pullUp(60)).toBe('pulling');
+    expect(r.pullUp(40)).toBe('pulling');
     r.settle();
     r.host.setScroll(r.root, { top: 0 });
     r.touch.dragY(100, 600);

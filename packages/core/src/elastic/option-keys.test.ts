@@ -25,7 +25,7 @@ const refuse = (options: unknown, message: RegExp | string, where?: string) => {
 describe('misplaced keys name where they belong', () => {
   const cases: [string, unknown, string][] = [
     ['top-level onRefresh (what every peer calls it)', { onRefresh }, 'options.onRefresh is not an option; did you mean pullToRefresh.onRefresh?'],
-    ['top-level threshold', { threshold: 80 }, 'options.threshold is not an option; did you mean pullToRefresh.threshold?'],
+    ['top-level threshold', { threshold: 80 }, 'options.threshold is not an option; did you mean pullToRefresh.threshold or loadMore.threshold?'],
     ['top-level stiffness', { stiffness: 300 }, 'options.stiffness is not an option; did you mean spring.stiffness?'],
     ['top-level mouse', { mouse: true }, 'options.mouse is not an option; did you mean input.mouse?'],
     ['top-level top', { top: false }, 'options.top is not an option; did you mean edges.top?'],
@@ -33,7 +33,7 @@ describe('misplaced keys name where they belong', () => {
     ['curve inside pullToRefresh', { pullToRefresh: { curve: 'ios' } }, 'pullToRefresh.curve is not an option; did you mean curve?'],
     ['max inside pullToRefresh', { pullToRefresh: { onRefresh, max: 200 } }, 'pullToRefresh.max is not an option; did you mean max?'],
     ['stiffness inside pullToRefresh', { pullToRefresh: { stiffness: 1 } }, 'pullToRefresh.stiffness is not an option; did you mean spring.stiffness?'],
-    ['threshold inside spring', { spring: { threshold: 60 } }, 'spring.threshold is not an option; did you mean pullToRefresh.threshold?'],
+    ['threshold inside spring', { spring: { threshold: 60 } }, 'spring.threshold is not an option; did you mean pullToRefresh.threshold or loadMore.threshold?'],
     ['onRefresh inside input', { input: { onRefresh } }, 'input.onRefresh is not an option; did you mean pullToRefresh.onRefresh?'],
     ['wheel inside edges', { edges: { wheel: false } }, 'edges.wheel is not an option; did you mean input.wheel?'],
     ['host inside announce', { announce: { host: {} } }, 'announce.host is not an option; did you mean host?'],

@@ -28,8 +28,8 @@ const DEFAULTS = {
   },
   // Load more at the end edge: the thresholds and times of pullToRefresh (a test keeps them equal).
   loadMore: {
-    threshold: 60, // px
-    thresholdIn: 'displayed' as 'finger' | 'displayed',
+    threshold: 120, // px of finger travel
+    thresholdIn: 'finger' as 'finger' | 'displayed',
     velocity: 0, // px/ms at release; 0 = off
     timeout: 10_000, // ms; 0 = never
     minVisibleMs: 400, // ms
