@@ -21,11 +21,11 @@ export interface StartOptions {
 
 const DEMOS: readonly (DemoLink & { pkg: string; dir: string })[] = [
   { name: 'React', path: '/react/', adapter: 'useDamping() · <PullToRefresh>', pkg: '@tensile/react-demo', dir: 'apps/react-demo',
-    pages: ['feed', 'edges', 'carousel', 'nested', 'curves', 'lab'] },
+    pages: ['feed', 'endless', 'page', 'edges', 'carousel', 'nested', 'curves', 'lab'] },
   { name: 'Vue', path: '/vue/', adapter: 'v-elastic · useElastic()', pkg: '@tensile/vue-demo', dir: 'apps/vue-demo',
-    pages: ['feed', 'edges', 'carousel', 'nested', 'curves', 'lab'] },
+    pages: ['feed', 'endless', 'page', 'edges', 'carousel', 'nested', 'curves', 'lab'] },
   { name: 'Svelte', path: '/svelte/', adapter: 'use:elastic · elasticStore()', pkg: '@tensile/svelte-demo', dir: 'apps/svelte-demo',
-    pages: ['feed', 'edges', 'carousel', 'nested', 'curves', 'lab'] },
+    pages: ['feed', 'endless', 'page', 'edges', 'carousel', 'nested', 'curves', 'lab'] },
 ];
 
 /** The docs site (apps/docs), served under the base its VitePress config builds for. */

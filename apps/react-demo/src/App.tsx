@@ -2,6 +2,8 @@
 import { lazy, Suspense, useSyncExternalStore } from 'react';
 import { ROUTES, routeFromHash, TEST_IDS, type RouteId } from '@tensile/demo-shared';
 import { FeedPage } from './pages/FeedPage';
+import { EndlessPage } from './pages/EndlessPage';
+import { PagePullPage } from './pages/PagePullPage';
 import { EdgesPage } from './pages/EdgesPage';
 import { CarouselPage } from './pages/CarouselPage';
 import { NestedPage } from './pages/NestedPage';
@@ -20,7 +22,7 @@ function subscribeHash(onChange: () => void) {
 const currentRoute = () => routeFromHash(window.location.hash, ids);
 
 const pages: Record<RouteId, React.ComponentType> = {
-  feed: FeedPage, edges: EdgesPage, carousel: CarouselPage, nested: NestedPage, curves: CurvesPage, lab: LabPage,
+  feed: FeedPage, endless: EndlessPage, page: PagePullPage, edges: EdgesPage, carousel: CarouselPage, nested: NestedPage, curves: CurvesPage, lab: LabPage,
 };
 
 export function App() {
@@ -28,7 +30,7 @@ export function App() {
   const info = routes.find((r) => r.id === route)!;
   const Page = pages[route];
   return (
-    <div className="app">
+    <div className="app" data-route={route}>
       <header className="app-header">
         <p className="brand">
           <span className="brand-mark" aria-hidden="true">T</span> Tensile <small>React</small>

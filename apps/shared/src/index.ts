@@ -1,5 +1,5 @@
 // @tensile/demo-shared: everything the three demos share except their framework code.
-export { LIST_IDLE_STATUS, ROUTES, TEST_IDS, routeFromHash } from './routes';
+export { LIST_IDLE_STATUS, PAGE_IDLE_STATUS, ROUTES, TEST_IDS, routeFromHash } from './routes';
 export type { RouteId, RouteInfo } from './routes';
 export { ENDLESS_FEED, INITIAL_FEED, NEW_ITEMS_PER_REFRESH, OLDER_ITEMS_PER_PAGE, OLDER_PAGES, REFRESH_DELAY_MS, PALETTE, FeedRefreshError, fetchNewItems, fetchOlderItems, makeFeedItems, refreshOutcomeText } from './feed';
 export type { FeedItem } from './feed';

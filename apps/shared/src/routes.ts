@@ -1,7 +1,7 @@
 // The pages every demo renders, in nav order, and the data-testids the browser suite relies on
 // (apps/TESTIDS.md lists them with what each element is). Hash routes, so a static server works.
 
-export type RouteId = 'feed' | 'edges' | 'carousel' | 'nested' | 'curves' | 'lab';
+export type RouteId = 'feed' | 'endless' | 'page' | 'edges' | 'carousel' | 'nested' | 'curves' | 'lab';
 
 export interface RouteInfo {
   readonly id: RouteId;
@@ -16,6 +16,10 @@ export const ROUTES: readonly RouteInfo[] = [
   { id: 'feed', label: 'Feed', title: 'Pull to refresh',
     blurb: 'Pull the feed down past the line and let go. Tick the box to see a failed refresh.',
     keyboard: 'Keyboard: focus the feed and press R to refresh.' },
+  { id: 'endless', label: 'Endless', title: 'Endless feed',
+    blurb: 'Scroll on: older posts load by themselves before you reach the end, until you are all caught up. Pull down at the top to refresh.' },
+  { id: 'page', label: 'Page', title: 'Whole-page pull',
+    blurb: 'No scroll box here: the page itself scrolls. Pull it down from the top, past the line, to refresh, as in a home-screen web app.' },
   { id: 'edges', label: 'Edges', title: 'Four edges',
     blurb: 'Scroll to any edge and keep going: every edge stretches along the curve and springs back.' },
   { id: 'carousel', label: 'Carousel', title: 'Carousel in a list',
@@ -62,6 +66,8 @@ export const TEST_IDS = {
 
 /** The status line of the pull-to-refresh lists without a refresh button (carousel, nested). */
 export const LIST_IDLE_STATUS = 'Pull the list down to refresh';
+/** The status line of the whole-page pull at rest. */
+export const PAGE_IDLE_STATUS = 'Pull the page down from the top to refresh';
 
 /** The route a location hash names (`#/curves` -> 'curves'); unknown or empty hashes give `fallback`. */
 export function routeFromHash(hash: string, available: readonly RouteId[], fallback: RouteId = 'feed'): RouteId {

@@ -36,6 +36,6 @@ describe('snippets', () => {
     const result = compile(code, { filename: file, generate: 'client' });
     expect(result.warnings.map((w) => w.message)).toEqual([]);
     expect(code).toMatch(/from '@tensile\/svelte'/);
-    expect(code).toMatch(/use:elastic|use:pull\.action|<PullToRefresh/);
+    expect(code).toMatch(/use:elastic|use:pull\.action|elastic\(document|<PullToRefresh/);
   });
 });

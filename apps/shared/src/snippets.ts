@@ -23,6 +23,35 @@ export function Feed({ posts, reload }) {
   );
 }
 ` },
+  endless: { file: 'Endless.tsx', code: `import { useDamping } from '@tensile/react';
+
+export function Endless({ posts, loadOlder, hasMore }) {
+  // Loads older posts 400 px before the end (or on a pull up at the end) until hasMore is false.
+  const [ref, more] = useDamping(
+    { loadMore: { onLoadMore: ({ signal }) => loadOlder(signal), nearEnd: 400, hasMore } },
+    (snapshot) => snapshot.loadMore,
+  );
+  return (
+    <div ref={ref} style={{ overflow: 'auto', height: '100%' }}>
+      {posts.map((post) => <p key={post.id}>{post.text}</p>)}
+      <p role="status">{more === 'loading' ? 'Loading…' : more === 'done' ? 'All caught up' : ''}</p>
+    </div>
+  );
+}
+` },
+  page: { file: 'Page.tsx', code: `import { useEffect } from 'react';
+import { useDamping } from '@tensile/react';
+
+export function Page({ children, reload }) {
+  const [ref, state] = useDamping({ pullToRefresh: { onRefresh: reload } }, (s) => s.state);
+  // The whole page: the engine drives the document's scroller (and turns off the browser's own pull).
+  useEffect(() => {
+    ref(document.scrollingElement as HTMLElement);
+    return () => ref(null);
+  }, [ref]);
+  return <main aria-busy={state === 'refreshing'}>{children}</main>;
+}
+` },
   edges: { file: 'Grid.tsx', code: `import { useDamping } from '@tensile/react';
 
 export function Grid({ children }) {
@@ -101,6 +130,35 @@ defineProps<{ posts: { id: number; text: string }[]; reload: (signal: AbortSigna
   </PullToRefresh>
 </template>
 ` },
+  endless: { file: 'Endless.vue', code: `<script setup lang="ts">
+import { useTemplateRef } from 'vue';
+import { useElastic } from '@tensile/vue';
+
+const props = defineProps<{ posts: { id: number; text: string }[]; loadOlder: (signal: AbortSignal) => Promise<void>; hasMore: boolean }>();
+const list = useTemplateRef<HTMLElement>('list');
+// Loads older posts 400 px before the end (or on a pull up at the end) until hasMore is false.
+const pull = useElastic(list, () => ({ loadMore: { onLoadMore: ({ signal }) => props.loadOlder(signal), nearEnd: 400, hasMore: props.hasMore } }));
+</script>
+
+<template>
+  <div ref="list" style="overflow: auto; height: 100%">
+    <p v-for="post in posts" :key="post.id">{{ post.text }}</p>
+    <p role="status">{{ pull.loadMore === 'loading' ? 'Loading…' : pull.loadMore === 'done' ? 'All caught up' : '' }}</p>
+  </div>
+</template>
+` },
+  page: { file: 'Page.vue', code: `<script setup lang="ts">
+import { useElastic } from '@tensile/vue';
+
+const props = defineProps<{ reload: () => Promise<void> }>();
+// The whole page: the engine drives the document's scroller (and turns off the browser's own pull).
+const pull = useElastic(() => document.scrollingElement as HTMLElement, { pullToRefresh: { onRefresh: () => props.reload() } });
+</script>
+
+<template>
+  <main :aria-busy="pull.state === 'refreshing'"><slot /></main>
+</template>
+` },
   edges: { file: 'Grid.vue', code: `<template>
   <!-- Stretches on all four edges (app.use(ElasticPlugin) registers v-elastic). -->
   <div v-elastic="{ axis: 'both' }" style="overflow: auto; height: 400px">
@@ -177,6 +235,34 @@ const SVELTE: Record<RouteId, Snippet> = {
 <PullToRefresh onRefresh={({ signal }) => reload(signal)} aria-label="Feed" style="height: 100%">
   <ul>{#each posts as post (post.id)}<li>{post.text}</li>{/each}</ul>
 </PullToRefresh>
+` },
+  endless: { file: 'Endless.svelte', code: `<script lang="ts">
+  import { elasticStore } from '@tensile/svelte';
+
+  let { posts, loadOlder, hasMore }: { posts: { id: number; text: string }[]; loadOlder: (signal: AbortSignal) => Promise<void>; hasMore: boolean } = $props();
+  // Loads older posts 400 px before the end (or on a pull up at the end) until hasMore is false.
+  const pull = elasticStore({ loadMore: { onLoadMore: ({ signal }) => loadOlder(signal), nearEnd: 400 } });
+  $effect(() => pull.engine.setOptions({ loadMore: { hasMore } }));
+</script>
+
+<div use:pull.action style="overflow: auto; height: 100%">
+  {#each posts as post (post.id)}<p>{post.text}</p>{/each}
+  <p role="status">{$pull.loadMore === 'loading' ? 'Loading…' : $pull.loadMore === 'done' ? 'All caught up' : ''}</p>
+</div>
+` },
+  page: { file: 'Page.svelte', code: `<script lang="ts">
+  import type { Snippet } from 'svelte';
+  import { elastic } from '@tensile/svelte';
+
+  let { children, reload }: { children: Snippet; reload: () => Promise<void> } = $props();
+  // The whole page: the engine drives the document's scroller (and turns off the browser's own pull).
+  $effect(() => {
+    const binding = elastic(document.scrollingElement as HTMLElement, { pullToRefresh: { onRefresh: () => reload() } });
+    return () => binding?.destroy?.();
+  });
+</script>
+
+<main>{@render children()}</main>
 ` },
   edges: { file: 'Grid.svelte', code: `<script lang="ts">
   import type { Snippet } from 'svelte';

@@ -12,7 +12,7 @@ type Page = EnginePage;
 const DESKTOP = { width: 1280, height: 800 };
 /** About the width of a demo's frame on the index page (three cards in a 1180 px grid). */
 const NARROW_FRAME = { width: 340, height: 560 };
-const ROUTES = ['feed', 'edges', 'carousel', 'nested', 'curves', 'lab'];
+const ROUTES = ['feed', 'endless', 'page', 'edges', 'carousel', 'nested', 'curves', 'lab'];
 // The demos use the native defaults: 120 px of finger travel arms a refresh (about 60 px shown); 90 px shows about 46.
 const LONG = 480;
 const SHORT = 90;
@@ -158,7 +158,7 @@ describe.each(DEMOS)('%s demo: showcase', (demo) => {
   engine.test('every page has a snippet in this framework’s idiom', {}, async () => {
     const page = await engine.browser.open(PHONE);
     const problems = page.problems;
-    const idiom = { react: /from '@tensile\/react'/, vue: /v-elastic=|useElastic\(|<PullToRefresh/, svelte: /use:elastic|use:pull\.action|<PullToRefresh/ }[demo];
+    const idiom = { react: /from '@tensile\/react'/, vue: /v-elastic=|useElastic\(|<PullToRefresh/, svelte: /use:elastic|use:pull\.action|elastic\(document|<PullToRefresh/ }[demo];
     for (const route of ROUTES) {
       await goTo(page, urlOf(demo), route);
       expect(await page.textContent(byTestId('snippet-code')), route).toMatch(idiom);
