@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import { PULL_TO_REFRESH_CSS, PULL_TO_REFRESH_TEXTS, pullToRefreshOptions, type PullToRefreshProps } from './component';
 import { ElasticError } from './errors';
-import { ELASTIC_DEFAULTS } from './options';
 import { itRejectsEach, type BadInputRow } from '../test-support/bad-input';
 
 describe('pullToRefreshOptions', () => {
@@ -15,16 +14,11 @@ describe('pullToRefreshOptions', () => {
     expect('loadMore' in options, 'no loadMore group without onLoadMore').toBe(false);
   });
 
-  // The engine's load-more option lands with issue 11's engine work; until then nothing is passed.
-  it.runIf('loadMore' in ELASTIC_DEFAULTS)('turns load-more on with onLoadMore, and hasMore defaults to true', () => {
+  it('turns load-more on with onLoadMore, and hasMore defaults to true', () => {
     const onLoadMore = () => undefined;
     const options = pullToRefreshOptions({ onLoadMore, options: { loadMore: { nearEnd: 200 } } as never }, 'test') as Record<string, unknown>;
     expect(options.loadMore).toEqual({ nearEnd: 200, onLoadMore, hasMore: true });
     expect((pullToRefreshOptions({ onLoadMore, hasMore: false }, 'test') as Record<string, unknown>).loadMore).toEqual({ onLoadMore, hasMore: false });
-  });
-
-  it.runIf(!('loadMore' in ELASTIC_DEFAULTS))('hands an engine without load-more no loadMore option', () => {
-    expect('loadMore' in pullToRefreshOptions({ onLoadMore: () => undefined }, 'test')).toBe(false);
   });
 
   it('keeps announce: false (no live region)', () => {

@@ -3,7 +3,6 @@
 // engine's current state. The engine writes data-tensile-state, data-tensile-load-more and
 // --tensile-progress on the container, so the components render once and never during a drag.
 import type { BindingOptions } from './controlled';
-import { ELASTIC_DEFAULTS } from './index';
 import { invalidBinding } from './controlled';
 import type { ElasticOptions, RefreshContext } from './types';
 
@@ -107,9 +106,8 @@ export function pullToRefreshOptions(props: PullToRefreshProps, who: string): Bi
   return {
     ...options,
     pullToRefresh: { ...group(options.pullToRefresh), onRefresh },
-    // `loadMore` reaches the engine only when asked for, and only an engine that has the option
-    // (it lands with issue 11's engine work; an engine without it refuses unknown options).
-    ...((onLoadMore || loadMore) && 'loadMore' in ELASTIC_DEFAULTS ? { loadMore: onLoadMore ? { ...group(loadMore), onLoadMore, hasMore: hasMore ?? true } : false } : {}),
+    // `loadMore` reaches the engine only when asked for (onLoadMore, or the group in options).
+    ...(onLoadMore || loadMore ? { loadMore: onLoadMore ? { ...group(loadMore), onLoadMore, hasMore: hasMore ?? true } : false } : {}),
     // The live region says what the indicator shows, in the same language.
     announce:
       options.announce === false

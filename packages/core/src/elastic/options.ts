@@ -122,8 +122,7 @@ function field<T>(where: string, key: string, value: unknown, fallback: T, min =
 export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && !!v && !Array.isArray(v);
 
 /** Keys without a default to list them (functions and elements), by group. */
-// loadMore: the shared contract's group, which adapters pass already (its defaults join DEFAULTS with the load-more engine).
-const EXTRA_KEYS: Record<string, string[]> = { options: ['content', 'indicator', 'host', 'loadMore'], pullToRefresh: ['onRefresh'], loadMore: ['onLoadMore'] };
+const EXTRA_KEYS: Record<string, string[]> = { options: ['content', 'indicator', 'host'], pullToRefresh: ['onRefresh'], loadMore: ['onLoadMore'] };
 
 /** The keys of a group ('options': the top level): its defaults' and EXTRA_KEYS. */
 const keysOf = (where: string): string[] => Object.keys((where === 'options' ? DEFAULTS : DEFAULTS[where as keyof typeof DEFAULTS]) ?? {}).concat(EXTRA_KEYS[where] ?? []);
