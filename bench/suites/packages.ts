@@ -19,9 +19,11 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
  * kB min+gzip the elastic path may add to a Vite React app; tests/consumer reads it from BENCHMARKS.md.
- * 9 until load more and whole-page pull landed (issue 11: the elastic entry grew 8.46 -> 9.64 kB).
+ * 9 until load more and whole-page pull landed (issue 11: the elastic entry grew 8.46 -> 9.64 kB);
+ * 10 until the components handed load-more to the engine for real (the consumer test then measured
+ * 10.44 kB: the load-more job, page mode and the shared controlled binding are all on the path).
  */
-export const ELASTIC_PATH_BUDGET_KB = 10;
+export const ELASTIC_PATH_BUDGET_KB = 11;
 
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(2)} kB`;
 
