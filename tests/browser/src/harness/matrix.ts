@@ -29,6 +29,12 @@ export interface Needs {
   needs?: Capability[];
   /** Engines the test is about (a difference of one engine); the others report it not applicable. */
   only?: EngineName[];
+  /**
+   * Engines where the test is known to fail and the cause is still open, with what was seen. It is
+   * not run there and the engine summary lists it as a known failure (never as passed), so the gap
+   * stays visible until someone fixes it and removes the entry.
+   */
+  knownFailure?: Partial<Record<EngineName, string>>;
 }
 
 export interface EngineRun {
@@ -71,6 +77,8 @@ export function inEachEngine(body: (run: EngineRun) => void): void {
             ctx.task.meta.engine = name;
             const reason = notApplicable(name, needs);
             if (reason) return ctx.skip(`not applicable in ${name}: ${reason}`);
+            const known = needs.knownFailure?.[name];
+            if (known) return ctx.skip(`known failure in ${name}, not run (open, issue 16): ${known}`);
             // Touch a test only needs as events: WebKit's are synthetic, and the result says so.
             if (needs.needs?.includes('touch-events') && name === 'webkit') ctx.task.meta.syntheticTouch = true;
             await testBody(ctx);
