@@ -29,22 +29,35 @@ export { FIT_DEFAULTS } from './options';
 export type { FitOptions } from './options';
 export type { SelectionRow } from './select';
 
+/**
+ * What {@link fitCurve} returns: the fitted parameters with their uncertainty, the goodness of
+ * fit, how the solver stopped, and the fitted `curve` ready to hand to the elastic engine. Sums
+ * and residuals are in the units of the samples' y (px for drag samples).
+ */
 export interface FitResult {
   /** Model name ("article", "poly:5", ...). */
   model: string;
+  /** The model's formula in the formula language, e.g. "a*120/(1 + b/x^c)" for the article model (`formula:` refits it). */
   formula: string;
   /** Parameter names in model order. */
   paramNames: readonly string[];
+  /** The fitted parameter values by name. */
   params: Record<string, number>;
   /** Standard errors (null when not identifiable or no spare degrees of freedom). */
   stderr: Record<string, number | null>;
   /** Confidence intervals at `confidence`. */
   intervals: Record<string, [number, number] | null>;
+  /** The confidence level of `intervals`, e.g. 0.95 (the `confidence` option). */
   confidence: number;
+  /** Sum of squared residuals, weighted when weights were given (y units²). */
   sse: number;
+  /** Root mean squared residual (y units). */
   rmse: number;
+  /** Coefficient of determination R² (1 is a perfect fit). */
   r2: number;
+  /** Corrected Akaike information criterion: lower is better when comparing models on the same samples. */
   aicc: number;
+  /** Largest |y - f(x)| over the samples (y units). */
   maxAbsResidual: number;
   /** y - f(x) per sample. */
   residuals: Float64Array;
@@ -54,6 +67,7 @@ export interface FitResult {
   iterations: number;
   /** Residual evaluations over all starts. */
   evaluations: number;
+  /** Why the solver stopped (converged on a tolerance, hit maxEvaluations, direct solve...). */
   stopReason: StopReason;
   /** Solver runs (1 unless a restart was needed; see `restarts`). */
   starts: number;
@@ -73,7 +87,9 @@ export interface FitResult {
   fixed: string[];
   /** The fitted curve is monotone on [min x, max x]. */
   monotone: boolean;
+  /** What the model family states about itself (direction, asymptote, y(0)), or null when it states nothing. */
   facts: ModelFacts | null;
+  /** Things worth knowing that did not stop the fit (a non-monotone curve, a restart, a nearly singular design...). */
   warnings: string[];
   /** The fitted curve: evaluate, toJS, toJSON. */
   curve: FittedCurve;

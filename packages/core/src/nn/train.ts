@@ -21,6 +21,12 @@ export interface TrainSamples {
   weights?: ArrayLike<number>;
 }
 
+/**
+ * Options of {@link trainDenseNet}: the net's shape, the optimiser (with the learning-rate options
+ * it inherits from OptimizerOptions) and when to stop. Every option is optional; the defaults
+ * ({@link TRAIN_DEFAULTS}) train the article's 10 x 10 SELU net with Adam for 2000 epochs. A value
+ * out of range throws a TrainError with code `E_TRAIN_OPTION` naming the option.
+ */
 export interface TrainOptions extends OptimizerOptions {
   /** Hidden layers; default 10 (the article's net). 0 gives a straight line. */
   layers?: number;
@@ -53,7 +59,9 @@ export interface TrainOptions extends OptimizerOptions {
   keepBest?: boolean;
 }
 
+/** What {@link trainDenseNet} returns: the trained net, its loss and how the training went. */
 export interface TrainResult {
+  /** The trained net: evaluate it, hand it to the elastic engine as a curve, or export it. */
   net: DenseNet;
   /** MSE (px², weighted when weights are given) of the returned net on the samples. */
   loss: number;
@@ -90,8 +98,11 @@ export const MAX_TRAIN_LAYERS = 64;
 export function mlpParamCount(layers: number, units: number): number {
   return layers === 0 ? 2 : 2 * units + (layers - 1) * (units * units + units) + units + 1;
 }
+/** Most units per hidden layer `trainDenseNet` accepts (`units` above it throws `E_TRAIN_OPTION`). */
 export const MAX_TRAIN_UNITS = 1024;
+/** Most epochs `trainDenseNet` accepts (`epochs` above it throws `E_TRAIN_OPTION`). */
 export const MAX_TRAIN_EPOCHS = 10_000_000;
+/** Most samples `trainDenseNet` accepts (more x or y values throw `E_TRAIN_DATA`). */
 export const MAX_TRAIN_SAMPLES = 100_000;
 /** Largest trainable parameter count (a 1 -> 64 x 1024 net would need half a gigabyte of weights). */
 export const MAX_TRAIN_PARAMS = 1_000_000;
