@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from './compile/index';
 import { DiffError } from './errors';
-import { derivative, jvp } from './forward';
+import { derivative, jvp } from './jvp';
 import { hessian } from './higher';
 import { gt, max, where } from './ops';
 import { grad, valueAndGrad } from './reverse';

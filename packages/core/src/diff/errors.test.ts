@@ -2,7 +2,7 @@
 // expectation; nothing comes back as NaN.
 import { describe, expect, it } from 'vitest';
 import { add, div, log, mul, sqrt, sub, pow, exp } from './ops';
-import { derivative, jvp } from './forward';
+import { derivative, jvp } from './jvp';
 import { grad, valueAndGrad, vjp } from './reverse';
 import { hessian, jacobian } from './higher';
 import { numericDerivative } from './numeric';

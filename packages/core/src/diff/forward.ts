@@ -1,18 +1,17 @@
 // Forward mode: dual numbers carrying k tangents at once (k = 1 for jvp/derivative, k = n for a
 // forward jacobian or hessian row block). Up to four plain tangents ride in fields of a Dual4 (one
-// small object per op, hand-written rules for + - * / pow below); more go to an arena and are
+// small object per op; hand-written rules for + - * / pow in forward-rules.ts); more go to an arena and are
 // combined in a loop; boxed ones (nesting) go through the polymorphic ops, so forward-over-anything
 // works.
-import { DiffError, argumentError, describeCall } from './errors';
 import { limits, tooLarge } from './limits';
 import { mulStrongZero } from './lifted';
-import type { Lifted } from './lifted';
 import { add, apply1, apply2 } from './ops';
 import type { Primitive } from './primitives';
-import { assertSameShape, flatten, rebuild } from './pytree';
-import { Boxed, nextLevel, primalNumber } from './value';
+import { Boxed, nextLevel } from './value';
 import type { CustomRule, Interpreter, Num } from './value';
 import { callCustom } from './custom';
+import { checkedPartial } from './finite-checks';
+import type { Overflow } from './finite-checks';
 
 /** The forward arena may hold limits.maxTapeNodes times this many tangent floats (the tape's bytes per node / 8). */
 const TANGENTS_PER_NODE = 4;
@@ -357,253 +356,9 @@ export class ForwardContext implements Interpreter {
   }
 }
 
-// Hand-written forward rules for the five ops the article's models are made of, called by ops.ts
-// before the table dispatch. Each one is the table's rule (primitives.ts) on plain numbers, in the
-// same floating-point order, so values, tangents and the recorded first overflow are bit-identical
-// to ForwardContext.apply2 (forward.test.ts checks that on random operands). They return null
-// whenever the table path must decide: an operand that is not a Dual4 of an active context (stale
-// values throw there), two contexts, or a NaN value or partial (the E_NAN errors live there).
-// Each has the three cases (dual, number), (number, dual), (dual, dual) written out, so one call
-// does one or two class checks and no dispatch.
-
-/** x is neither NaN nor ±Infinity. */
-const ok = (x: number): boolean => x - x === 0;
-
-export function dualAdd(a: Num, b: Num): Dual4 | null {
-  if (typeof a === 'number') {
-    if (!(b instanceof Dual4)) return null;
-    const o = b.owner;
-    if (!o.active) return null;
-    const y = a + b.primal;
-    if (y !== y) return null;
-    if (!ok(y)) o.overflow(y, 'add', a, b.primal);
-    return lin1(o, y, 1, b);
-  }
-  if (!(a instanceof Dual4)) return null;
-  const o = a.owner;
-  if (!o.active) return null;
-  if (typeof b === 'number') {
-    const y = a.primal + b;
-    if (y !== y) return null;
-    if (!ok(y)) o.overflow(y, 'add', a.primal, b);
-    return lin1(o, y, 1, a);
-  }
-  if (!(b instanceof Dual4) || b.owner !== o) return null;
-  const y = a.primal + b.primal;
-  if (y !== y) return null;
-  if (!ok(y)) o.overflow(y, 'add', a.primal, b.primal);
-  return lin2(o, y, 1, a, 1, b);
-}
-
-export function dualSub(a: Num, b: Num): Dual4 | null {
-  if (typeof a === 'number') {
-    if (!(b instanceof Dual4)) return null;
-    const o = b.owner;
-    if (!o.active) return null;
-    const y = a - b.primal;
-    if (y !== y) return null;
-    if (!ok(y)) o.overflow(y, 'sub', a, b.primal);
-    return lin1(o, y, -1, b);
-  }
-  if (!(a instanceof Dual4)) return null;
-  const o = a.owner;
-  if (!o.active) return null;
-  if (typeof b === 'number') {
-    const y = a.primal - b;
-    if (y !== y) return null;
-    if (!ok(y)) o.overflow(y, 'sub', a.primal, b);
-    return lin1(o, y, 1, a);
-  }
-  if (!(b instanceof Dual4) || b.owner !== o) return null;
-  const y = a.primal - b.primal;
-  if (y !== y) return null;
-  if (!ok(y)) o.overflow(y, 'sub', a.primal, b.primal);
-  return lin2(o, y, 1, a, -1, b);
-}
-
-export function dualMul(a: Num, b: Num): Dual4 | null {
-  if (typeof a === 'number') {
-    if (!(b instanceof Dual4)) return null;
-    const o = b.owner;
-    if (!o.active) return null;
-    const y = a * b.primal;
-    if (y !== y) return null;
-    if (!ok(y)) o.overflow(y, 'mul', a, b.primal);
-    return lin1(o, y, a, b);
-  }
-  if (!(a instanceof Dual4)) return null;
-  const o = a.owner;
-  if (!o.active) return null;
-  const av = a.primal;
-  if (typeof b === 'number') {
-    const y = av * b;
-    if (y !== y) return null;
-    if (!ok(y)) o.overflow(y, 'mul', av, b);
-    return lin1(o, y, b, a);
-  }
-  if (!(b instanceof Dual4) || b.owner !== o) return null;
-  const bv = b.primal;
-  const y = av * bv;
-  if (y !== y) return null;
-  if (!ok(y)) o.overflow(y, 'mul', av, bv);
-  return lin2(o, y, bv, a, av, b);
-}
-
-export function dualDiv(a: Num, b: Num): Dual4 | null {
-  if (typeof a === 'number') {
-    if (!(b instanceof Dual4)) return null;
-    const o = b.owner;
-    if (!o.active) return null;
-    const bv = b.primal;
-    const y = a / bv;
-    const pb = -(y / bv);
-    if (y !== y || pb !== pb) return null;
-    if (!ok(y)) o.overflow(y, 'div', a, bv);
-    return lin1(o, y, pb, b);
-  }
-  if (!(a instanceof Dual4)) return null;
-  const o = a.owner;
-  if (!o.active) return null;
-  if (typeof b === 'number') {
-    const y = a.primal / b;
-    const pa = 1 / b;
-    if (y !== y || pa !== pa) return null;
-    if (!ok(y)) o.overflow(y, 'div', a.primal, b);
-    return lin1(o, y, pa, a);
-  }
-  if (!(b instanceof Dual4) || b.owner !== o) return null;
-  const bv = b.primal;
-  const y = a.primal / bv;
-  const pa = 1 / bv;
-  const pb = -(y / bv);
-  if (y !== y || pa !== pa || pb !== pb) return null;
-  if (!ok(y)) o.overflow(y, 'div', a.primal, bv);
-  return lin2(o, y, pa, a, pb, b);
-}
-
-/**
- * a^b: one Math.pow for the value, plus a second only when the base is a dual and one Math.log
- * only when the exponent is. The partials' zero cases (b = 0, a = 0) are the table's.
- */
-export function dualPow(a: Num, b: Num): Dual4 | null {
-  if (typeof a === 'number') {
-    if (!(b instanceof Dual4)) return null;
-    const o = b.owner;
-    if (!o.active) return null;
-    const y = Math.pow(a, b.primal);
-    const pb = a === 0 ? 0 : y * Math.log(a);
-    if (y !== y || pb !== pb) return null;
-    if (!ok(y)) o.overflow(y, 'pow', a, b.primal);
-    return lin1(o, y, pb, b);
-  }
-  if (!(a instanceof Dual4)) return null;
-  const o = a.owner;
-  if (!o.active) return null;
-  const av = a.primal;
-  if (typeof b === 'number') {
-    const y = Math.pow(av, b);
-    const pa = b === 0 ? 0 : b * Math.pow(av, b - 1);
-    if (y !== y || pa !== pa) return null;
-    if (!ok(y)) o.overflow(y, 'pow', av, b);
-    return lin1(o, y, pa, a);
-  }
-  if (!(b instanceof Dual4) || b.owner !== o) return null;
-  const bv = b.primal;
-  const y = Math.pow(av, bv);
-  const pa = bv === 0 ? 0 : bv * Math.pow(av, bv - 1);
-  const pb = av === 0 ? 0 : y * Math.log(av);
-  if (y !== y || pa !== pa || pb !== pb) return null;
-  if (!ok(y)) o.overflow(y, 'pow', av, bv);
-  return lin2(o, y, pa, a, pb, b);
-}
-
 /** pa * ta + pb * tb where a zero factor makes its product zero (0 * Infinity = 0). */
 function strongZeroSum(pa: number, ta: number, pb: number, tb: number): number {
   const x = pa * ta;
   const z = pb * tb;
   return (x === x ? x : 0) + (z === z ? z : 0);
-}
-
-/** Throws E_NAN when a derivative rule gives NaN (e.g. d/db a^b at a < 0). */
-export function checkedPartial(p: Num, op: string, argument: number, ...operands: Num[]): Num {
-  if (p !== p) {
-    const shown = operands.map(primalNumber);
-    throw new DiffError('E_NAN', `the derivative of ${op} with respect to argument ${argument} at ${describeCall(op, shown)} is NaN`, {
-      where: op,
-      value: shown,
-    });
-  }
-  return p;
-}
-
-/** Splits an output leaf of a forward run into its value and its k tangents. */
-export function splitDual(ctx: ForwardContext, x: Num): { value: Num; tangent: Num[] } {
-  if (typeof x !== 'number' && x.owner === ctx) return { value: x.primal, tangent: (x as Dual4 | Dual).tangent };
-  if (typeof x !== 'number' && x.owner.level > ctx.level) {
-    throw new DiffError('E_STALE_VALUE', `jvp: the output holds a value of an inner ${x.owner.label} that has already returned`, { where: 'jvp output' });
-  }
-  return { value: x, tangent: new Array<Num>(ctx.k).fill(0) };
-}
-
-/** The first op of a run that turned finite operands into ±Infinity, kept for error messages. */
-export interface Overflow {
-  readonly op: string;
-  readonly operands: readonly Num[];
-  readonly value: number;
-}
-
-/** `what` may be a function so the message (and any leaf path) is only built on failure. */
-export function assertFiniteResult(x: Num, whatArg: string | (() => string), overflow: Overflow | undefined): void {
-  if (typeof x === 'number' && x - x !== 0) {
-    const what = typeof whatArg === 'string' ? whatArg : whatArg();
-    throw new DiffError(
-      x !== x ? 'E_NAN' : 'E_NON_FINITE',
-      `${what} is ${x}` + (overflow ? `; the first non-finite value was ${describeCall(overflow.op, overflow.operands.map(primalNumber))} = ${overflow.value}` : ''),
-      { where: what, value: x },
-    );
-  }
-}
-
-/**
- * Jacobian-vector product: runs `f` once with `primals` carrying `tangents` (trees of the same
- * shape) and returns the output and its directional derivative, both shaped like f's output.
- */
-export function jvp<P, O>(f: (x: Lifted<P>) => O, primals: P, tangents: P): { value: O; tangent: O } {
-  if (typeof f !== 'function') throw argumentError('jvp: f', f, 'a function');
-  const xs = flatten(primals, 'jvp primals');
-  const ts = flatten(tangents, 'jvp tangents');
-  assertSameShape(xs.def, ts.def, 'jvp tangents');
-  const ctx = new ForwardContext(1);
-  let out: unknown;
-  try {
-    const duals = xs.leaves.map((x, i) => ctx.seed(x, [ts.leaves[i]]));
-    out = (f as (x: unknown) => unknown)(rebuild(xs.def, duals, false));
-  } finally {
-    ctx.active = false;
-  }
-  const flat = flatten(out, 'jvp output', false);
-  const values: Num[] = [];
-  const tans: Num[] = [];
-  flat.leaves.forEach((leaf, i) => {
-    const { value, tangent } = splitDual(ctx, leaf);
-    assertFiniteResult(value, () => `jvp output${flat.paths[i] ? ' ' + flat.paths[i] : ''}`, ctx.firstOverflow);
-    assertFiniteResult(tangent[0], () => `the tangent of jvp output${flat.paths[i] ? ' ' + flat.paths[i] : ''}`, ctx.firstOverflow);
-    values.push(value);
-    tans.push(tangent[0]);
-  });
-  ctx.release();
-  return { value: rebuild(flat.def, values, true) as O, tangent: rebuild(flat.def, tans, true) as O };
-}
-
-/** d f / d x of a scalar function, itself a function (nest it for higher derivatives). */
-export function derivative(f: (x: Num) => Num): (x: Num) => Num {
-  if (typeof f !== 'function') throw argumentError('derivative: f', f, 'a function');
-  return (x: Num) => {
-    if (typeof x !== 'number' && !(x instanceof Boxed)) throw argumentError('derivative: x', x, 'a number');
-    const r = jvp<Num, Num>(f as (x: Num) => Num, x, 1);
-    if (typeof r.tangent !== 'number' && !(r.tangent instanceof Boxed)) {
-      throw new DiffError('E_NOT_SCALAR', 'derivative: f must return one number; use jvp or jacobian for other outputs', { where: 'derivative' });
-    }
-    return r.tangent;
-  };
 }

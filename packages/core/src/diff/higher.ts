@@ -3,7 +3,9 @@
 // and pow are exact, where TF.js 4.22 throws).
 import { DiffError, argumentError, readOption } from './errors';
 import { limits, tooLarge } from './limits';
-import { ForwardContext, assertFiniteResult, splitDual } from './forward';
+import { ForwardContext } from './forward';
+import { assertFiniteResult } from './finite-checks';
+import { splitDual } from './jvp';
 import type { ParamsOf } from './lifted';
 import { flatten, rebuild } from './pytree';
 import type { Flat } from './pytree';

@@ -17,7 +17,7 @@ export type { DiffLimits } from './limits';
 export type { Tree, TreeDef, Flat } from './pytree';
 export { trace, evaluateTrace } from './trace';
 export type { Trace, TraceNode, TraceGuard, TraceOp } from './trace';
-export { jvp, derivative } from './forward';
+export { jvp, derivative } from './jvp';
 export { grad, valueAndGrad, vjp } from './reverse';
 export { jacobian, hessian } from './higher';
 export type { JacobianOptions } from './higher';

@@ -2,7 +2,7 @@
 // pytrees, nesting, hessians through the activations TF.js cannot differentiate twice.
 import { describe, expect, it } from 'vitest';
 import { add, div, exp, log, max, mul, pow, sigmoid, sub, tanh, sqrt, stopGradient, clamp, lt, where, sin } from './ops';
-import { derivative, jvp } from './forward';
+import { derivative, jvp } from './jvp';
 import { grad, valueAndGrad, vjp } from './reverse';
 import { hessian, jacobian } from './higher';
 import { numericDerivative, numericGradient, numericHessian, numericJacobian } from './numeric';

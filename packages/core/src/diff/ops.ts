@@ -14,7 +14,7 @@
 // tape fast paths have failed, so valid code pays nothing for it.
 import { describeValue } from '../errors';
 import { DiffError, describeCall } from './errors';
-import { dualAdd, dualDiv, dualMul, dualPow, dualSub } from './forward';
+import { dualAdd, dualDiv, dualMul, dualPow, dualSub } from './forward-rules';
 import { PRIMITIVES } from './primitives';
 import type { Primitive } from './primitives';
 import { Boxed, ownerOf2, primalNumber } from './value';

@@ -4,8 +4,8 @@
 // (reverse-over-anything, forward-over-reverse for hessians) switches to arrays of Num and sweeps
 // with the polymorphic ops, so its gradient is itself differentiable.
 import { DiffError, argumentError } from './errors';
-import { assertFiniteResult, checkedPartial } from './forward';
-import type { Overflow } from './forward';
+import { assertFiniteResult, checkedPartial } from './finite-checks';
+import type { Overflow } from './finite-checks';
 import { limits, tooLarge } from './limits';
 import { mulStrongZero } from './lifted';
 import type { Lifted, ParamsOf } from './lifted';

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TensileError } from '../../errors';
-import { jvp } from '../forward';
+import { jvp } from '../jvp';
 import { jacobian, hessian } from '../higher';
 import { numericGradient, numericHessian } from '../numeric';
 import { valueOf } from '../ops';
