@@ -8,7 +8,7 @@ import { parseFormula } from './diff/symbolic/index';
 import { fitCurve } from './fit/fit';
 import { fitMlp } from './fit/models/mlp-fit';
 import { DEFAULT_MAX_POINTS } from './fit/samples';
-import { MAX_TRAIN_SAMPLES } from './nn/train';
+import { MAX_TRAIN_SAMPLES } from './nn/train-options';
 
 describe('inputs at the documented caps', () => {
   it(`compiles x*x*...*x at the ${MAX_FORMULA_LENGTH}-character cap with its gradient (the 66 KB overflow)`, () => {

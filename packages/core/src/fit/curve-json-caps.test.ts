@@ -2,7 +2,7 @@
 // a 117-byte "mlp:64x1024" curve built 67M parameter names, 3.8 GB, before its error), and the
 // checks on params are linear in their count.
 import { describe, expect, it } from 'vitest';
-import { MAX_TRAIN_PARAMS } from '../nn/train';
+import { MAX_TRAIN_PARAMS } from '../nn/train-options';
 import { curveFromJSON } from './curve';
 import { FitOptionsError } from './errors';
 import { liveHeapBytes } from '../test-support/heap';

@@ -24,8 +24,9 @@ export type {
 } from './dense-net';
 export { applyActivation, activationDerivative, createDenseForward, denseNetCurve } from './dense-forward';
 export type { DenseForward } from './dense-forward';
-export { trainDenseNet, TRAIN_DEFAULTS, MAX_TRAIN_LAYERS, MAX_TRAIN_UNITS, MAX_TRAIN_EPOCHS, MAX_TRAIN_SAMPLES, MAX_TRAIN_PARAMS, MAX_TRAIN_ACTIVATIONS } from './train';
-export type { TrainSamples, TrainOptions, TrainResult } from './train';
+export { trainDenseNet } from './train';
+export { TRAIN_DEFAULTS, MAX_TRAIN_LAYERS, MAX_TRAIN_UNITS, MAX_TRAIN_EPOCHS, MAX_TRAIN_SAMPLES, MAX_TRAIN_PARAMS, MAX_TRAIN_ACTIVATIONS } from './train-options';
+export type { TrainSamples, TrainOptions, TrainResult } from './train-options';
 export { TrainError } from './train-errors';
 export type { TrainErrorCode } from './train-errors';
 export { createOptimizer, OPTIMIZER_DEFAULTS } from './optimizers';

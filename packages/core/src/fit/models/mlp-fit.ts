@@ -5,7 +5,7 @@ import { describeValue } from '../../errors';
 import { describeDenseNet } from '../../nn/dense-net';
 import type { DenseNet } from '../../nn/dense-net';
 import { trainDenseNet } from '../../nn/train';
-import type { TrainOptions, TrainResult } from '../../nn/train';
+import type { TrainOptions, TrainResult } from '../../nn/train-options';
 import { computeDiagnostics, monotoneOnRange } from '../diagnostics';
 import { FitOptionsError, readOwnProperties, thrownMessage } from '../errors';
 import type { FitResult } from '../fit';

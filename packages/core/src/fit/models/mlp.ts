@@ -8,7 +8,7 @@ import { describeValue } from '../../errors';
 import { createDenseNet, denseNetParamCount, DENSE_ACTIVATIONS } from '../../nn/dense-net';
 import type { DenseActivation, DenseExtrapolation, DenseNet } from '../../nn/dense-net';
 import { denseNetCurve } from '../../nn/dense-forward';
-import { MAX_TRAIN_LAYERS, MAX_TRAIN_PARAMS, MAX_TRAIN_UNITS, mlpParamCount } from '../../nn/train';
+import { MAX_TRAIN_LAYERS, MAX_TRAIN_PARAMS, MAX_TRAIN_UNITS, mlpParamCount } from '../../nn/train-options';
 import type { Curve } from '../../curve';
 import { FitOptionsError } from '../errors';
 import type { ModelDefinition, ModelFamily, ModelOps, ModelSettings, ParamValues } from '../model';
