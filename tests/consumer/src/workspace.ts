@@ -1,5 +1,5 @@
 // The throwaway apps: a pnpm workspace outside the repository (in a folder whose name has a
-// space), each app's files copied from tests/consumer/apps and its package.json written here,
+// space), each app's files copied from tests/consumer/apps, its package.json and index.html written here,
 // with @tensile/* pointing at the packed tarballs and everything else at the locked versions.
 import { execFile } from 'node:child_process';
 import { cp, writeFile } from 'node:fs/promises';
@@ -15,13 +15,33 @@ interface AppDependencies {
   tensile: readonly string[];
   /** Packages installed at the versions tests/consumer locks. */
   thirdParty: readonly string[];
+  /** The Vite app's page: its title and its module entry (index.html is written from one template). */
+  page?: { title: string; entry: string };
+}
+
+/** The one index.html every Vite app gets: a phone viewport, no favicon request, a #root to mount on. */
+function indexHtml(page: { title: string; entry: string }): string {
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="UTF-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <link rel="icon" href="data:," />
+    <title>${page.title}</title>
+  </head>
+  <body style="margin: 0">
+    <div id="root"></div>
+    <script type="module" src="${page.entry}"></script>
+  </body>
+</html>
+`;
 }
 
 export const APPS: Record<string, AppDependencies> = {
-  react: { tensile: ['@tensile/core', '@tensile/react'], thirdParty: ['react', 'react-dom', 'vite', '@vitejs/plugin-react'] },
-  'react-plain': { tensile: [], thirdParty: ['react', 'react-dom', 'vite', '@vitejs/plugin-react'] },
-  vue: { tensile: ['@tensile/core', '@tensile/vue'], thirdParty: ['vue', 'vite', '@vitejs/plugin-vue'] },
-  svelte: { tensile: ['@tensile/core', '@tensile/svelte'], thirdParty: ['svelte', 'vite', '@sveltejs/vite-plugin-svelte'] },
+  react: { tensile: ['@tensile/core', '@tensile/react'], thirdParty: ['react', 'react-dom', 'vite', '@vitejs/plugin-react'], page: { title: 'Consumer app: React', entry: '/src/main.jsx' } },
+  'react-plain': { tensile: [], thirdParty: ['react', 'react-dom', 'vite', '@vitejs/plugin-react'], page: { title: 'Consumer app: React', entry: '/src/main.jsx' } },
+  vue: { tensile: ['@tensile/core', '@tensile/vue'], thirdParty: ['vue', 'vite', '@vitejs/plugin-vue'], page: { title: 'Consumer app: Vue', entry: '/src/main.js' } },
+  svelte: { tensile: ['@tensile/core', '@tensile/svelte'], thirdParty: ['svelte', 'vite', '@sveltejs/vite-plugin-svelte'], page: { title: 'Consumer app: Svelte', entry: '/src/main.js' } },
   node: { tensile: ['@tensile/core', '@tensile/cli'], thirdParty: [] },
 };
 
@@ -46,6 +66,7 @@ export async function writeWorkspace(options: { root: string; work: string; tarb
   for (const [app, deps] of Object.entries(APPS)) {
     const dir = path.join(work, 'apps', app);
     await cp(path.join(root, IMPORTER, 'apps', app), dir, { recursive: true });
+    if (deps.page) await writeFile(path.join(dir, 'index.html'), indexHtml(deps.page));
     const dependencies: Record<string, string> = {};
     for (const name of deps.tensile) dependencies[name] = `file:${path.relative(dir, path.join(work, tarballOf(name).slice('file:'.length)))}`;
     for (const name of deps.thirdParty) dependencies[name] = lockedVersion(lockfile, IMPORTER, name);
