@@ -3,20 +3,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { allCommands, describeOption } from './help-format';
-import { CLI_VERSION, USAGE_EXIT_CODE, createProgram, runCli } from './program';
-
-async function run(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
-  return { code, stdout, stderr };
-}
+import { CLI_VERSION, USAGE_EXIT_CODE, createProgram } from './program';
+import { runCaptured } from './test-support/run-cli';
 
 describe('tensile --version', () => {
   it("prints the package's version and exits 0", async () => {
     const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
     expect(CLI_VERSION).toBe(version);
-    for (const flag of ['--version', '-v']) expect(await run([flag])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+    for (const flag of ['--version', '-v']) expect(await runCaptured([flag])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
   });
 });
 
@@ -33,7 +27,7 @@ describe('usage errors', () => {
   ];
   for (const { argv, line, usage } of cases) {
     it(`tensile ${argv.join(' ').slice(0, 40)}: one line naming it, the usage line, exit ${USAGE_EXIT_CODE}`, async () => {
-      const { code, stdout, stderr } = await run(argv);
+      const { code, stdout, stderr } = await runCaptured(argv);
       expect(code).toBe(USAGE_EXIT_CODE);
       expect(stdout).toBe('');
       const lines = stderr.trimEnd().split('\n');
@@ -44,7 +38,7 @@ describe('usage errors', () => {
   }
 
   it('bad data is still exit code 1 with one line (not a usage error)', async () => {
-    const { code, stderr } = await run(['diff', 'foo(x)', '--at', 'x=1']);
+    const { code, stderr } = await runCaptured(['diff', 'foo(x)', '--at', 'x=1']);
     expect(code).toBe(1);
     expect(stderr).toMatch(/^tensile: unknown function 'foo'; known functions: [^\n]+\n$/);
   });
@@ -65,7 +59,7 @@ describe('help texts', () => {
 
   it('descriptions are in sentence case without a closing full stop', async () => {
     for (const argv of [['--help'], ['fit', '--help'], ['diff', '--help'], ['model', '--help'], ['model', 'inspect', '--help'], ['model', 'eval', '--help']]) {
-      const { code, stdout } = await run(argv);
+      const { code, stdout } = await runCaptured(argv);
       expect(code).toBe(0);
       const descriptions = stdout.split('\n').filter((line) => /^ {2}\S/.test(line)).map((line) => line.replace(/^ {2}\S.*? {2,}/, ''));
       for (const text of descriptions) if (!/^ *(tensile|\(default)/.test(text)) expect(text, `${argv.join(' ')}: ${text}`).toMatch(/^[A-Z0-9{(]/);
@@ -74,7 +68,7 @@ describe('help texts', () => {
   });
 
   it('fit --help says the code comes from --emit, and gives units for the lengths', async () => {
-    const { stdout } = await run(['fit', '--help']);
+    const { stdout } = await runCaptured(['fit', '--help']);
     expect(stdout).not.toMatch(/and export it as damping/);
     expect(stdout).toMatch(/--emit <lang> +Print only the fitted curve on stdout, as an ES module/);
     expect(stdout).toMatch(/--max <px> +The article model's max, in px \(default: 500\)/);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../program';
+import { runCaptured } from '../test-support/run-cli';
 import { DIFF_MODES } from './diff';
 
 /** Numerical differences (Richardson) against exact derivatives. */
@@ -15,13 +15,6 @@ const REL_TOL_NUMERIC_SECOND = 1e-3;
 /** Exact modes evaluated in different operation orders. */
 const REL_TOL_EXACT = 1e-12;
 
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
-
 const close = (a: number, b: number, tol: number) => Math.abs(a - b) <= tol * Math.max(1, Math.abs(a), Math.abs(b));
 const ARTICLE = '0.82231*max/(1 + 4338.47/abs(x)^1.14791)';
 
@@ -29,7 +22,7 @@ describe('tensile diff', () => {
   it('prints value and gradient in every mode, all agreeing', async () => {
     const results = [];
     for (const mode of DIFF_MODES) {
-      const r = await run(['diff', ARTICLE, '--at', 'x=1000,max=500', '--mode', mode, '--json']);
+      const r = await runCaptured(['diff', ARTICLE, '--at', 'x=1000,max=500', '--mode', mode, '--json']);
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
       expect(r.stdout.trim().split('\n')).toHaveLength(1);
@@ -47,10 +40,10 @@ describe('tensile diff', () => {
   });
 
   it('--json has exactly expr, at, value, gradient (+ hessian with --order 2, + derivative in symbolic mode)', async () => {
-    const plain = JSON.parse((await run(['diff', 'x^2*y', '--at', 'x=1.5,y=2', '--json'])).stdout);
+    const plain = JSON.parse((await runCaptured(['diff', 'x^2*y', '--at', 'x=1.5,y=2', '--json'])).stdout);
     expect(Object.keys(plain)).toEqual(['expr', 'at', 'value', 'gradient']);
     expect(plain).toEqual({ expr: 'x^2*y', at: { x: 1.5, y: 2 }, value: 4.5, gradient: { x: 6, y: 2.25 } });
-    const sym = JSON.parse((await run(['diff', 'x^2*y', '--at', 'x=1.5,y=2', '--order', '2', '--mode', 'symbolic', '--json'])).stdout);
+    const sym = JSON.parse((await runCaptured(['diff', 'x^2*y', '--at', 'x=1.5,y=2', '--order', '2', '--mode', 'symbolic', '--json'])).stdout);
     expect(Object.keys(sym)).toEqual(['expr', 'at', 'value', 'gradient', 'hessian', 'derivative']);
     expect(sym.hessian).toEqual({ 'x,x': 4, 'x,y': 3, 'y,x': 3, 'y,y': 0 });
     expect(sym.derivative).toEqual({ x: 'y * (2 * x)', y: 'x^2' });
@@ -59,14 +52,14 @@ describe('tensile diff', () => {
   it('gives the same hessian in every mode', async () => {
     const expected = { 'x,x': -Math.sin(1) * Math.exp(0.5), 'x,y': Math.cos(1) * Math.exp(0.5), 'y,x': Math.cos(1) * Math.exp(0.5), 'y,y': Math.sin(1) * Math.exp(0.5) };
     for (const mode of DIFF_MODES) {
-      const r = JSON.parse((await run(['diff', 'sin(x)*exp(y)', '--at', 'x=1,y=0.5', '--order', '2', '--mode', mode, '--json'])).stdout);
+      const r = JSON.parse((await runCaptured(['diff', 'sin(x)*exp(y)', '--at', 'x=1,y=0.5', '--order', '2', '--mode', mode, '--json'])).stdout);
       const tol = mode === 'numeric' ? REL_TOL_NUMERIC_SECOND : REL_TOL_EXACT;
       for (const [k, v] of Object.entries(expected)) expect(close(r.hessian[k], v, tol), `${mode} ${k}: ${r.hessian[k]} vs ${v}`).toBe(true);
     }
   });
 
   it('--wrt restricts the gradient; the table form labels every number', async () => {
-    const r = await run(['diff', 'x*y + z', '--at', 'x=2, y=3, z=1', '--wrt', 'y', '--mode', 'symbolic']);
+    const r = await runCaptured(['diff', 'x*y + z', '--at', 'x=2, y=3, z=1', '--wrt', 'y', '--mode', 'symbolic']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^expr +x\*y \+ z$/m);
     expect(r.stdout).toMatch(/^value +7$/m);
@@ -90,7 +83,7 @@ describe('tensile diff', () => {
     ];
     for (const mode of DIFF_MODES) cases.push([['diff', 'log(x) + 1', '--at', 'x=-1', '--mode', mode], /NaN/]);
     for (const [argv, message] of cases) {
-      const r = await run(argv);
+      const r = await runCaptured(argv);
       expect(r.code, argv.join(' ')).toBe(1);
       expect(r.stdout, argv.join(' ')).toBe('');
       expect(r.stderr.endsWith('\n') && r.stderr.trim().split('\n').length === 1, r.stderr).toBe(true);
@@ -99,12 +92,12 @@ describe('tensile diff', () => {
   });
 
   it('takes a formula that starts with a minus sign after --', async () => {
-    const r = await run(['diff', '--at', 'x=-1.5', '--json', '--', '-x^2']);
+    const r = await runCaptured(['diff', '--at', 'x=-1.5', '--json', '--', '-x^2']);
     expect(JSON.parse(r.stdout)).toEqual({ expr: '-x^2', at: { x: -1.5 }, value: -2.25, gradient: { x: 3 } });
   });
 
   it('--help describes every option and exits 0', async () => {
-    const r = await run(['diff', '--help']);
+    const r = await runCaptured(['diff', '--help']);
     expect(r.code).toBe(0);
     for (const opt of ['--at', '--wrt', '--mode', '--order', '--json', 'Examples']) expect(r.stdout).toContain(opt);
   });

@@ -1,44 +1,32 @@
 // `tensile fit` hardening (issue 14, points 9 and 13): --json carries the fit's warnings (a
 // non-identifiable model used to exit 0 with no sign), data at 1e-300 is refused instead of
 // reported as an exact fit, and a long mlp training run under --json reports progress on stderr.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ARTICLE_SAMPLES } from '@tensile/core';
-import { runCli } from '../program';
+import { runCaptured, temporaryFolder } from '../test-support/run-cli';
 import { PROGRESS_LINES_FROM_EPOCHS } from '../fit/progress-lines';
 import { renderFitSvg } from '../fit/plot';
 
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
-
-let dir = '';
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'tensile-fit-hardening-'));
-});
-afterAll(() => rm(dir, { recursive: true, force: true }));
+const tempDir = temporaryFolder('tensile-fit-hardening-');
 
 async function csv(name: string, rows: [number, number][]): Promise<string> {
-  const file = path.join(dir, name);
+  const file = path.join(tempDir(), name);
   await writeFile(file, 'x,y\n' + rows.map(([x, y]) => `${x},${y}`).join('\n') + '\n');
   return file;
 }
 
 describe('tensile fit --json', () => {
   it('carries the warnings of a non-identifiable model (a*b both scale the curve)', async () => {
-    const r = await run(['fit', '--model', 'formula:a*b*x/(c+x)', '--json']);
+    const r = await runCaptured(['fit', '--model', 'formula:a*b*x/(c+x)', '--json']);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/parameters are not identifiable from these samples/)]));
   });
 
   it('has an empty warnings list for the article fit', async () => {
-    expect(JSON.parse((await run(['fit', '--json'])).stdout).warnings).toEqual([]);
+    expect(JSON.parse((await runCaptured(['fit', '--json'])).stdout).warnings).toEqual([]);
   });
 
   it.each([
@@ -49,7 +37,7 @@ describe('tensile fit --json', () => {
   ])('%s is refused with a typed error, never "exact" with R² 1', async (_, scale, message) => {
     const rows = ARTICLE_SAMPLES.x.map((x, i) => scale(x, ARTICLE_SAMPLES.y[i]));
     for (const model of ['article', 'll3', 'poly:1', 'auto']) {
-      const r = await run(['fit', '--data', await csv('tiny.csv', rows), '--model', model, '--json']);
+      const r = await runCaptured(['fit', '--data', await csv('tiny.csv', rows), '--model', model, '--json']);
       expect(r.stdout, model).toBe('');
       expect(r.code, model).toBe(1);
       if (model !== 'auto') expect(r.stderr, model).toMatch(message);
@@ -59,7 +47,7 @@ describe('tensile fit --json', () => {
 
 describe('tensile fit --model mlp --json, long runs', () => {
   it(`reports progress on stderr past ${PROGRESS_LINES_FROM_EPOCHS} epochs, stdout staying one JSON object`, async () => {
-    const r = await run(['fit', '--model', 'mlp:1x4', '--epochs', String(PROGRESS_LINES_FROM_EPOCHS), '--json']);
+    const r = await runCaptured(['fit', '--model', 'mlp:1x4', '--epochs', String(PROGRESS_LINES_FROM_EPOCHS), '--json']);
     expect(r.code).toBe(0);
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
     const lines = r.stderr.trim().split('\n');
@@ -68,13 +56,13 @@ describe('tensile fit --model mlp --json, long runs', () => {
   });
 
   it('10M epochs with a reachable --target-loss stops early and stays quiet after the stop', async () => {
-    const r = await run(['fit', '--model', 'mlp:1x4', '--epochs', '10000000', '--target-loss', '1e9', '--json']);
+    const r = await runCaptured(['fit', '--model', 'mlp:1x4', '--epochs', '10000000', '--target-loss', '1e9', '--json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).iterations).toBeLessThan(10);
   });
 
   it('the default run under --json stays quiet on stderr', async () => {
-    const r = await run(['fit', '--model', 'mlp:1x4', '--epochs', '200', '--json']);
+    const r = await runCaptured(['fit', '--model', 'mlp:1x4', '--epochs', '200', '--json']);
     expect(r.stderr).toBe('');
   });
 });
@@ -95,14 +83,14 @@ describe('tensile fit --plot at the row cap', () => {
 describe('files named on the command line', () => {
   it('a --data or --input-file over 64 MiB is refused before it is read (a sparse 1 GB file)', async () => {
     const { open } = await import('node:fs/promises');
-    const big = path.join(dir, 'big.csv');
+    const big = path.join(tempDir(), 'big.csv');
     const handle = await open(big, 'w');
     await handle.truncate(1024 * 1024 * 1024);
     await handle.close();
-    const fit = await run(['fit', '--data', big, '--json']);
+    const fit = await runCaptured(['fit', '--data', big, '--json']);
     expect(fit.code).toBe(1);
     expect(fit.stderr).toMatch(/--data .*big\.csv is 1073741824 bytes, over the cap of 67108864 bytes/);
-    const model = await run(['model', 'eval', path.join(dir, 'nowhere'), '--input-file', big]);
+    const model = await runCaptured(['model', 'eval', path.join(tempDir(), 'nowhere'), '--input-file', big]);
     expect(model.code).toBe(1);
     expect(model.stderr).toMatch(/--input-file .*big\.csv is 1073741824 bytes, over the cap of 67108864 bytes/);
   });

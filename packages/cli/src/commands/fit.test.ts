@@ -6,14 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ARTICLE_SAMPLES, fitCurve } from '@tensile/core';
-import { runCli } from '../program';
-
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
+import { runCaptured } from '../test-support/run-cli';
 
 /** Loads emitted code in a fresh function scope, as a user pasting it would. */
 function load(code: string): (x: number, max?: number) => number {
@@ -38,7 +31,7 @@ function expectWellFormed(svg: string): void {
 
 describe('tensile fit', () => {
   it('without options fits the embedded article samples with the article model and prints a table', async () => {
-    const { code, stdout, stderr } = await run(['fit']);
+    const { code, stdout, stderr } = await runCaptured(['fit']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toMatch(/^model {6}article: y = a\*500\/\(1 \+ b\/x\^c\)$/m);
@@ -49,7 +42,7 @@ describe('tensile fit', () => {
 
   it('--json prints exactly one object with the issue\'s keys; its code reproduces the curve', async () => {
     for (const model of ['article', 'll3', '4pl', 'rubberband', 'poly:5', 'expsat']) {
-      const { code, stdout } = await run(['fit', '--model', model, '--json']);
+      const { code, stdout } = await runCaptured(['fit', '--model', model, '--json']);
       expect(code).toBe(0);
       expect(stdout.trim().split('\n')).toHaveLength(1);
       const out = JSON.parse(stdout);
@@ -62,27 +55,27 @@ describe('tensile fit', () => {
       expect(typeof out.ms).toBe('number');
       expect(Object.keys(out.params)).toEqual(Object.keys(out.stderr));
     }
-    const art = JSON.parse((await run(['fit', '--json'])).stdout);
+    const art = JSON.parse((await runCaptured(['fit', '--json'])).stdout);
     expect(Math.abs(art.sse - 76.18987) / 76.18987).toBeLessThan(1e-7);
   });
 
   it('--model auto reports the candidate table and picks ll3', async () => {
-    const text = await run(['fit', '--model', 'auto']);
+    const text = await runCaptured(['fit', '--model', 'auto']);
     expect(text.stdout).toMatch(/auto: candidates by AICc/);
     expect(text.stdout).toMatch(/^ll3 +76\.1899/m);
-    const out = JSON.parse((await run(['fit', '--model', 'auto', '--json'])).stdout);
+    const out = JSON.parse((await runCaptured(['fit', '--model', 'auto', '--json'])).stdout);
     expect(out.model).toBe('ll3');
     expect(out.selection.map((s: { model: string }) => s.model)).toContain('rubberband');
   });
 
   it('--max changes the article scale and the emitted default', async () => {
-    const out = JSON.parse((await run(['fit', '--max', '1000', '--json'])).stdout);
+    const out = JSON.parse((await runCaptured(['fit', '--max', '1000', '--json'])).stdout);
     expect(out.params.a).toBeCloseTo(0.8209153 / 2, 6);
     expect(out.code).toContain('if (max === undefined) max = 1000;');
   });
 
   it('--emit js|ts prints only the code on stdout (`> damping.js` is a module) and the report on stderr', async () => {
-    const js = await run(['fit', '--model', 'll3', '--emit', 'js']);
+    const js = await runCaptured(['fit', '--model', 'll3', '--emit', 'js']);
     expect(js.code).toBe(0);
     expect(js.stdout).toBe(fitCurve(ARTICLE_SAMPLES, { model: 'll3' }).curve.toJS());
     expect(js.stdout.startsWith('/**')).toBe(true);
@@ -94,7 +87,7 @@ describe('tensile fit', () => {
     await writeFile(saved, js.stdout);
     const { damping } = (await import(/* @vite-ignore */ saved)) as { damping: (x: number) => number };
     expect(damping(700)).toBe(fitCurve(ARTICLE_SAMPLES, { model: 'll3' }).curve.evaluate(700));
-    const ts = await run(['fit', '--model', 'll3', '--emit', 'ts', '--plot', path.join(os.tmpdir(), `tensile-emit-${process.pid}.svg`)]);
+    const ts = await runCaptured(['fit', '--model', 'll3', '--emit', 'ts', '--plot', path.join(os.tmpdir(), `tensile-emit-${process.pid}.svg`)]);
     expect(ts.stdout).toMatch(/^export function damping\(x: number, max\?: number\): number \{$/m);
     expect(ts.stdout).not.toMatch(/^(model|plot) /m);
     expect(ts.stderr).toMatch(/^plot {7}/m);
@@ -104,13 +97,13 @@ describe('tensile fit', () => {
     const tmp = await mkdtemp(path.join(os.tmpdir(), 'tensile-fit-'));
     const csv = path.join(tmp, 'samples.csv');
     await writeFile(csv, '\uFEFFdrag;offset;w\r\n' + ARTICLE_SAMPLES.x.map((x, i) => `${x};${ARTICLE_SAMPLES.y[i]};${i === 3 ? 2 : 1}`).join('\r\n') + '\r\n');
-    const weighted = JSON.parse((await run(['fit', '--data', csv, '--weights', 'w', '--model', 'll3', '--json'])).stdout);
+    const weighted = JSON.parse((await runCaptured(['fit', '--data', csv, '--weights', 'w', '--model', 'll3', '--json'])).stdout);
     const expected = fitCurve({ ...ARTICLE_SAMPLES, weights: ARTICLE_SAMPLES.x.map((_, i) => (i === 3 ? 2 : 1)) }, { model: 'll3' });
     expect(weighted.sse).toBeCloseTo(expected.sse, 9);
     const json = path.join(tmp, 'samples.json');
     await writeFile(json, JSON.stringify({ x: ARTICLE_SAMPLES.x, y: ARTICLE_SAMPLES.y }));
     const svgPath = path.join(tmp, 'fit.svg');
-    const r = await run(['fit', '--data', json, '--model', 'auto', '--plot', svgPath]);
+    const r = await runCaptured(['fit', '--data', json, '--model', 'auto', '--plot', svgPath]);
     expect(r.code).toBe(0);
     const svg = await readFile(svgPath, 'utf8');
     expectWellFormed(svg);
@@ -118,7 +111,7 @@ describe('tensile fit', () => {
     expect(svg.match(/<polyline /g)!.length).toBe(7); // every auto candidate
     expect(svg).toContain('residuals');
     const single = path.join(tmp, 'poly.svg');
-    await run(['fit', '--model', 'poly:5', '--plot', single]);
+    await runCaptured(['fit', '--model', 'poly:5', '--plot', single]);
     expectWellFormed(await readFile(single, 'utf8'));
   });
 
@@ -136,7 +129,7 @@ describe('tensile fit', () => {
       [['fit', '--plot', 'out.png'], /ending in \.svg/],
     ];
     for (const [argv, re] of cases) {
-      const r = await run(argv);
+      const r = await runCaptured(argv);
       expect(r.code, argv.join(' ')).toBe(1);
       expect(r.stdout).toBe('');
       expect(r.stderr.trim().split('\n')).toHaveLength(1);

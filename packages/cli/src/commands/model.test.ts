@@ -7,17 +7,13 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDenseForward, createDenseNet } from '@tensile/core';
 import { saveDenseNet } from '@tensile/core/tfjs';
-import { runCli } from '../program';
+import { runCaptured } from '../test-support/run-cli';
 
 const fixtures = fileURLToPath(new URL('../../../core/test-fixtures/tfjs/', import.meta.url));
 const FLOAT32_REL = 2e-5;
 
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
+/** `tensile <argv...>`, captured. */
+const run = (...argv: string[]) => runCaptured(argv);
 
 const net = createDenseNet({
   layers: [

@@ -7,15 +7,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ARTICLE_SAMPLES, fitMlp, toSamples } from '@tensile/core';
 import { createModelCurve, loadTfjsModel } from '@tensile/core/tfjs';
-import { runCli } from '../program';
+import { runCaptured } from '../test-support/run-cli';
 import { maybeRunMlpFit } from './mlp-run';
-
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 function load(code: string): (x: number, max?: number) => number {
   return new Function(`${code.replace(/^export /gm, '')}\nreturn damping;`)() as (x: number, max?: number) => number;
@@ -29,7 +22,7 @@ const XS = [0, 250, 500, 1000, 2500, 6000, 12000, 20000];
 
 describe('tensile fit --model mlp', () => {
   it('--json prints one object in the issue-4 shape, with params replaced by the architecture, and code that reproduces the net', async () => {
-    const { code, stdout, stderr } = await run(['fit', '--model', 'mlp:3x6:tanh', '--epochs', '300', '--seed', '2', '--json']);
+    const { code, stdout, stderr } = await runCaptured(['fit', '--model', 'mlp:3x6:tanh', '--epochs', '300', '--seed', '2', '--json']);
     expect(code).toBe(0);
     expect(stderr).toBe('');
     const lines = stdout.trim().split('\n');
@@ -51,7 +44,7 @@ describe('tensile fit --model mlp', () => {
 
   it('--monotone --zero-at-origin --save DIR writes a TF.js model that loads with the same outputs', async () => {
     const dir = path.join(await mkdtemp(path.join(os.tmpdir(), 'tensile-mlp-')), 'net');
-    const { code, stdout } = await run(['fit', '--model', 'mlp:2x5', '--monotone', '--zero-at-origin', '--epochs', '200', '--save', dir, '--json']);
+    const { code, stdout } = await runCaptured(['fit', '--model', 'mlp:2x5', '--monotone', '--zero-at-origin', '--epochs', '200', '--save', dir, '--json']);
     expect(code).toBe(0);
     const out = JSON.parse(stdout);
     expect(out.monotone).toBe(true);
@@ -66,7 +59,7 @@ describe('tensile fit --model mlp', () => {
     for (let x = 0; x < 20000; x += 50) expect(damping(x + 50)).toBeGreaterThanOrEqual(damping(x));
 
     const layersDir = path.join(path.dirname(dir), 'layers');
-    const layers = JSON.parse((await run(['fit', '--model', 'mlp:1x3', '--epochs', '20', '--save', layersDir, '--save-format', 'layers', '--json'])).stdout);
+    const layers = JSON.parse((await runCaptured(['fit', '--model', 'mlp:1x3', '--epochs', '20', '--save', layersDir, '--save-format', 'layers', '--json'])).stdout);
     const loaded = await loadTfjsModel(layers.saved);
     expect(loaded.format).toBe('layers-model');
     const layersCurve = await createModelCurve(loaded);
@@ -74,7 +67,7 @@ describe('tensile fit --model mlp', () => {
   });
 
   it('prints a readable report and --emit js; the progress bar goes to a TTY stderr and never with --json', async () => {
-    const { code, stdout, stderr } = await run(['fit', '--model', 'mlp:2x4:elu', '--epochs', '50', '--emit', 'js']);
+    const { code, stdout, stderr } = await runCaptured(['fit', '--model', 'mlp:2x4:elu', '--epochs', '50', '--emit', 'js']);
     expect(code).toBe(0);
     // --emit: the report on stderr, stdout only the code.
     expect(stderr).toMatch(/^model {6}mlp:2x4:elu: 1 -> 4 elu -> 4 elu -> 1 linear \(33 parameters\)/);
@@ -105,7 +98,7 @@ describe('tensile fit --model mlp', () => {
       [['--model', 'mlp:2x2', '--learning-rate', '1e150', '--epochs', '100'], /training diverged at epoch \d+/],
     ];
     for (const [args, message] of cases) {
-      const { code, stdout, stderr } = await run(['fit', ...args, '--json']);
+      const { code, stdout, stderr } = await runCaptured(['fit', ...args, '--json']);
       expect(code, args.join(' ')).toBe(1);
       expect(stdout).toBe('');
       expect(stderr.trim().split('\n')).toHaveLength(1);

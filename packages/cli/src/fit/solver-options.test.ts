@@ -7,15 +7,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadNistSuite, logRelativeError } from '../../../core/src/test-support/nist';
 import { SCIPY_ORACLES } from '../../../core/src/test-support/oracles';
-import { runCli } from '../program';
+import { runCaptured } from '../test-support/run-cli';
 import { parseAssignments } from './solver-options';
-
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 /** Lanczos1's certified RSS belongs to the decimal data; see core/src/fit/nist.test.ts. */
 const LANCZOS1_DOUBLE_DATA_RSS = 1.42955161054e-25;
@@ -37,7 +30,7 @@ describe('tensile fit on the NIST StRD suite (27 datasets x 2 starts, LRE >= 4)'
     for (const s of [0, 1] as const) {
       it(`${d.name} from start ${s + 1}`, async () => {
         const start = d.params.map((p, j) => `${p}=${d.starts[s][j]}`).join(',');
-        const { code, stdout, stderr } = await run(['fit', '--data', csvOf(d.name), '--model', `formula:${d.formula}`, '--start', start, '--json']);
+        const { code, stdout, stderr } = await runCaptured(['fit', '--data', csvOf(d.name), '--model', `formula:${d.formula}`, '--start', start, '--json']);
         expect(stderr).toBe('');
         expect(code).toBe(0);
         const json = JSON.parse(stdout) as { params: Record<string, number>; sse: number; code: string | null };
@@ -61,7 +54,7 @@ describe('least-squares flags', () => {
 
   it('--loss soft_l1 --f-scale 0.5 reaches scipy least_squares', async () => {
     const o = SCIPY_ORACLES.misra1aOutlier;
-    const { code, stdout } = await run(['fit', '--data', misra, '--model', 'formula:b1*(1 - exp(-b2*x))', '--start', 'b1=250,b2=5e-4', '--loss', 'soft_l1', '--f-scale', '0.5', '--json']);
+    const { code, stdout } = await runCaptured(['fit', '--data', misra, '--model', 'formula:b1*(1 - exp(-b2*x))', '--start', 'b1=250,b2=5e-4', '--loss', 'soft_l1', '--f-scale', '0.5', '--json']);
     expect(code).toBe(0);
     const json = JSON.parse(stdout) as { params: Record<string, number> };
     expect(json.params.b1).toBeCloseTo(o.losses.soft_l1.params[0], 4);
@@ -69,13 +62,13 @@ describe('least-squares flags', () => {
   });
 
   it('--upper and --fix on the article samples give scipy optima', async () => {
-    const bounded = await run(['fit', '--model', 'll3', '--upper', 'd=400', '--start', 'b=1.15,e=1480,d=390', '--json']);
+    const bounded = await runCaptured(['fit', '--model', 'll3', '--upper', 'd=400', '--start', 'b=1.15,e=1480,d=390', '--json']);
     expect(JSON.parse(bounded.stdout).params.d).toBeCloseTo(SCIPY_ORACLES.ll3UpperD400.params[2], 5);
-    const fixed = await run(['fit', '--model', 'll3', '--fix', 'b=1.2', '--json']);
+    const fixed = await runCaptured(['fit', '--model', 'll3', '--fix', 'b=1.2', '--json']);
     const json = JSON.parse(fixed.stdout) as { params: Record<string, number>; sse: number };
     expect(json.params.b).toBe(1.2);
     expect(json.sse).toBeCloseTo(SCIPY_ORACLES.ll3FixB12.sse, 6);
-    const byName = await run(['fit', '--model', 'll3', '--fix', 'b', '--start', 'b=1.2', '--lower', 'd=-inf', '--json']);
+    const byName = await runCaptured(['fit', '--model', 'll3', '--fix', 'b', '--start', 'b=1.2', '--lower', 'd=-inf', '--json']);
     expect(JSON.parse(byName.stdout).params.b).toBe(1.2);
   });
 
@@ -94,7 +87,7 @@ describe('least-squares flags', () => {
       [['--start', 'd=450', '--upper', 'd=400', '--model', 'll3'], /start\.d = 450 is outside its bounds/],
     ];
     for (const [flags, message] of cases) {
-      const { code, stderr } = await run(['fit', ...flags]);
+      const { code, stderr } = await runCaptured(['fit', ...flags]);
       expect(code, flags.join(' ')).toBe(1);
       expect(stderr.trim().split('\n')).toHaveLength(1);
       expect(stderr).toMatch(message);
@@ -102,7 +95,7 @@ describe('least-squares flags', () => {
   });
 
   it('a formula reading a column the CSV lacks names it', async () => {
-    const { code, stderr } = await run(['fit', '--data', csvOf('Nelson'), '--model', 'formula:b1 - b2*x1*exp(-b3*x3)']);
+    const { code, stderr } = await runCaptured(['fit', '--data', csvOf('Nelson'), '--model', 'formula:b1 - b2*x1*exp(-b3*x3)']);
     expect(code).toBe(1);
     expect(stderr).toMatch(/reads the predictor x3, which the samples lack \(they have x1, x2, y\)/);
   });
