@@ -16,11 +16,11 @@ interface AppDependencies {
   /** Packages installed at the versions tests/consumer locks. */
   thirdParty: readonly string[];
   /** The Vite app's page: its title and its module entry (index.html is written from one template). */
-  page?: { title: string; entry: string };
+  page?: { title: string; entry: string; mountId: string };
 }
 
-/** The one index.html every Vite app gets: a phone viewport, no favicon request, a #root to mount on. */
-function indexHtml(page: { title: string; entry: string }): string {
+/** The one index.html every Vite app gets: a phone viewport, no favicon request, an element to mount on. */
+function indexHtml(page: { title: string; entry: string; mountId: string }): string {
   return `<!doctype html>
 <html lang="en">
   <head>
@@ -30,7 +30,7 @@ function indexHtml(page: { title: string; entry: string }): string {
     <title>${page.title}</title>
   </head>
   <body style="margin: 0">
-    <div id="root"></div>
+    <div id="${page.mountId}"></div>
     <script type="module" src="${page.entry}"></script>
   </body>
 </html>
@@ -38,10 +38,10 @@ function indexHtml(page: { title: string; entry: string }): string {
 }
 
 export const APPS: Record<string, AppDependencies> = {
-  react: { tensile: ['@tensile/core', '@tensile/react'], thirdParty: ['react', 'react-dom', 'vite', '@vitejs/plugin-react'], page: { title: 'Consumer app: React', entry: '/src/main.jsx' } },
-  'react-plain': { tensile: [], thirdParty: ['react', 'react-dom', 'vite', '@vitejs/plugin-react'], page: { title: 'Consumer app: React', entry: '/src/main.jsx' } },
-  vue: { tensile: ['@tensile/core', '@tensile/vue'], thirdParty: ['vue', 'vite', '@vitejs/plugin-vue'], page: { title: 'Consumer app: Vue', entry: '/src/main.js' } },
-  svelte: { tensile: ['@tensile/core', '@tensile/svelte'], thirdParty: ['svelte', 'vite', '@sveltejs/vite-plugin-svelte'], page: { title: 'Consumer app: Svelte', entry: '/src/main.js' } },
+  react: { tensile: ['@tensile/core', '@tensile/react'], thirdParty: ['react', 'react-dom', 'vite', '@vitejs/plugin-react'], page: { title: 'Consumer app: React', entry: '/src/main.jsx', mountId: 'root' } },
+  'react-plain': { tensile: [], thirdParty: ['react', 'react-dom', 'vite', '@vitejs/plugin-react'], page: { title: 'Consumer app: React', entry: '/src/main.jsx', mountId: 'root' } },
+  vue: { tensile: ['@tensile/core', '@tensile/vue'], thirdParty: ['vue', 'vite', '@vitejs/plugin-vue'], page: { title: 'Consumer app: Vue', entry: '/src/main.js', mountId: 'app' } },
+  svelte: { tensile: ['@tensile/core', '@tensile/svelte'], thirdParty: ['svelte', 'vite', '@sveltejs/vite-plugin-svelte'], page: { title: 'Consumer app: Svelte', entry: '/src/main.js', mountId: 'app' } },
   node: { tensile: ['@tensile/core', '@tensile/cli'], thirdParty: [] },
 };
 
