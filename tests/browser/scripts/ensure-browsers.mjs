@@ -5,7 +5,8 @@
 // `pnpm install && pnpm test` is still all a fresh Debian machine needs.
 //
 //   all present              -> nothing to do
-//   missing, running as root -> apt-get update && apt-get install -y <the missing packages>
+//   missing, running as root -> apt-get update && apt-get install -y <the missing packages>,
+//                               one installer at a time (see below)
 //   missing, not root        -> stop with the exact command to run, exit code 1
 //
 // TENSILE_ENGINES=chromium,firefox limits the check to those engines (the tests run only those).
@@ -91,6 +92,20 @@ if (!isRoot) {
 if (!isExecutable('/usr/bin/apt-get')) {
   fail([`ensure-browsers: ${files} missing and there is no apt-get to install them with.`,
     'On a non-Debian system install the browsers and point the TENSILE_* variables at them (tests/browser/README.md).']);
+}
+
+// `pnpm test` runs this package's and tests/consumer's tests side by side, and both start with this
+// script: two apt-gets at once would fail on dpkg's lock. So the install runs under flock(1)
+// (util-linux, essential on Debian): this script runs itself again holding the lock, and that run
+// looks again at what is missing, since the other one may have installed it meanwhile.
+const LOCK_FILE = '/var/lock/tensile-ensure-browsers.lock';
+if (!process.env.TENSILE_ENSURE_BROWSERS_LOCKED && isExecutable('/usr/bin/flock')) {
+  const locked = spawnSync('/usr/bin/flock', [LOCK_FILE, process.execPath, process.argv[1]], {
+    stdio: 'inherit',
+    env: { ...process.env, TENSILE_ENSURE_BROWSERS_LOCKED: '1' },
+  });
+  if (locked.error) fail([`ensure-browsers: could not run flock: ${locked.error.message}`]);
+  process.exit(locked.status ?? 1);
 }
 
 process.stdout.write(`ensure-browsers: ${files} missing; installing Debian's ${packages.join(', ')}.\n`);
