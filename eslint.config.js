@@ -21,7 +21,7 @@ export default tseslint.config(
     // elements it is a RangeError, so input-sized arrays never go through it (issue 14). Array
     // literals ([...a]) are fine. A call whose spread is bounded by a constant says so in an
     // eslint-disable comment.
-    files: ['packages/*/src/**/*.ts', 'packages/*/src/**/*.tsx', 'apps/*/src/**/*.ts', 'apps/shared/**/*.ts'],
+    files: ['packages/*/src/**/*.ts', 'packages/*/src/**/*.tsx', 'apps/*/src/**/*.ts', 'apps/shared/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
     ignores: ['**/*.test.ts', '**/*.test.tsx', '**/test-support/**'],
     rules: {
       'no-restricted-syntax': ['error',

@@ -107,8 +107,8 @@ export async function engineTable(urls: Partial<Record<'fixtures' | DemoName, st
         const frameMs: number[] = [];
         for (let run = 0; run < RUNS; run++) {
           const measured = await measureDrag(await row.open(browser, url));
-          listenerMs.push(...measured.listenerMs);
-          frameMs.push(...measured.frameMs);
+          for (const value of measured.listenerMs) listenerMs.push(value);
+          for (const value of measured.frameMs) frameMs.push(value);
         }
         const synthetic = engine === 'webkit' ? ' (synthetic touch)' : '';
         rows.push([

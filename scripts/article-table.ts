@@ -54,9 +54,9 @@ export function articleTable(): string {
     '',
     '  gradient of SSE | reverse mode | forward mode | central differences',
     '  --------------- | ------------ | ------------ | -------------------',
-    ...(['a', 'b', 'c'] as const).map(
-      (k, i) => `  d SSE / d ${k}     | ${fmt(grad[k], 8).padStart(12)} | ${fmt(fwd[i], 8).padStart(12)} | ${fmt(num[k], 8).padStart(19)}`,
-    ),
   );
+  (['a', 'b', 'c'] as const).forEach((k, i) => {
+    lines.push(`  d SSE / d ${k}     | ${fmt(grad[k], 8).padStart(12)} | ${fmt(fwd[i], 8).padStart(12)} | ${fmt(num[k], 8).padStart(19)}`);
+  });
   return lines.join('\n');
 }

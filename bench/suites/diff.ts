@@ -106,7 +106,7 @@ const suite: BenchSuite = {
       ['TF.js', ...((r) => [r[0], r.slice(1)])(tfCall())],
     ] as [string, number, number[]][];
     const agree = check.map(([name, value, grad]) => {
-      const err = Math.max(Math.abs(value - ref.value) / ref.value, ...grad.map((gi, i) => Math.abs(gi - ref.grad[i]) / Math.max(1, Math.abs(ref.grad[i]))));
+      const err = grad.reduce((worst, gi, i) => Math.max(worst, Math.abs(gi - ref.grad[i]) / Math.max(1, Math.abs(ref.grad[i]))), Math.abs(value - ref.value) / ref.value);
       if (!Number.isFinite(err)) return `${name}: gradient [${grad.map((v) => v.toPrecision(6)).join(', ')}] (NaN from the x = 0 sample, where b / x^c is Infinity)`;
       return `${name}: max relative difference to reverse mode ${err.toExponential(1)}`;
     });

@@ -27,7 +27,7 @@ const fits = suite.flatMap((d) => [0, 1].map((s) => ({ d, s })));
 
 function lre(d: NistDataset, o: Outcome | null): { worst: number; params: number; rss: number } {
   if (!o || o.params.some((v) => !Number.isFinite(v))) return { worst: 0, params: 0, rss: 0 };
-  const params = Math.min(...d.params.map((_, j) => logRelativeError(o.params[j], d.certified[j])));
+  const params = d.params.reduce((fewest, _, j) => Math.min(fewest, logRelativeError(o.params[j], d.certified[j])), Infinity);
   const rss = logRelativeError(o.rss, d.name === 'Lanczos1' ? LANCZOS1_DOUBLE_DATA_RSS : d.certifiedRss);
   return { worst: Math.min(params, rss), params, rss };
 }

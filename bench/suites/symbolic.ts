@@ -15,6 +15,11 @@ const SSE_FORMULA = X.map((x, i) => `(a*500/(1 + b/${x}^c) - ${Y[i]})^2`).join('
 
 const relDiff = (a: number, b: number) => Math.abs(a - b) / Math.max(1, Math.abs(b));
 
+/** The smallest of three timings (the least disturbed by the machine's other work). */
+function bestOfThree(time: () => number): number {
+  return Math.min(time(), time(), time());
+}
+
 function sseSection(): string {
   const g = new Float64Array(3);
   const out = new Float64Array(4);
@@ -31,10 +36,10 @@ function sseSection(): string {
     ['interpreter', interpreted(P)],
   ].map(([name, r]) => {
     const res = r as { value: number; gradient: Float64Array };
-    const err = Math.max(relDiff(res.value, hand), ...handGrad.map((gi, i) => relDiff(res.gradient[i], gi)));
+    const err = handGrad.reduce((worst, gi, i) => Math.max(worst, relDiff(res.gradient[i], gi)), relDiff(res.value, hand));
     return `${name as string} vs hand-written: max relative difference ${err.toExponential(1)}`;
   });
-  agreement.push(`reverse mode vs hand-written: ${Math.max(relDiff(ref.value, hand), ...handGrad.map((gi, i) => relDiff(ref.grad[i] as number, gi))).toExponential(1)}`);
+  agreement.push(`reverse mode vs hand-written: ${handGrad.reduce((worst, gi, i) => Math.max(worst, relDiff(ref.grad[i] as number, gi)), relDiff(ref.value, hand)).toExponential(1)}`);
 
   const rows: [string, () => unknown, number | null][] = [
     ['plain JS value only (baseline)', () => ssePlain(P), null],
@@ -88,9 +93,9 @@ async function modelSection(math: ReturnType<typeof create>): Promise<string> {
       maxErr = Math.max(maxErr, relDiff(oursD[i].evaluate(at), theirsD[i].evaluate(at) as number));
     });
   }
-  const oursT = Math.min(...[0, 1, 2].map(() => measure(ours, { timeMs: 300, warmupMs: 100 }).medianNs));
+  const oursT = bestOfThree(() => measure(ours, { timeMs: 300, warmupMs: 100 }).medianNs);
   const theirsT = (await measureWall(theirs, 7)).medianMs * 1e6;
-  const theirsRawT = Math.min(...[0, 1, 2].map(() => measure(theirsRaw, { timeMs: 300, warmupMs: 100 }).medianNs));
+  const theirsRawT = bestOfThree(() => measure(theirsRaw, { timeMs: 300, warmupMs: 100 }).medianNs);
   const speedup = theirsT / oursT;
   return [
     `### Symbolic derivative of the article model \`${MODEL}\` with respect to a, b and c`,

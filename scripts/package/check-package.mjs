@@ -3,6 +3,7 @@
 // tarball with publint and arethetypeswrong and checks what it ships: LICENSE and README present;
 // no sources, source maps (they would point at sources it lacks), tests, test-support or fixtures.
 import { execFileSync } from 'node:child_process';
+import process from 'node:process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
