@@ -20,7 +20,9 @@ export class TensileError extends Error {
   constructor(code: string, message: string, details: TensileErrorDetails = {}, options?: { cause?: unknown }) {
     // Messages quote user input (names, cells, paths): what cannot be seen is written as \u{...}.
     super(escapeInvisibleInMessage(message), options);
-    this.name = new.target.name;
+    // The subclasses spell their name out as a field (a minifier renames classes); this is for
+    // TensileError itself and for an app's own subclasses.
+    this.name = new.target === TensileError ? 'TensileError' : new.target.name;
     this.code = code;
     this.details = details;
   }

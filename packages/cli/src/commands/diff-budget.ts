@@ -9,7 +9,9 @@ export const DEFAULT_MAX_HESSIAN_ENTRIES = 250_000;
 /** Most formula-node evaluations one command may spend (a few seconds). */
 export const DEFAULT_MAX_STEPS = 100_000_000;
 
-export class DiffBudgetError extends TensileError {}
+export class DiffBudgetError extends TensileError {
+  override readonly name = 'DiffBudgetError';
+}
 
 export interface DiffBudget {
   maxHessianEntries: number;

@@ -13,7 +13,9 @@ export const DIFF_MODES = ['reverse', 'forward', 'symbolic', 'numeric', 'compile
 export type DiffMode = (typeof DIFF_MODES)[number];
 
 /** A bad option of `tensile diff` (runCli prints its message as one line on stderr). */
-export class DiffCommandError extends TensileError {}
+export class DiffCommandError extends TensileError {
+  override readonly name = 'DiffCommandError';
+}
 
 const badOption = (where: string, message: string) => new DiffCommandError('E_DIFF_BAD_OPTION', message, { where });
 

@@ -24,6 +24,7 @@ export type DiffErrorCode =
   | 'E_ARGUMENT';
 
 export class DiffError extends TensileError {
+  override readonly name = 'DiffError';
   declare readonly code: DiffErrorCode;
   constructor(code: DiffErrorCode, message: string, details: TensileErrorDetails = {}) {
     super(code, message, details);

@@ -2,7 +2,9 @@
 // and the reasons a refresh ends early (timeout, detach), which reach `onRefresh`'s AbortSignal.
 import { TensileError, describeValue } from '../errors';
 
-export class ElasticError extends TensileError {}
+export class ElasticError extends TensileError {
+  override readonly name = 'ElasticError';
+}
 
 /** Throws an ElasticError naming the option (or argument), its value and what was expected. */
 export function invalidOption(where: string, value: unknown, expected: string, code = 'E_ELASTIC_OPTION'): never {

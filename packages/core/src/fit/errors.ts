@@ -18,6 +18,7 @@ export type FitDataErrorCode =
 
 /** The samples cannot be fitted: the message names the problem, the row and the value. */
 export class FitDataError extends TensileError {
+  override readonly name = 'FitDataError';
   declare readonly code: FitDataErrorCode;
   constructor(code: FitDataErrorCode, message: string, details: TensileErrorDetails = {}) {
     super(code, message, details);
@@ -37,6 +38,7 @@ export type FitOptionsErrorCode =
 
 /** An option, a model definition or a serialised curve is not what fitting expects. */
 export class FitOptionsError extends TensileError {
+  override readonly name = 'FitOptionsError';
   declare readonly code: FitOptionsErrorCode;
   constructor(code: FitOptionsErrorCode, message: string, details: TensileErrorDetails = {}) {
     super(code, message, details);

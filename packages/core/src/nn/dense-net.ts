@@ -57,7 +57,9 @@ export interface DenseNet {
   readonly name?: string;
 }
 
-export class DenseNetError extends TensileError {}
+export class DenseNetError extends TensileError {
+  override readonly name = 'DenseNetError';
+}
 
 /** Everything `createDenseNet` takes; arrays may be plain number arrays. */
 export interface DenseNetInit {

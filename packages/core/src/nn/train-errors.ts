@@ -11,6 +11,7 @@ export type TrainErrorCode =
   | 'E_TRAIN_DIVERGED';
 
 export class TrainError extends TensileError {
+  override readonly name = 'TrainError';
   declare readonly code: TrainErrorCode;
   constructor(code: TrainErrorCode, message: string, details: { where?: string; value?: unknown; epoch?: number } = {}, options?: { cause?: unknown }) {
     super(code, message, details, options);

@@ -8,6 +8,7 @@ const CARET_WINDOW = 36;
 
 /** A formula that does not parse: `column` is 1-based, `caret` is the two-line excerpt with `^` under it. */
 export class ParseError extends TensileError {
+  override readonly name = 'ParseError';
   readonly column: number;
   readonly caret: string;
 
@@ -20,7 +21,9 @@ export class ParseError extends TensileError {
 }
 
 /** Evaluation, differentiation or printing of a formula failed (missing variable, NaN, too large...). */
-export class FormulaError extends TensileError {}
+export class FormulaError extends TensileError {
+  override readonly name = 'FormulaError';
+}
 
 /** Two lines: an excerpt of `source` around `column` and a caret under that column. */
 export function caretLine(source: string, column: number): string {
