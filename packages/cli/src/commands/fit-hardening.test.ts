@@ -95,3 +95,13 @@ describe('files named on the command line', () => {
     expect(model.stderr).toMatch(/--input-file .*big\.csv is 1073741824 bytes, over the cap of 67108864 bytes/);
   });
 });
+
+describe('tensile fit: errors found after parsing name the CSV line', () => {
+  it('a negative x for a damping model names its line (header and blank line counted), one line on stderr, exit 1', async () => {
+    const file = path.join(tempDir(), 'negative.csv');
+    await writeFile(file, 'x,y\n0,0\n\n-5,1\n3,2\n4,5\n');
+    const r = await runCaptured(['fit', '--data', file, '--model', 'power']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('tensile: line 4: x is -5 but model "power" needs x >= 0 (damping curves are fitted on the positive half and mirrored)\n');
+  });
+});

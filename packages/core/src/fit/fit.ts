@@ -12,7 +12,7 @@ import type { ModelDefinition, ModelFacts } from './model';
 import { FIT_DEFAULTS, checkKnownOptions, checkPositive, resolveModel, resolvePlan, resolveStart } from './options';
 import type { FitOptions } from './options';
 import { checkStartInBounds, modelEvaluator } from './problem';
-import { checkSamplesFor, toSamples } from './samples';
+import { checkSamplesFor, sampleLabel, toSamples } from './samples';
 import type { Samples, SamplesInput } from './samples';
 import { fitAuto } from './select';
 import type { SelectionRow } from './select';
@@ -144,9 +144,9 @@ function responseOf(model: ModelDefinition, samples: Samples): Samples {
   const y = samples.y.map(response.transform);
   y.forEach((v, i) => {
     if (!Number.isFinite(v)) {
-      throw new FitDataError('E_FIT_NON_FINITE', `row ${i + 1}: the response ${response.text} is ${describeValue(v)} at y = ${samples.y[i]}; it must be finite`, {
-        where: `row ${i + 1}`,
-        row: i + 1,
+      const label = sampleLabel(samples, i);
+      throw new FitDataError('E_FIT_NON_FINITE', `${label.where}: the response ${response.text} is ${describeValue(v)} at y = ${samples.y[i]}; it must be finite`, {
+        ...label,
         value: samples.y[i],
       });
     }

@@ -3,7 +3,7 @@
 // and turn every cell into a checked number, naming the row and column when one is bad.
 import { describeValue } from '../errors';
 import { FitDataError, FitOptionsError, readOwnProperties, thrownMessage } from './errors';
-import { checkMaxPoints, toSamples } from './samples';
+import { checkMaxPoints, rememberSourceLines, toSamples } from './samples';
 import { readCsvRecords } from './csv-records';
 import type { Samples, SamplesInput } from './samples';
 
@@ -107,7 +107,7 @@ function parseCsv(text: string, opts: ParseSamplesOptions): Samples {
     y[i] = toNumber(r[yi], line, name(yi));
     if (w) w[i] = toNumber(r[wi], line, name(wi));
   }
-  return toSamples(w ? { x, y, weights: w } : { x, y }, { maxPoints });
+  return toSamples(rememberSourceLines(w ? { x, y, weights: w } : { x, y }, lines.slice(first, first + count)), { maxPoints });
 }
 
 /** Every numeric column of a CSV with a header: y, the weights, and each other column as a named predictor. */
@@ -129,7 +129,7 @@ function csvColumns(header: string[], body: string[][], lines: number[], yi: num
     columns[c === yi ? 'y' : columnName] = values;
   });
   const weights = wi >= 0 ? Float64Array.from(body, (r, i) => toNumber(r[wi] ?? '', lines[i], JSON.stringify(names[wi]))) : undefined;
-  return toSamples({ ...columns, ...(weights ? { weights } : {}) } as SamplesInput, { maxPoints });
+  return toSamples(rememberSourceLines({ ...columns, ...(weights ? { weights } : {}) } as SamplesInput, lines), { maxPoints });
 }
 
 function pick(obj: Record<string, unknown>, sel: string | number | undefined, fallback: string, index: number): unknown {

@@ -132,7 +132,17 @@ describe('bad samples: typed errors naming the problem and the row', () => {
       /row 3: x is -1000 but model "rubberband" needs x >= 0/,
     );
     expect(e.details.row).toBe(3);
-    expectDataError(() => fitCurve(parseSamples('x,y\n0,0\n-5,1\n3,2\n4,5'), { model: 'power' }), 'E_FIT_NEGATIVE_X', /row 2/);
+  });
+
+  it('samples parsed from CSV: errors found after parsing name the file line, blank lines and header counted', () => {
+    const csv = 'x,y\n0,0\n\n-5,1\n3,2\n4,5';
+    const negative = expectDataError(() => fitCurve(parseSamples(csv), { model: 'power' }), 'E_FIT_NEGATIVE_X', /^line 4: x is -5/);
+    expect(negative.details).toMatchObject({ where: 'line 4', line: 4, row: 2 });
+    expectDataError(() => parseSamples('x,y,w\n0,0,1\n1,1,1\n\n2,2,-3\n', { weights: 'w' }), 'E_FIT_BAD_WEIGHT', /^line 5: weight is -3/);
+    const response = 'x1,x2,y\n1,2,3\n2,3,4\n3,4,0\n4,5,6\n5,6,7\n';
+    expectDataError(() => fitCurve(parseSamples(response, { predictors: 'auto' }), { model: 'formula:log(y) = b1 - b2*x1*exp(-b3*x2)' }), 'E_FIT_NON_FINITE', /^line 4: the response log\(y\) is -Infinity at y = 0/);
+    // The same data as arrays still name the sample's row.
+    expectDataError(() => fitCurve({ x: [0, -5, 3, 4], y: [0, 1, 2, 5] }, { model: 'power' }), 'E_FIT_NEGATIVE_X', /^row 2: x is -5/);
   });
 
   it('bad weights', () => {

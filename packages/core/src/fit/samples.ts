@@ -4,6 +4,26 @@ import { TensileError, describeValue } from '../errors';
 import { FitDataError, FitOptionsError } from './errors';
 import { checkSampleScale } from './sample-scale';
 
+/**
+ * The file line each sample stands on, for samples parsed from CSV text (parseSamples): errors
+ * found after parsing (a weight below 0, x below 0 for a damping model, a response that is not
+ * finite) then name the line an editor shows, not the sample's index. A WeakMap, not a field,
+ * as every further key of a samples object is a predictor column.
+ */
+const sourceLines = new WeakMap<object, readonly number[]>();
+
+/** Records the file lines of `samples` (one per sample) and returns them. */
+export function rememberSourceLines<T extends object>(samples: T, lines: readonly number[]): T {
+  sourceLines.set(samples, lines);
+  return samples;
+}
+
+/** How an error names sample `index` (0-based): "line 7" when it came from a CSV file, else "row 3". */
+export function sampleLabel(samples: object, index: number): { where: string; row: number; line?: number } {
+  const line = sourceLines.get(samples)?.[index];
+  return line === undefined ? { where: `row ${index + 1}`, row: index + 1 } : { where: `line ${line}`, row: index + 1, line };
+}
+
 export interface Samples {
   /** The predictor of one-predictor models (the column `x`, or the first predictor column). */
   readonly x: Float64Array;
@@ -107,7 +127,9 @@ function rowsToColumns(rows: ReadonlyArray<unknown>): { x: unknown[]; y: unknown
 export function toSamples(input: SamplesInput | Samples, opts: { maxPoints?: number } = {}): Samples {
   const maxPoints = checkMaxPoints(opts.maxPoints);
   try {
-    return readSamples(input, maxPoints);
+    const samples = readSamples(input, maxPoints);
+    const lines = sourceLines.get(input);
+    return lines && lines.length === samples.x.length ? rememberSourceLines(samples, lines) : samples;
   } catch (err) {
     if (err instanceof TensileError) throw err;
     // A getter or proxy trap of the caller's object threw: say so with the samples named, not a bare Error.
@@ -162,11 +184,8 @@ function readSamples(input: SamplesInput | Samples, maxPoints: number): Samples 
   let positive = 0;
   for (let i = 0; i < weights.length; i++) {
     if (weights[i] < 0) {
-      throw new FitDataError('E_FIT_BAD_WEIGHT', `row ${i + 1}: weight is ${describeValue(weights[i])}; weights must be >= 0`, {
-        where: `row ${i + 1}`,
-        row: i + 1,
-        value: weights[i],
-      });
+      const label = sampleLabel(input, i);
+      throw new FitDataError('E_FIT_BAD_WEIGHT', `${label.where}: weight is ${describeValue(weights[i])}; weights must be >= 0`, { ...label, value: weights[i] });
     }
     if (weights[i] > 0) positive++;
   }
@@ -231,8 +250,8 @@ export function checkSamplesFor(samples: Samples, model: { name: string; params:
       if (x[i] < 0) {
         throw new FitDataError(
           'E_FIT_NEGATIVE_X',
-          `row ${i + 1}: x is ${describeValue(x[i])} but model "${model.name}" needs x >= 0 (damping curves are fitted on the positive half and mirrored)`,
-          { where: `row ${i + 1}`, row: i + 1, value: x[i] },
+          `${sampleLabel(samples, i).where}: x is ${describeValue(x[i])} but model "${model.name}" needs x >= 0 (damping curves are fitted on the positive half and mirrored)`,
+          { ...sampleLabel(samples, i), value: x[i] },
         );
       }
     }
