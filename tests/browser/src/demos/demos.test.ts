@@ -79,10 +79,7 @@ inEachEngine((engine) => {
         await page.close();
       });
 
-      engine.test('on a desktop, a mouse drag and then a wheel pull each refresh once', {
-        needs: ['mouse', 'wheel'],
-        knownFailure: { webkit: "WebKitWebDriver delivers one wheel event per action, 100-250 ms apart; the demos' wheel pull did not refresh twice within 24 s (vue, svelte)" },
-      }, async () => {
+      engine.test('on a desktop, a mouse drag and then a wheel pull each refresh once', { needs: ['mouse', 'wheel'] }, async () => {
         const { page, problems } = await openDemo(engine.browser, url(), 'feed', 'feed-scroller');
         const before = await countOf(page, 'feed-item');
         await recordStates(page, 'feed-scroller');

@@ -90,10 +90,7 @@ inEachEngine((engine) => {
     expect(inOrder(await history(page), ['pulling', 'ready', 'refreshing', 'idle'])).toBe(true);
   });
 
-  engine.test('away from the edges the wheel scrolls natively and nothing stretches', {
-    needs: ['wheel'],
-    knownFailure: { webkit: 'failed on the fresh-clone CI run of 1e880c6 and on an earlier loaded run (WebKitWebDriver wheel actions); not yet diagnosed' },
-  }, async () => {
+  engine.test('away from the edges the wheel scrolls natively and nothing stretches', { needs: ['wheel'] }, async () => {
     const { page } = await openFixture(engine.browser, 'feed');
     await page.$eval('#scroller', (el) => el.scrollTo(0, 500));
     await page.frames(2);

@@ -98,6 +98,7 @@ class WebKitBrowser implements EngineBrowser {
   firstWindow = '';
   current = '';
   private closing: Promise<void> | null = null;
+  private inputSources = 0;
 
   constructor(
     readonly sessionUrl: string,
@@ -107,6 +108,16 @@ class WebKitBrowser implements EngineBrowser {
 
   command<Result>(method: string, route: string, body?: unknown, ms?: number): Promise<Result> {
     return request<Result>(this.sessionUrl, method, route, body, ms);
+  }
+
+  /**
+   * An input source id never used before in this session (not just on this page). WebKitWebDriver
+   * keeps each source's state for the whole session and dispatches a wheel action's delta minus
+   * the delta that source sent last (SimulatedInputDispatcher: `b.scrollDelta->contract(a.scrollDelta)`):
+   * a reused id turns a -30 scroll after a -100 one into +70, and an equal delta into nothing.
+   */
+  freshInputId(kind: 'wheel' | 'keyboard'): string {
+    return `${kind}-${this.inputSources++}`;
   }
 
   async open(viewport: Viewport, media?: Media): Promise<WebKitPage> {
@@ -134,7 +145,6 @@ class WebKitPage extends ScriptPage {
   readonly touch: Touch;
   readonly mouse;
   private mousePosition: Point = { x: 0, y: 0 };
-  private inputCount = 0;
   private buttonDown = false;
 
   constructor(
@@ -216,11 +226,10 @@ class WebKitPage extends ScriptPage {
   private async wheel(deltaX: number, deltaY: number): Promise<void> {
     await this.activate();
     const { x, y } = this.mousePosition;
-    // A fresh source id each time: WebKitWebDriver silently drops a second wheel action that
-    // reuses one.
+    // A fresh source id each time, so the event carries exactly this delta (see freshInputId).
     await this.browser.command('POST', '/actions', {
       actions: [{
-        type: 'wheel', id: `wheel-${this.inputCount++}`,
+        type: 'wheel', id: this.browser.freshInputId('wheel'),
         actions: [{ type: 'scroll', x: Math.round(x), y: Math.round(y), deltaX: Math.round(deltaX), deltaY: Math.round(deltaY), duration: 0 }],
       }],
     });
@@ -237,7 +246,7 @@ class WebKitPage extends ScriptPage {
     await this.activate();
     const value = KEYS[key] ?? key;
     await this.browser.command('POST', '/actions', {
-      actions: [{ type: 'key', id: `keyboard-${this.inputCount++}`, actions: [{ type: 'keyDown', value }, { type: 'keyUp', value }] }],
+      actions: [{ type: 'key', id: this.browser.freshInputId('keyboard'), actions: [{ type: 'keyDown', value }, { type: 'keyUp', value }] }],
     });
   }
 

@@ -45,6 +45,28 @@ inEachEngine((engine) => {
     await page.close();
   });
 
+  engine.test('each wheel action arrives with exactly its delta, also on a later page of the same browser', { needs: ['wheel'] }, async () => {
+    // WebKitWebDriver dispatches a source's delta minus the one it sent last: an input source id
+    // reused across pages turned a page's -40 after an earlier page's 120 into -160, and a repeat into nothing.
+    for (let pageIndex = 0; pageIndex < 2; pageIndex++) {
+      const page = await openSmoke(engine.browser);
+      await page.$eval('#list', (el) => {
+        el.scrollTo(0, 400);
+        const seen: number[] = [];
+        (window as unknown as { seenWheel: number[] }).seenWheel = seen;
+        el.addEventListener('wheel', (e) => seen.push((e as WheelEvent).deltaY), { passive: true });
+      });
+      await page.mouse.move(180, 200);
+      for (const deltaY of [120, -40, 120]) {
+        await page.mouse.wheel(0, deltaY);
+        await page.frames();
+      }
+      await page.waitForFunction(() => (window as unknown as { seenWheel: number[] }).seenWheel.length >= 3);
+      expect(await page.evaluate(() => (window as unknown as { seenWheel: number[] }).seenWheel)).toEqual([120, -40, 120]);
+      await page.close();
+    }
+  });
+
   engine.test('the mouse wheel scrolls the list and mouse buttons give pointer events', { needs: ['wheel', 'mouse'] }, async () => {
     const page = await openSmoke(engine.browser);
     await page.mouse.move(180, 200);
