@@ -3,6 +3,7 @@
 // so callers can branch on it without parsing messages.
 import { escapeInvisible, escapeInvisibleInMessage } from './shown-text';
 
+/** What every Tensile error carries besides its message: where it happened and the offending value. */
 export interface TensileErrorDetails {
   /** The argument, op, field or row the error is about (e.g. "params.b", "pow", "row 3"). */
   readonly where?: string;
@@ -12,9 +13,14 @@ export interface TensileErrorDetails {
   readonly [key: string]: unknown;
 }
 
+/**
+ * The base class of every error Tensile throws on purpose (DiffError, FitError, ElasticError, TrainError...).
+ * Branch on `code` (stable, e.g. "E_NON_FINITE"), not on the message; `details.where` names the argument.
+ */
 export class TensileError extends Error {
   /** A stable machine-readable code, e.g. "E_NON_FINITE". */
   readonly code: string;
+  /** Where the error is about and the offending value, for programmatic use. */
   readonly details: TensileErrorDetails;
 
   constructor(code: string, message: string, details: TensileErrorDetails = {}, options?: { cause?: unknown }) {

@@ -3,6 +3,7 @@
 import { TensileError, describeValue } from '../errors';
 import type { TensileErrorDetails } from '../errors';
 
+/** The `code` of a DiffError, one per kind of mistake; stable across versions. */
 export type DiffErrorCode =
   /** An op produced NaN from non-NaN operands (log(-1), sqrt(-2), Infinity - Infinity, ...). */
   | 'E_NAN'
@@ -23,6 +24,10 @@ export type DiffErrorCode =
   /** Any other bad argument (not a function, bad option, too deep a tree, ...). */
   | 'E_ARGUMENT';
 
+/**
+ * Thrown by the differentiation engine (grad, jvp, trace, the ops, tensors...) for bad input and for
+ * results that would be wrong (NaN, non-finite, a leaked traced value). `code` says which (DiffErrorCode).
+ */
 export class DiffError extends TensileError {
   override readonly name = 'DiffError';
   declare readonly code: DiffErrorCode;

@@ -12,6 +12,7 @@ import type { Flat } from './pytree';
 import { vjp, valueAndGrad } from './reverse';
 import type { Num } from './value';
 
+/** Options of jacobian(): which differentiation mode builds the matrix. */
 export interface JacobianOptions {
   /** 'forward' (one pass, n tangents), 'reverse' (one tape, m sweeps) or 'auto' (forward when n <= m). */
   mode?: 'auto' | 'forward' | 'reverse';

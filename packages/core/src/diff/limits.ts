@@ -3,6 +3,10 @@
 // process out of memory on a hostile or accidental input (a 5e7-element array, a runaway loop).
 import { DiffError, argumentError } from './errors';
 
+/**
+ * The size limits of the differentiation engine (see setDiffLimits): past them a call throws
+ * DiffError `E_TOO_LARGE` instead of running out of memory.
+ */
 export interface DiffLimits {
   /** Leaves plus containers one input/output tree may hold (default 10,000,000). */
   readonly maxLeaves: number;

@@ -12,6 +12,7 @@ const STEP = Math.cbrt(Number.EPSILON);
 /** eps^(1/4): the same balance for second differences (O(h^2) against O(eps/h^2)). */
 const STEP2 = Math.pow(Number.EPSILON, 0.25);
 
+/** Options of the finite-difference derivatives (numericDerivative and friends). */
 export interface NumericOptions {
   /** Relative step; the absolute step is `step * max(1, |x|)`. Default eps^(1/3). */
   step?: number;
@@ -69,6 +70,7 @@ export function numericDerivative(f: (x: number) => number, x: number, options?:
 /** Disagreement between the two central differences, relative to the derivative's scale, that makes the result unreliable. */
 const UNRELIABLE_SHARE = 1e-3;
 
+/** Options of Ridders' extrapolated derivative: the first step and the error that counts as reliable. */
 export interface RiddersOptions {
   /** First (largest) step, relative to max(1, |x|); default 0.01. Ridders shrinks it by 1.4 per round. */
   step?: number;
@@ -76,6 +78,7 @@ export interface RiddersOptions {
   tolerance?: number;
 }
 
+/** A numerical derivative with its error estimate (Ridders' method), so you can tell whether to trust it. */
 export interface DerivativeEstimate {
   /** The best extrapolated estimate of f'(x). */
   value: number;

@@ -101,10 +101,13 @@ function checked(y: number, op: string, a: number, b?: number): number {
 
 // Forward duals with few tangents (jvp, small jacobians) take the hand-written rules of forward.ts
 // next; they return null for anything else (reverse, trace, nesting, overflow) and the table decides.
+/** a + b on any Num (a plain number or a value inside grad, jvp, trace...), differentiable in every mode. On plain numbers a NaN result from non-NaN operands throws DiffError `E_NAN`; an operand that is not a number or a value of grad/jvp/trace throws `E_ARGUMENT`. */
 export const add = (a: Num, b: Num): Num =>
   typeof a === 'number' && typeof b === 'number' ? checked(a + b, 'add', a, b) : (dualAdd(a, b) ?? apply2(P().add, a, b));
+/** a - b on any Num, differentiable in every mode. On plain numbers a NaN result from non-NaN operands throws DiffError `E_NAN`; an operand that is not a number or a value of grad/jvp/trace throws `E_ARGUMENT`. */
 export const sub = (a: Num, b: Num): Num =>
   typeof a === 'number' && typeof b === 'number' ? checked(a - b, 'sub', a, b) : (dualSub(a, b) ?? apply2(P().sub, a, b));
+/** a * b on any Num, differentiable in every mode. On plain numbers a NaN result from non-NaN operands throws DiffError `E_NAN`; an operand that is not a number or a value of grad/jvp/trace throws `E_ARGUMENT`. */
 export const mul = (a: Num, b: Num): Num =>
   typeof a === 'number' && typeof b === 'number' ? checked(a * b, 'mul', a, b) : (dualMul(a, b) ?? apply2(P().mul, a, b));
 /** a / b; b = 0 gives ±Infinity as in IEEE arithmetic (0 / 0 is an E_NAN error). */
@@ -113,25 +116,45 @@ export const div = (a: Num, b: Num): Num =>
 /** a^b; the derivative with respect to b at a = 0 is 0, not NaN. */
 export const pow = (a: Num, b: Num): Num =>
   typeof a === 'number' && typeof b === 'number' ? checked(Math.pow(a, b), 'pow', a, b) : (dualPow(a, b) ?? apply2(P().pow, a, b));
+/** The smaller of a and b; on a tie the gradient goes to `a` only. Throws DiffError `E_ARGUMENT` for an operand that is not a Num. */
 export const min = (a: Num, b: Num): Num => apply2(PRIMITIVES.min, a, b);
+/** The larger of a and b; on a tie the gradient goes to `a` only. Throws DiffError `E_ARGUMENT` for an operand that is not a Num. */
 export const max = (a: Num, b: Num): Num => apply2(PRIMITIVES.max, a, b);
+/** -x on any Num, differentiable in every mode. */
 export const neg = (x: Num): Num => (typeof x === 'number' ? -x : apply1(P().neg, x));
+/** e^x on any Num; overflows to Infinity past x ≈ 709, as Math.exp does. */
 export const exp = (x: Num): Num => (typeof x === 'number' ? Math.exp(x) : apply1(P().exp, x));
+/** The natural logarithm of x. log(0) is -Infinity; a negative x throws DiffError `E_NAN` on plain numbers. */
 export const log = (x: Num): Num => (typeof x === 'number' ? checked(Math.log(x), 'log', x) : apply1(P().log, x));
+/** log(1 + x), accurate for x near 0 (use it for small increments). x < -1 throws DiffError `E_NAN`. */
 export const log1p = (x: Num): Num => apply1(PRIMITIVES.log1p, x);
+/** The square root of x; a negative x throws DiffError `E_NAN` on plain numbers. Its derivative at 0 is Infinity. */
 export const sqrt = (x: Num): Num => (typeof x === 'number' ? checked(Math.sqrt(x), 'sqrt', x) : apply1(P().sqrt, x));
+/** |x|; its derivative at 0 is taken as 0. */
 export const abs = (x: Num): Num => apply1(PRIMITIVES.abs, x);
+/** The sine of x (radians). */
 export const sin = (x: Num): Num => apply1(PRIMITIVES.sin, x);
+/** The cosine of x (radians). */
 export const cos = (x: Num): Num => apply1(PRIMITIVES.cos, x);
+/** The tangent of x (radians). */
 export const tan = (x: Num): Num => apply1(PRIMITIVES.tan, x);
+/** The arctangent of x, in radians in (-π/2, π/2). */
 export const atan = (x: Num): Num => apply1(PRIMITIVES.atan, x);
+/** The arcsine of x, in radians; x outside [-1, 1] throws DiffError `E_NAN`. */
 export const asin = (x: Num): Num => apply1(PRIMITIVES.asin, x);
+/** The arccosine of x, in radians; x outside [-1, 1] throws DiffError `E_NAN`. */
 export const acos = (x: Num): Num => apply1(PRIMITIVES.acos, x);
+/** The hyperbolic tangent of x, in (-1, 1): a common activation of small nets. */
 export const tanh = (x: Num): Num => apply1(PRIMITIVES.tanh, x);
+/** The logistic function 1 / (1 + e^-x), in (0, 1), computed without overflow for large |x|. */
 export const sigmoid = (x: Num): Num => apply1(PRIMITIVES.sigmoid, x);
+/** log(1 + e^x), a smooth positive ramp, computed without overflow; its derivative is sigmoid(x). */
 export const softplus = (x: Num): Num => apply1(PRIMITIVES.softplus, x);
+/** The SELU activation (scale · x for x > 0, scale · α · (e^x - 1) otherwise), with the constants of TF.js and Keras (SELU_SCALE, SELU_ALPHA): the article's net uses it. */
 export const selu = (x: Num): Num => apply1(PRIMITIVES.selu, x);
+/** The ELU activation: x for x > 0, e^x - 1 otherwise. */
 export const elu = (x: Num): Num => apply1(PRIMITIVES.elu, x);
+/** The ReLU activation max(x, 0); its derivative at 0 is taken as 0. */
 export const relu = (x: Num): Num => apply1(PRIMITIVES.relu, x);
 /** The identity with derivative 0 in every mode. */
 export const stopGradient = (x: Num): Num => apply1(PRIMITIVES.stopGradient, x);
@@ -184,10 +207,15 @@ function eqSlow(a: Num, b: Num): boolean {
   checkCompared('eq', a, b);
   return compare('eq', a, b, primalNumber(a) === primalNumber(b));
 }
+/** a < b on the plain numbers underneath; inside trace() the outcome is recorded as a guard. Throws DiffError `E_ARGUMENT` for an operand that is not a Num. */
 export const lt = (a: Num, b: Num): boolean => (typeof a === 'number' && typeof b === 'number' ? a < b : ltSlow(a, b));
+/** a <= b on the plain numbers underneath; inside trace() the outcome is recorded as a guard. Throws DiffError `E_ARGUMENT` for an operand that is not a Num. */
 export const le = (a: Num, b: Num): boolean => (typeof a === 'number' && typeof b === 'number' ? a <= b : leSlow(a, b));
+/** a > b on the plain numbers underneath; inside trace() the outcome is recorded as a guard. Throws DiffError `E_ARGUMENT` for an operand that is not a Num. */
 export const gt = (a: Num, b: Num): boolean => (typeof a === 'number' && typeof b === 'number' ? a > b : gtSlow(a, b));
+/** a >= b on the plain numbers underneath; inside trace() the outcome is recorded as a guard. Throws DiffError `E_ARGUMENT` for an operand that is not a Num. */
 export const ge = (a: Num, b: Num): boolean => (typeof a === 'number' && typeof b === 'number' ? a >= b : geSlow(a, b));
+/** a === b on the plain numbers underneath; inside trace() the outcome is recorded as a guard. Throws DiffError `E_ARGUMENT` for an operand that is not a Num. */
 export const eq = (a: Num, b: Num): boolean => (typeof a === 'number' && typeof b === 'number' ? a === b : eqSlow(a, b));
 
 /** The plain number under a Num (for printing or for code that must leave differentiation). */

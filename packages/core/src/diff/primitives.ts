@@ -8,9 +8,11 @@ import { add, div, exp, gt, lt, log, mul, neg, pow, sigmoid, sqrt, sub, cos, sin
 import { primalNumber } from './value';
 import type { Num } from './value';
 
+/** The name of every one-argument primitive (the keys of PRIMITIVES that take x only). */
 export type UnaryOp =
   | 'neg' | 'exp' | 'log' | 'log1p' | 'sqrt' | 'abs' | 'sin' | 'cos' | 'tan' | 'atan' | 'asin' | 'acos'
   | 'tanh' | 'sigmoid' | 'softplus' | 'selu' | 'elu' | 'relu' | 'stopGradient';
+/** The name of every two-argument primitive (the keys of PRIMITIVES that take a and b). */
 export type BinaryOp = 'add' | 'sub' | 'mul' | 'div' | 'pow' | 'min' | 'max';
 /** The key of every primitive (and the `op` of every trace node that is not an input or constant). */
 export type PrimitiveOp = UnaryOp | BinaryOp;
@@ -18,8 +20,14 @@ export type PrimitiveOp = UnaryOp | BinaryOp;
 /** One derivative rule: d op / d (argument i), given the arguments and the op's value `y`. */
 export type PartialRule = (a: Num, b: Num, y: Num) => Num;
 
+/**
+ * One differentiable primitive: its value on plain numbers and one derivative rule per argument.
+ * Every differentiation mode reads these rules; you only need this type to inspect the table.
+ */
 export interface Primitive {
+  /** The op's key in PRIMITIVES, e.g. "tanh". */
   readonly name: PrimitiveOp;
+  /** How many arguments the op takes. */
   readonly arity: 1 | 2;
   /** The value on plain numbers (unary ops ignore `b`). */
   readonly f: (a: number, b: number) => number;
@@ -29,6 +37,7 @@ export interface Primitive {
 
 /** SELU constants (Klambauer et al. 2017), the same as TF.js and Keras. */
 export const SELU_ALPHA = 1.6732632423543772;
+/** The SELU scale λ (Klambauer et al. 2017), the same as TF.js and Keras. */
 export const SELU_SCALE = 1.0507009873554805;
 
 const isZero = (x: Num): boolean => primalNumber(x) === 0;
@@ -40,7 +49,12 @@ function sigmoidNumber(x: number): number {
   return e / (1 + e);
 }
 
-export const PRIMITIVES = {
+/**
+ * The table of differentiable primitives, keyed by op name: each entry's `f` is the value on plain
+ * numbers and `d` its partial derivatives (see Primitive). Read-only: it documents which ops every
+ * mode (forward, reverse, trace, tensors) differentiates; composite ops are built from these.
+ */
+export const PRIMITIVES: { readonly [K in PrimitiveOp]: Primitive & { readonly name: K } } = {
   add: { name: 'add', arity: 2, f: (a, b) => a + b, d: [() => 1, () => 1] },
   sub: { name: 'sub', arity: 2, f: (a, b) => a - b, d: [() => 1, () => -1] },
   mul: { name: 'mul', arity: 2, f: (a, b) => a * b, d: [(_a, b) => b, (a) => a] },
@@ -79,7 +93,7 @@ export const PRIMITIVES = {
   relu: { name: 'relu', arity: 1, f: (x) => (x > 0 ? x : 0), d: [(x) => (gt(x, 0) ? 1 : 0)] },
   // The identity whose derivative is 0: cuts a value out of differentiation.
   stopGradient: { name: 'stopGradient', arity: 1, f: (x) => x, d: [() => 0] },
-} satisfies { readonly [K in PrimitiveOp]: Primitive & { readonly name: K } };
+};
 
 /** All primitive names, in table order. */
 export const PRIMITIVE_OPS = Object.keys(PRIMITIVES) as PrimitiveOp[];

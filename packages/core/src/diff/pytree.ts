@@ -22,8 +22,14 @@ const LEAF: TreeDef = { kind: 'leaf' };
 /** Deeper than this is a cycle or hostile input, not a parameter structure. */
 const MAX_DEPTH = 64;
 
+/**
+ * An input tree (number, array, Float64Array or record) flattened to its number leaves, with
+ * what it takes to rebuild it and the path of each leaf.
+ */
 export interface Flat {
+  /** The leaves in depth-first order. */
   readonly leaves: Num[];
+  /** The tree's shape, to rebuild a tree of the same shape from new leaves. */
   readonly def: TreeDef;
   /** "a", "w[3]", "layers[0].bias": the path of each leaf, for messages and trace inputs. */
   readonly paths: string[];

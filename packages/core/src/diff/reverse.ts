@@ -312,7 +312,15 @@ export function grad<L>(f: (params: L) => Num): <P extends ParamsOf<L>>(params: 
  * (shaped like the output) to the vector-Jacobian product (shaped like `x`). The pullback may be
  * called any number of times.
  */
-export function vjp<P, O>(f: (x: Lifted<P>) => O, x: P): { value: O; vjp: (cotangent: O) => P } {
+export function vjp<P, O>(
+  f: (x: Lifted<P>) => O,
+  x: P,
+): {
+  /** f(x), with plain numbers in place of traced values. */
+  value: O;
+  /** The pullback: maps a cotangent shaped like the output to the vector-Jacobian product shaped like `x`. */
+  vjp: (cotangent: O) => P;
+} {
   if (typeof f !== 'function') throw argumentError('vjp: f', f, 'a function');
   const xs = flatten(x, 'vjp input');
   const { tape, out, inputs } = runOnTape(f, xs);

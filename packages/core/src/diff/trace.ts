@@ -16,9 +16,11 @@ import type { ComparisonOp, CustomRule, Interpreter, Num } from './value';
 /** `input` and `const` nodes start a trace; every other node is a key of PRIMITIVES. */
 export type TraceOp = PrimitiveOp | 'input' | 'const';
 
+/** One recorded step of a trace: an input, a constant or one primitive applied to earlier nodes. */
 export interface TraceNode {
   /** Its index in `Trace.nodes`; args always point to smaller ids (topological order). */
   readonly id: number;
+  /** "input", "const" or the primitive's key in PRIMITIVES. */
   readonly op: TraceOp;
   /** Node ids of the arguments, in the order of the primitive's parameters ([] for input/const). */
   readonly args: readonly number[];

@@ -15,8 +15,10 @@ import { readOwnProperties, thrownMessage } from '../symbolic/errors';
 import { functionKernel, interpretedKernel, kernelBackend, kernelSource, type Kernel, type KernelSpec } from './kernel';
 import { graphOfTrace } from './trace-graph';
 
+/** How compiled code runs: "function" (generated JavaScript, fastest) or "interpreter" (no code generation, for a strict CSP). */
 export type CompileBackend = 'function' | 'interpreter';
 
+/** Options of compile(): whether to build the hessian, the back end, and the input order or example input. */
 export interface CompileOptions {
   /** Also compute the hessian (n x n, row-major). Default false. */
   readonly hessian?: boolean;
@@ -34,7 +36,9 @@ export interface CompileOptions {
   readonly maxVariants?: number;
 }
 
+/** What one call of a compiled function returns: the value and its gradient (and hessian if asked for). */
 export interface CompiledResult {
+  /** The function's value at the input. */
   readonly value: number;
   /** d value / d input[i], in the order of `inputs`. */
   readonly gradient: Float64Array;
@@ -42,6 +46,7 @@ export interface CompiledResult {
   readonly hessian?: Float64Array;
 }
 
+/** A function compiled by compile(): call it for value and derivatives, or use `into` to avoid allocating. */
 export interface CompiledFunction {
   /** Value and derivatives at `input`: a flat array in `inputs` order, or a tree shaped like the example / a record of variables. */
   (input: unknown): CompiledResult;
@@ -51,6 +56,7 @@ export interface CompiledFunction {
   readonly inputs: readonly string[];
   /** The back end the code runs on: "interpreter" also when a formula is too big for one generated function (MAX_FUNCTION_KERNEL_LINES). */
   readonly backend: CompileBackend;
+  /** True when compiled with `hessian: true`. */
   readonly hasHessian: boolean;
   /** How many branch variants have been compiled so far (1 for formulas and branch-free functions). */
   readonly variants: number;

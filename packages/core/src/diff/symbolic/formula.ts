@@ -10,6 +10,7 @@ import { printJavaScript } from './javascript';
 import { parseInto, type ParseOptions } from './parser';
 import { printFormula, printTeX } from './print';
 
+/** Options of parseFormula: the allowed variables and a cap on the formula's size. */
 export interface FormulaOptions extends ParseOptions {
   /** Cap on the DAG's nodes (including all derivatives taken from it); default 2,000,000. */
   readonly maxNodes?: number;
@@ -29,6 +30,10 @@ function checkNames(names: unknown, where: string): string[] {
   return names.map((n, i) => checkName(n, `${where}[${i}]`));
 }
 
+/**
+ * A parsed formula (from parseFormula): evaluate it, differentiate it symbolically, simplify and print
+ * it as text, TeX or JavaScript. Shared subexpressions are stored once, so derivatives stay small.
+ */
 export class Formula {
   /** Use parseFormula; the constructor is for the compiler and tests. */
   constructor(
@@ -113,6 +118,7 @@ export class Formula {
     return printFormula(this.root);
   }
 
+  /** The formula as TeX (for KaTeX or MathJax): `a*120/(1 + b/x^c)` gives `\frac{a \cdot 120}{1 + \frac{b}{{x}^{c}}}`. */
   toTeX(): string {
     return printTeX(this.root);
   }

@@ -7,6 +7,7 @@
 export const SELU_ALPHA = 1.6732632423543772;
 export const SELU_SCALE = 1.0507009873554805;
 
+/** The operation of a node in a symbolic formula's graph (what the formula language's operators and functions become). */
 export type OpName =
   | 'add' | 'sub' | 'mul' | 'smul' | 'div' | 'neg' | 'pow'
   | 'exp' | 'log' | 'log1p' | 'sqrt' | 'abs' | 'sign'

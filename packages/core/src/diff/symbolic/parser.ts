@@ -19,6 +19,7 @@ export const MAX_FORMULA_LENGTH = 100_000;
 /** Deepest nesting of parentheses, unary signs, powers and conditionals accepted. */
 export const MAX_FORMULA_DEPTH = 256;
 
+/** Options of the formula parser: which variable names are allowed. */
 export interface ParseOptions {
   /** If given, any other identifier is a ParseError naming it (and the known variables); a listed name shadows a constant of the same name (e, pi). */
   readonly variables?: readonly string[];

@@ -56,6 +56,7 @@ export class TensorTape {
   }
 }
 
+/** What the tensor ops accept: a plain Tensor, or a TensorVar recorded by tensorValueAndGrad. */
 export type TensorLike = Tensor | TensorVar;
 
 function valueOf(x: TensorLike, where: string): Tensor {

@@ -6,6 +6,11 @@ import { DiffError } from '../errors';
 /** Rows or columns beyond this are a mistake, not a net for gesture curves (2^24 elements max). */
 const MAX_ELEMENTS = 1 << 24;
 
+/**
+ * A dense 2-D matrix of float64 values (rows x cols, row-major), the value type of the tensor ops
+ * that train dense nets. Its factories throw DiffError `E_SHAPE` for dimensions that are not positive
+ * integers or hold more than 2^24 elements.
+ */
 export class Tensor {
   constructor(
     readonly rows: number,
@@ -65,6 +70,7 @@ export class Tensor {
     });
   }
 
+  /** The element at row `i`, column `j` (0-based; no bounds check: out of range gives undefined). */
   get(i: number, j: number): number {
     return this.data[i * this.cols + j];
   }
