@@ -9,21 +9,33 @@ import type { ModelDefinition } from './model';
 import { modelEvaluator } from './problem';
 import { studentTCritical } from './quantiles';
 
+/**
+ * Uncertainty of a fitted curve at given points (FitResult.band): the confidence band of the curve and
+ * the prediction band of new observations, by the delta method. All arrays are in y units, one value per x.
+ */
 export interface Band {
+  /** The points the band was computed at. */
   x: Float64Array;
   /** The fitted curve at x. */
   fit: Float64Array;
-  /** Confidence band of the curve (where the true mean curve lies). */
+  /** Lower edge of the confidence band of the curve (where the true mean curve lies). */
   lower: Float64Array;
+  /** Upper edge of the confidence band of the curve. */
   upper: Float64Array;
-  /** Prediction band (where a new observation falls). */
+  /** Lower edge of the prediction band (where a new observation falls). */
   predictionLower: Float64Array;
+  /** Upper edge of the prediction band. */
   predictionUpper: Float64Array;
   /** Standard error of the fitted value at x. */
   stderr: Float64Array;
+  /** The confidence level of both bands, e.g. 0.95. */
   confidence: number;
 }
 
+/**
+ * The x at which a fitted curve reaches a wanted y, with its uncertainty (FitResult.inverse): e.g. how far
+ * the finger must travel (px) for the content to move 100 px.
+ */
 export interface InversePrediction {
   /** The wanted response. */
   y: number;
@@ -33,9 +45,11 @@ export interface InversePrediction {
   stderr: number;
   /** [x - t se, x + t se] at `confidence`. */
   interval: [number, number];
+  /** The confidence level of `interval`, e.g. 0.95. */
   confidence: number;
 }
 
+/** Options of FitResult.band and FitResult.inverse. */
 export interface UncertaintyOptions {
   /** Level of the band or interval; default the fit's confidence. */
   confidence?: number;

@@ -21,6 +21,7 @@ export interface CurveJSON {
   params: Record<string, number>;
 }
 
+/** Options of FittedCurve.toJS and toTS: the emitted function's name and how to round its constants. */
 export interface ExportOptions {
   /** Function name (a JavaScript identifier); default "damping". */
   name?: string;
@@ -191,6 +192,10 @@ export class FittedCurve implements Curve {
     return curveFromJSON(json, opts);
   }
 
+  /**
+   * The curve as plain JSON data (format "tensile-curve", version 1: model, settings, parameters), which
+   * curveFromJSON / FittedCurve.fromJSON turn back into the same curve. Called by JSON.stringify.
+   */
   toJSON(): CurveJSON {
     return {
       format: 'tensile-curve',

@@ -3,6 +3,10 @@
 import { TensileError } from '../errors';
 import type { TensileErrorDetails } from '../errors';
 
+/**
+ * The `code` of a FitDataError: what is wrong with the samples (empty, lengths differ, a non-finite
+ * value, too few points, constant or negative x, a bad weight, unreadable text, too many rows...).
+ */
 export type FitDataErrorCode =
   | 'E_FIT_EMPTY'
   | 'E_FIT_LENGTH_MISMATCH'
@@ -25,6 +29,7 @@ export class FitDataError extends TensileError {
   }
 }
 
+/** The `code` of a FitOptionsError: an unknown model, a bad option value, or a malformed model definition. */
 export type FitOptionsErrorCode =
   | 'E_FIT_UNKNOWN_MODEL'
   | 'E_FIT_BAD_OPTION'

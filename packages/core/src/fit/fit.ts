@@ -35,7 +35,7 @@ export type { SelectionRow } from './select';
 export interface FitResult {
   /** Model name ("article", "poly:5", ...). */
   model: string;
-  /** The model's formula in the formula language, e.g. "a*120/(1 + b/x^c)" for the article model (`formula:` refits it). */
+  /** The model's formula in the formula language, e.g. "a*500/(1 + b/x^c)" for the article model (`formula:` refits it). */
   formula: string;
   /** Parameter names in model order. */
   paramNames: readonly string[];

@@ -6,6 +6,10 @@
 import type { RobustLoss } from './loss';
 import { householderQR, solveLeastSquares } from './qr';
 
+/**
+ * Why the least-squares solver stopped (FitResult.stopReason): a tolerance met, the budget spent, a
+ * direct or custom solve.
+ */
 export type StopReason =
   /** Relative reduction of the sum of squares (actual and predicted) fell below ftol. */
   | 'ftol'
@@ -35,6 +39,7 @@ export interface LeastSquaresProblem {
   jacobian(q: Float64Array, out: Float64Array): boolean;
 }
 
+/** The Levenberg-Marquardt solver's tolerances and evaluation budget (part of FitOptions). */
 export interface LMOptions {
   /** Relative sum-of-squares reduction to stop at (default 1e-12). */
   ftol?: number;

@@ -5,8 +5,13 @@
 import { describeValue } from '../errors';
 import { FitOptionsError } from './errors';
 
+/**
+ * The robust losses `fitCurve` offers (scipy's least_squares names): "linear" is plain least squares;
+ * the others discount residuals larger than `fScale`, so a few outliers do not drag the curve.
+ */
 export type LossName = 'linear' | 'soft_l1' | 'huber' | 'cauchy' | 'arctan';
 
+/** Every LossName, in the order the CLI lists them. */
 export const LOSS_NAMES: readonly LossName[] = ['linear', 'soft_l1', 'huber', 'cauchy', 'arctan'];
 
 /** rho(z), rho'(z), rho''(z) at z >= 0 written into out[0..2]. */

@@ -7,15 +7,23 @@ import type { StopReason } from './lm';
 
 /** The arithmetic a model formula is written in: numbers for values, AD numbers for Jacobians. */
 export interface ModelOps<N> {
+  /** a + b. */
   add(a: N | number, b: N | number): N;
+  /** a - b. */
   sub(a: N | number, b: N | number): N;
+  /** a * b. */
   mul(a: N | number, b: N | number): N;
+  /** a / b. */
   div(a: N | number, b: N | number): N;
   /** a^b; the AD engine defines d/db 0^b = 0 (the data contain x = 0). */
   pow(a: N | number, b: N | number): N;
+  /** e^a. */
   exp(a: N | number): N;
+  /** The natural logarithm of a. */
   log(a: N | number): N;
+  /** |a|. */
   abs(a: N | number): N;
+  /** -a. */
   neg(a: N | number): N;
 }
 
@@ -48,27 +56,41 @@ export interface ModelFacts {
 /** Settings that pick a member of a family before fitting; stored with the curve's JSON. */
 export type ModelSettings = Readonly<Record<string, number | boolean | string>>;
 
+/** What fitCurve hands a model that brings its own solver (ModelDefinition.solve). */
 export interface SolveContext {
   /** The start (self-started or the user's). */
   start: Float64Array;
+  /** The evaluation budget of the fit (FitOptions.maxEvaluations), if one was given. */
   maxEvaluations?: number;
 }
 
+/** What a model's own solver (ModelDefinition.solve) returns to fitCurve. */
 export interface CustomSolution {
+  /** The fitted parameters, in model order. */
   params: Float64Array;
+  /** Iterations (or epochs) the solver ran; reported as FitResult.iterations. */
   iterations: number;
+  /** Why it stopped ("direct" for a closed-form solve, "custom" otherwise). */
   stopReason: StopReason;
+  /** Warnings to pass on in FitResult.warnings. */
   warnings?: string[];
 }
 
+/**
+ * A fittable model: its parameters, bounds, formula over ModelOps and self-start. The built-in models
+ * are ModelDefinitions; write your own with defineModel or formulaModel rather than by hand, or pass
+ * one as FitOptions.model. fitCurve checks its shape and throws FitOptionsError `E_FIT_BAD_MODEL`.
+ */
 export interface ModelDefinition {
   /** Canonical name, e.g. "article", "poly:5", "user". */
   readonly name: string;
   /** Human formula, e.g. "a*max/(1 + b/|x|^c)". */
   readonly formula: string;
+  /** Parameter names, in the order `expr`, `start`, `lower` and `upper` use. */
   readonly params: readonly string[];
-  /** Per-parameter bounds (-Infinity / Infinity for none); default unbounded. */
+  /** Per-parameter lower bounds (-Infinity for none); default unbounded. */
   readonly lower?: readonly number[];
+  /** Per-parameter upper bounds (Infinity for none); default unbounded. */
   readonly upper?: readonly number[];
   /**
    * "nonnegative": a damping curve, fitted on x >= 0 and mirrored (y(-x) = -y(x), y(0) = 0);
@@ -80,7 +102,12 @@ export interface ModelDefinition {
   /** Predictor names the model reads, in the order `evaluateRow` takes them; default ["x"]. */
   readonly predictors?: readonly string[];
   /** A transform of the response the model predicts (Nelson's `log(y) = ...`); default y itself. */
-  readonly response?: { readonly text: string; transform(y: number): number };
+  readonly response?: {
+    /** The transformed response as written, e.g. "log(y)". */
+    readonly text: string;
+    /** Maps an observed y to the value the model predicts (must be finite for every sample). */
+    transform(y: number): number;
+  };
   /**
    * Values and Jacobians at every sample in one compiled loop (formula models): the fit's fast
    * path. `columns` are the predictor columns in `predictors` order. Null where code generation is

@@ -32,6 +32,10 @@ export const FIT_DEFAULTS = Object.freeze({
 /** A value per parameter: in parameter order, or by name (missing names keep the default). */
 export type PerParameter = ArrayLike<number> | Readonly<Record<string, number>>;
 
+/**
+ * Options of fitCurve: the model, its start values and bounds, fixed parameters, a robust loss and the
+ * solver's tolerances (LMOptions). All optional; defaults are FIT_DEFAULTS. A bad value throws FitOptionsError naming the option.
+ */
 export interface FitOptions extends LMOptions {
   /** A registered model name ("article", "ll3", "4pl", "5pl", "poly:N", "formula:...", ...) or a definition. Default "article". */
   model?: string | ModelDefinition;

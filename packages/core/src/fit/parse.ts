@@ -7,6 +7,7 @@ import { checkMaxPoints, rememberSourceLines, toSamples } from './samples';
 import { readCsvRecords } from './csv-records';
 import type { Samples, SamplesInput } from './samples';
 
+/** Options of parseSamples: the text's format, which columns hold x, y and weights, and a row limit. */
 export interface ParseSamplesOptions {
   /** "csv" or "json"; guessed from the first non-blank character when omitted. */
   format?: 'csv' | 'json';

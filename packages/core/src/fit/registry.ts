@@ -6,6 +6,10 @@ import { FitOptionsError } from './errors';
 import type { ModelDefinition, ModelFamily, ModelSettings } from './model';
 import { builtinModelFamilies } from './models/index';
 
+/**
+ * Where fitCurve looks model names up (option `registry`): the built-in families, plus any you
+ * register on a copy from createModelRegistry().
+ */
 export interface ModelRegistry {
   /** Adds (or replaces) a family; returns the registry for chaining. */
   register(family: ModelFamily): ModelRegistry;

@@ -24,11 +24,16 @@ export function sampleLabel(samples: object, index: number): { where: string; ro
   return line === undefined ? { where: `row ${index + 1}`, row: index + 1 } : { where: `line ${line}`, row: index + 1, line };
 }
 
+/**
+ * Validated samples to fit, as fitting functions hold them: read-only Float64Arrays (drag samples: x is
+ * the finger's travel and y the content's offset, both in px). Build them with toSamples or parseSamples.
+ */
 export interface Samples {
   /** The predictor of one-predictor models (the column `x`, or the first predictor column). */
   readonly x: Float64Array;
   /** Every predictor column by name, when the input named columns other than x (Nelson's x1, x2). */
   readonly predictors?: Readonly<Record<string, Float64Array>>;
+  /** The response to fit, one value per x. */
   readonly y: Float64Array;
   /** Per-sample weights (>= 0, at least one > 0); undefined means all 1. */
   readonly weights?: Float64Array;

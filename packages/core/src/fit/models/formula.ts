@@ -108,6 +108,10 @@ function searchStart(s: Samples, n: number, f: (row: number, p: readonly number[
   return best;
 }
 
+/**
+ * Options of a model written as a formula (formulaModel, `model: "formula:..."`): parameters, predictors,
+ * start values and bounds, and whether it is a damping curve.
+ */
 export interface FormulaModelOptions {
   /** Parameter names in order; default: every free name except the predictors, in order of appearance. */
   params?: readonly string[];
@@ -115,7 +119,9 @@ export interface FormulaModelOptions {
   predictors?: readonly string[];
   /** Start values (array in parameter order or by name); missing ones come from a seeded search. */
   start?: readonly number[] | Record<string, number>;
+  /** Lower bounds in parameter order (default: none). */
   lower?: readonly number[];
+  /** Upper bounds in parameter order (default: none). */
   upper?: readonly number[];
   /**
    * Default "real": a general regression, evaluated as written at any real x. "nonnegative" makes

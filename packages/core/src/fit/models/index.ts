@@ -10,6 +10,7 @@ import { polyFamily } from './poly';
 import { expsatFamily, powerFamily, rubberbandFamily } from './saturating';
 import { mlpFamily } from './mlp';
 
+/** The model families every registry starts with, in the order `model: "auto"` tries them. */
 export const builtinModelFamilies: readonly ModelFamily[] = Object.freeze([
   ll3Family,
   articleFamily,

@@ -15,6 +15,7 @@ import { extent } from './start';
 import type { Samples, SamplesInput } from '../samples';
 import { createMlpModel, mlpModelName, mlpNetSettings, mlpNetToParams, parseMlpName } from './mlp';
 
+/** Options of fitMlp: the architecture as a model name plus trainDenseNet's training options. */
 export interface MlpFitOptions extends Omit<TrainOptions, 'layers' | 'units' | 'activation'> {
   /** "mlp", "mlp:LAYERSxUNITS" or "mlp:LAYERSxUNITS:activation"; default "mlp" (10 x 10 selu). */
   model?: string;

@@ -20,6 +20,7 @@ export interface MlpArchitecture {
   activation: DenseActivation;
 }
 
+/** The net `model: "mlp"` trains: 10 hidden layers of 10 SELU units (the article's net). */
 export const DEFAULT_MLP_ARCHITECTURE: Readonly<MlpArchitecture> = Object.freeze({ layers: 10, units: 10, activation: 'selu' });
 
 function badName(name: string, why: string): FitOptionsError {
@@ -65,6 +66,10 @@ function checkArchitecture(a: MlpArchitecture): MlpArchitecture {
   return a;
 }
 
+/**
+ * The model name of a net architecture, e.g. "mlp:10x10:selu". Throws FitOptionsError `E_FIT_UNKNOWN_MODEL`
+ * for layers outside 0..64, units outside 1..1024, an unknown activation or more than 1,000,000 parameters.
+ */
 export function mlpModelName(a: MlpArchitecture): string {
   checkArchitecture(a);
   return `mlp:${a.layers}x${a.units}:${a.activation}`;
@@ -332,6 +337,7 @@ export function createMlpModel(arch: MlpArchitecture, rawSettings: ModelSettings
   };
 }
 
+/** The "mlp" model family: dense nets trained by Adam (fit them with fitMlp or `tensile fit --model mlp`). */
 export const mlpFamily: ModelFamily = {
   family: 'mlp',
   summary: 'mlp[:LAYERSxUNITS[:activation]], a dense net trained by Adam (core/nn); fit it with fitMlp or `tensile fit --model mlp`',

@@ -8,6 +8,10 @@ import { FitOptionsError } from '../errors';
 import type { ModelDefinition } from '../model';
 import type { Samples } from '../samples';
 
+/**
+ * A model written as a TypeScript function (defineModel): fitted exactly like a built-in one, with exact
+ * Jacobians from the differentiation engine.
+ */
 export interface UserModelOptions {
   /** Shown in results and stored in JSON (default "user"). */
   name?: string;
@@ -17,7 +21,9 @@ export interface UserModelOptions {
   fn: (x: Num, p: Readonly<Record<string, Num>>) => Num;
   /** Start values: an array in parameter order, a record by name, or a self-start from the samples. */
   start: readonly number[] | Readonly<Record<string, number>> | ((samples: Samples) => number[]);
+  /** Lower bounds in parameter order (default: none). */
   lower?: readonly number[];
+  /** Upper bounds in parameter order (default: none). */
   upper?: readonly number[];
   /** Default "nonnegative" (fitted on x >= 0 and mirrored). */
   domain?: 'nonnegative' | 'real';
