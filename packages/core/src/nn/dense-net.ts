@@ -6,6 +6,7 @@ import { readOwnProperties, thrownMessage } from '../diff/symbolic/errors';
 
 /** Activations a dense layer may use (the names TF.js/Keras use, lower case). */
 export const DENSE_ACTIVATIONS = ['selu', 'tanh', 'relu', 'elu', 'sigmoid', 'softplus', 'linear'] as const;
+/** The hidden-layer activations a dense net can use ("selu", "tanh", "relu"...: the DENSE_ACTIVATIONS list). */
 export type DenseActivation = (typeof DENSE_ACTIVATIONS)[number];
 
 /** One layer: `y = activation(x · W + b)`. */
@@ -57,6 +58,11 @@ export interface DenseNet {
   readonly name?: string;
 }
 
+/**
+ * Thrown when a dense net is built or read from bad data (createDenseNet, curve JSON, a TF.js model:
+ * mismatched layer sizes, non-finite weights, an unknown activation; code `E_DENSE_NET`) or evaluated
+ * on an input of the wrong size (`E_DENSE_INPUT`). `details.where` names the field.
+ */
 export class DenseNetError extends TensileError {
   override readonly name = 'DenseNetError';
 }

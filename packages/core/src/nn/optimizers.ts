@@ -4,8 +4,10 @@ import { describeValue } from '../errors';
 import { MAX_DENSE_WEIGHTS } from './dense-net';
 import { TrainError } from './train-errors';
 
+/** The optimisers trainDenseNet can use: "adam" (the default) or "sgd" (with optional momentum). */
 export type OptimizerName = 'adam' | 'sgd';
 
+/** The optimisers' hyperparameters (part of TrainOptions); defaults are OPTIMIZER_DEFAULTS. */
 export interface OptimizerOptions {
   /** Step size; default 0.01. */
   learningRate?: number;
@@ -19,6 +21,7 @@ export interface OptimizerOptions {
   momentum?: number;
 }
 
+/** Default hyperparameters of both optimisers (the TF.js defaults, with learning rate 0.01). */
 export const OPTIMIZER_DEFAULTS = {
   learningRate: 0.01,
   beta1: 0.9,
@@ -29,6 +32,7 @@ export const OPTIMIZER_DEFAULTS = {
 
 /** Updates `params[k]` from `grads[k]` (same lengths) in place; keeps its own state between steps. */
 export interface Optimizer {
+  /** Applies one update: moves every `params[k]` against `grads[k]` in place. */
   step(params: readonly Float64Array[], grads: readonly Float64Array[]): void;
 }
 
@@ -36,6 +40,11 @@ function optimizerError(where: string, expected: string, value: unknown): TrainE
   return new TrainError('E_TRAIN_OPTION', `createOptimizer: ${where} must be ${expected}, got ${describeValue(value)}`, { where, value });
 }
 
+/**
+ * Creates an Adam or SGD optimiser for parameter arrays of the given sizes (what trainDenseNet uses; for
+ * your own training loops). Throws TrainError `E_TRAIN_OPTION` for an unknown name, a bad size or a
+ * non-finite hyperparameter.
+ */
 export function createOptimizer(name: OptimizerName, sizes: readonly number[], opts: Required<OptimizerOptions>): Optimizer {
   if (name !== 'adam' && name !== 'sgd') throw optimizerError('name', 'adam or sgd', name);
   if (!Array.isArray(sizes) || sizes.some((n) => typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > MAX_DENSE_WEIGHTS)) {

@@ -2,6 +2,7 @@
 // stopped being a finite number (named with the epoch it happened in).
 import { TensileError } from '../errors';
 
+/** The `code` of a TrainError. */
 export type TrainErrorCode =
   /** An option out of range or of the wrong type (units 0, negative epochs, unknown activation...). */
   | 'E_TRAIN_OPTION'
@@ -10,6 +11,10 @@ export type TrainErrorCode =
   /** The loss or a gradient became NaN or infinite during training. */
   | 'E_TRAIN_DIVERGED';
 
+/**
+ * Thrown by trainDenseNet and the optimisers: a bad option, untrainable samples, or a diverged training
+ * (`code`: TrainErrorCode; `details.where` names the option or sample, `details.epoch` the epoch).
+ */
 export class TrainError extends TensileError {
   override readonly name = 'TrainError';
   declare readonly code: TrainErrorCode;
