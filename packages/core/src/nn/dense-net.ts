@@ -61,7 +61,8 @@ export interface DenseNet {
 /**
  * Thrown when a dense net is built or read from bad data (createDenseNet, curve JSON, a TF.js model:
  * mismatched layer sizes, non-finite weights, an unknown activation; code `E_DENSE_NET`) or evaluated
- * on an input of the wrong size (`E_DENSE_INPUT`). `details.where` names the field.
+ * on an input of the wrong size (`E_DENSE_INPUT`); a net that is not 1 -> 1 used as a curve is
+ * `E_DENSE_SHAPE`, an output that overflows `E_DENSE_OUTPUT`. `details.where` names the field.
  */
 export class DenseNetError extends TensileError {
   override readonly name = 'DenseNetError';
