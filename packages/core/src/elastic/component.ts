@@ -19,6 +19,7 @@ export const PULL_TO_REFRESH_TEXTS = {
   noMoreText: 'No more items',
 };
 
+/** The texts of `<PullToRefresh>` by prop name (see PULL_TO_REFRESH_TEXTS for the English defaults). */
 export type PullToRefreshTexts = typeof PULL_TO_REFRESH_TEXTS;
 
 /** The refresh states an indicator replacement draws (React render prop, Vue slots, Svelte snippets). */
@@ -30,6 +31,7 @@ export interface PullToRefreshProps extends Partial<PullToRefreshTexts> {
   onRefresh?: (context: RefreshContext) => unknown;
   /** Controlled refreshing (React prop + onRefreshingChange, Vue v-model:refreshing, Svelte bind:refreshing). */
   refreshing?: boolean;
+  /** Told `true` when a pull, the key or refresh() starts a refresh and `false` when one ends that the app did not end itself. */
   onRefreshingChange?: (refreshing: boolean) => void;
   /** Turns load-more on: runs when the list is pulled (or scrolled near) its end. */
   onLoadMore?: (context: { signal: AbortSignal }) => unknown;

@@ -38,6 +38,7 @@ export interface ElasticBinding {
   refresh(): Promise<void>;
   /** Loads more as a pull at the end would; resolves when settled (at once without a load-more engine). */
   loadMore(): Promise<void>;
+  /** Detaches and destroys the engine (on unmount). */
   destroy(): void;
 }
 

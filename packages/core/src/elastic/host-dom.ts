@@ -5,6 +5,11 @@ import type { Host, HostTarget } from './types';
 const VISUALLY_HIDDEN = 'position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap';
 const SCROLLING = /auto|scroll|overlay/;
 
+/**
+ * The Host the engine uses in a browser (the default of ElasticOptions.host): requestAnimationFrame,
+ * timers, listeners, scroll metrics, inline styles and a visually hidden live region. Touches no
+ * global until called, so importing it is safe during server-side rendering.
+ */
 export function createDomHost(): Host {
   const doc = document;
   const node = (target: HostTarget): EventTarget => (target === 'window' ? window : target === 'document' ? doc : target);

@@ -2,25 +2,41 @@
 // frames and timers run only when `advance()` says so, and every listener is counted.
 import type { Host, HostHandler, HostTarget, ScrollMetrics } from './types';
 
+/** How FakeHost.element builds a fake element. */
 export interface FakeElementInit {
+  /** The fake element it sits in (events bubble to it; scroll chains walk up through it). */
   parent?: HTMLElement;
+  /** Its scroll position and extent, px (default all 0: nothing to scroll). */
   scroll?: Partial<ScrollMetrics>;
   /** Whether it is a scroll container on each axis (default: neither). */
   scrollable?: { x?: boolean; y?: boolean };
+  /** Its tag name, upper case as in the DOM (default 'DIV'). */
   tagName?: string;
   /** The page's scroller (as document.scrollingElement): attach(el) on it, or on its BODY child, is page mode. */
   page?: boolean;
 }
 
+/** An event FakeHost.dispatch delivers: the DOM event fields the engine reads, plus the `init` fields. */
 export interface FakeEvent {
+  /** The event type, e.g. 'touchmove'. */
   type: string;
+  /** The fake element (or 'window' / 'document') it was dispatched at. */
   target: unknown;
+  /** Whether preventDefault has an effect (default true). */
   cancelable: boolean;
+  /** True once a listener called preventDefault on a cancelable event. */
   defaultPrevented: boolean;
+  /** Cancels the default action, as in the DOM; counted in passiveViolations when called from a passive listener. */
   preventDefault(): void;
+  /** Any other field given in `init` (touches, deltaY, pointerType...). */
   [field: string]: unknown;
 }
 
+/**
+ * A Host for tests without a browser (createFakeHost): fake elements with settable scroll metrics, a
+ * manual clock that runs frames and timers only on `advance`, event dispatch, and views of what the
+ * engine wrote (styles, attributes, live-region text).
+ */
 export interface FakeHost extends Host {
   /** Moves the clock by `ms`, running due timers and one frame every `frameMs`. */
   advance(ms: number): void;
@@ -28,19 +44,27 @@ export interface FakeHost extends Host {
   listenerCount(): number;
   /** Passive listeners that called preventDefault (a browser would warn and ignore it). */
   passiveViolations: number;
+  /** A new fake element, typed as HTMLElement so it can be passed to attach(). */
   element(init?: FakeElementInit): HTMLElement;
+  /** Changes a fake element's scroll position or extent (px), as a scroll would. */
   setScroll(el: HTMLElement, patch: Partial<ScrollMetrics>): void;
   /** Dispatches an event at `target`, bubbling through its fake parents, then document and window. */
   dispatch(target: HostTarget, type: string, init?: Record<string, unknown>): FakeEvent;
   /** Inline styles and attributes of a fake element. */
   styles(el: HTMLElement): Record<string, string>;
+  /** The attributes of a fake element (e.g. data-elastic-state). */
   attributes(el: HTMLElement): Record<string, string>;
   /** What the live regions say now ('' when silent), and how many exist. */
   statusText(): string;
+  /** How many live regions exist. */
   statusCount(): number;
+  /** Frame callbacks waiting for the next frame. */
   pendingFrames(): number;
+  /** Timers not yet run. */
   pendingTimers(): number;
+  /** What prefersReducedMotion() answers; set it to test reduced motion (default false). */
   reducedMotion: boolean;
+  /** What hidden() answers; set it to test a hidden page (default false). */
   pageHidden: boolean;
 }
 
@@ -63,6 +87,11 @@ interface Registration {
   passive: boolean;
 }
 
+/**
+ * Creates a FakeHost for testing code that uses the engine without a browser: pass it as the `host`
+ * option and attach to its fake elements. `frameMs` is the frame interval (default 1000/60 ms);
+ * `now` the clock's start, ms (default 0).
+ */
 export function createFakeHost(init: { frameMs?: number; now?: number } = {}): FakeHost {
   const frameMs = init.frameMs ?? 1000 / 60;
   let time = init.now ?? 0;

@@ -1,14 +1,17 @@
 // The release spring as a pure function of time (a closed-form damped oscillator), so the motion is
 // the same at 30, 60 or 120 Hz and can be tested without timers.
 
+/** The spring of springAt, in physical units with mass 1 by default (see SpringOptions for the engine's). */
 export interface SpringParams {
-  /** 1/s^2 */
+  /** Stiffness k, 1/s^2 (the engine's default 280). */
   stiffness: number;
-  /** 1/s */
+  /** Damping c, 1/s (the engine's default 34: just over critical, so no overshoot). */
   damping: number;
+  /** Mass m (the engine's default 1). */
   mass: number;
 }
 
+/** Where the spring is at a time: position and velocity. */
 export interface SpringPoint {
   /** px */
   value: number;

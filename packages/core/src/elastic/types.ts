@@ -19,6 +19,7 @@ export type ElasticState =
   /** Released below the threshold, or the gesture was cancelled (second finger, touchcancel, blur...): springing back. */
   | 'cancelled';
 
+/** An edge of the scroll container: 'top' and 'bottom' on the y axis, 'left' and 'right' on x. */
 export type ElasticEdge = 'top' | 'bottom' | 'left' | 'right';
 
 /** Lifecycle of load more, next to the gesture's `state` (both may run: a refresh at the top, a load at the bottom). */
@@ -84,15 +85,21 @@ export type ResolvedDamping = (distance: number, size: number) => number;
 /** A built-in name, any `Curve` (fitted, neural, TF.js-backed) or a damping function. */
 export type DampingCurveOption = DampingCurveName | Curve | DampingFunction;
 
+/** What `onRefresh` and `onLoadMore` receive. */
 export interface RefreshContext {
   /** Aborted on timeout, detach or destroy: pass it to fetch(). */
   readonly signal: AbortSignal;
 }
 
+/**
+ * Pull to refresh (ElasticOptions.pullToRefresh): pulling past `threshold` at `edge` and releasing
+ * calls `onRefresh` and holds the content at `holdOffset` until its promise settles. Times are ms,
+ * distances px; a value out of range throws ElasticError `E_ELASTIC_OPTION` naming it.
+ */
 export interface PullToRefreshOptions {
-  /** Distance that arms the refresh, px (default 60). */
+  /** Distance that arms the refresh, px (default 120 of finger travel, about where native pulls arm). */
   threshold?: number;
-  /** Whether `threshold` is finger travel or displayed offset (default 'displayed'). */
+  /** Whether `threshold` is finger travel or displayed offset (default 'finger': the same arm point for any curve). */
   thresholdIn?: 'finger' | 'displayed';
   /**
    * Velocity-aware trigger, px/ms of finger speed at release (default 0 = off): a release this
@@ -141,6 +148,7 @@ export interface LoadMoreOptions {
   edge?: ElasticEdge;
 }
 
+/** Which inputs drive the engine (ElasticOptions.input). */
 export interface ElasticInputOptions {
   /** Touch events (default true). */
   touch?: boolean;
@@ -168,15 +176,28 @@ export interface SpringOptions {
   restSpeed?: number;
 }
 
+/**
+ * The texts an aria-live region says for screen readers (ElasticOptions.announce); any text left out
+ * keeps its English default.
+ */
 export interface ElasticAnnouncements {
+  /** Said when a pull arms the refresh (default 'Release to refresh'). */
   ready?: string;
+  /** Said when a refresh starts (default 'Refreshing'). */
   refreshing?: string;
+  /** Said when it succeeded (default 'Refreshed'). */
   complete?: string;
+  /** Said when it failed or timed out (default 'Refresh failed'). */
   error?: string;
-  /** Said when load more starts. */
+  /** Said when load more starts (default 'Loading more'). */
   loadingMore?: string;
 }
 
+/**
+ * Everything the elastic engine takes (createElastic, attachElastic, useDamping, v-elastic,
+ * use:elastic). All optional; defaults are ELASTIC_DEFAULTS. A bad value throws ElasticError
+ * `E_ELASTIC_OPTION` naming the option, the value and what was expected.
+ */
 export interface ElasticOptions {
   /** Scroll axis of the container (default 'y'). */
   axis?: ElasticAxis;
@@ -196,7 +217,9 @@ export interface ElasticOptions {
   pullToRefresh?: PullToRefreshOptions | boolean;
   /** Load more at the end edge (default off; `true` = defaults). */
   loadMore?: LoadMoreOptions | boolean;
+  /** Which inputs drive it: touch, pen, mouse drag, wheel, the refresh key. */
   input?: ElasticInputOptions;
+  /** The spring that brings the content back on release. */
   spring?: SpringOptions;
   /** 'content': translate the content; 'indicator': translate only `indicator` so sticky/fixed children keep working (default 'content'). */
   moveTarget?: 'content' | 'indicator';
@@ -214,6 +237,11 @@ export interface ElasticOptions {
   disabled?: boolean;
 }
 
+/**
+ * The framework-free engine (createElastic): bind it to a scroll container with `attach`, read its
+ * state with `getSnapshot` (for indicators) and `subscribe` to changes. The framework adapters wrap
+ * exactly this object.
+ */
 export interface ElasticEngine {
   /**
    * Binds the engine to a scroll container (moving it from any other). Throws an ElasticError with
@@ -229,8 +257,14 @@ export interface ElasticEngine {
    * off unless `input.keyboard` is given.
    */
   attach(el: HTMLElement): void;
+  /**
+   * Unbinds from the container: removes listeners, styles and attributes it set, and aborts a running
+   * refresh's or load's signal. The engine keeps its options; `attach` may follow.
+   */
   detach(): void;
+  /** Calls `listener` after every snapshot change; returns the unsubscribe function. */
   subscribe(listener: () => void): () => void;
+  /** The current state (the same object until something in it changes, as useSyncExternalStore needs). */
   getSnapshot(): ElasticSnapshot;
   /**
    * Merges `options` over the current ones (edges, pullToRefresh, input, spring and announce key by
@@ -239,7 +273,11 @@ export interface ElasticEngine {
    * once per object, so treat a Curve as immutable and pass a new one to change it.
    */
   setOptions(options: ElasticOptions): void;
-  /** Runs a refresh as if pulled (no-op while one runs: returns the running one). Never rejects. */
+  /**
+   * Runs a refresh as if pulled (no-op while one runs: returns the running one); resolves when it has
+   * settled and its result was shown. Rejects with ElasticError `E_ELASTIC_REFRESH` when detached or
+   * without the pullToRefresh option; otherwise never rejects (the outcome is in the snapshot).
+   */
   refresh(): Promise<void>;
   /**
    * Runs `loadMore.onLoadMore` as if pulled; resolves when it has settled and its result was shown.
@@ -247,6 +285,7 @@ export interface ElasticEngine {
    * runs, and resolved at once when detached, without the loadMore option or with `hasMore: false`.
    */
   loadMore(): Promise<void>;
+  /** Detaches and drops every subscriber; a later `attach` throws ElasticError `E_ELASTIC_DESTROYED`. */
   destroy(): void;
 }
 
@@ -262,7 +301,9 @@ export interface ScrollMetrics {
   height: number;
 }
 
+/** What a Host listens on: an element, or the window or document (named, so a fake host needs no DOM). */
 export type HostTarget = HTMLElement | 'window' | 'document';
+/** An event listener the engine hands a Host (the event is the platform's own). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type HostHandler = (event: any) => void;
 
@@ -270,12 +311,17 @@ export type HostHandler = (event: any) => void;
 export interface Host {
   /** Milliseconds, monotonic. */
   now(): number;
+  /** Runs `callback` before the next paint (requestAnimationFrame); returns an id for cancelFrame. */
   requestFrame(callback: () => void): number;
+  /** Cancels a requestFrame callback. */
   cancelFrame(id: number): void;
+  /** Runs `callback` after `ms` milliseconds (setTimeout); returns an id for clearTimer. */
   setTimer(callback: () => void, ms: number): number;
+  /** Cancels a setTimer callback. */
   clearTimer(id: number): void;
   /** Adds a listener; returns its removal. */
   listen(target: HostTarget, type: string, handler: HostHandler, options?: AddEventListenerOptions): () => void;
+  /** The container's scroll position and extent, px. */
   scroll(el: HTMLElement): ScrollMetrics;
   /** Scroll containers on `axis` from the event target up to (excluding) `root`, innermost first. */
   scrollChain(target: unknown, root: HTMLElement, axis: 'x' | 'y'): HTMLElement[];
@@ -285,14 +331,21 @@ export interface Host {
   getStyle(el: HTMLElement, prop: string): string;
   /** Sets an inline style property; '' removes it. */
   setStyle(el: HTMLElement, prop: string, value: string): void;
+  /** An attribute's value, or null when it is absent. */
   getAttribute(el: HTMLElement, name: string): string | null;
   /** Sets an attribute; null removes it. */
   setAttribute(el: HTMLElement, name: string, value: string | null): void;
   /** True when the page is hidden (visibilitychange). */
   hidden(): boolean;
+  /** True when the user asked for reduced motion (the prefers-reduced-motion media query). */
   prefersReducedMotion(): boolean;
   /** Creates a polite live region for `el`; `say('')` clears it. */
-  createStatus(el: HTMLElement): { say(text: string): void; remove(): void };
+  createStatus(el: HTMLElement): {
+    /** Replaces the region's text (screen readers read it out). */
+    say(text: string): void;
+    /** Removes the region from the document. */
+    remove(): void;
+  };
   /**
    * When `el` means the whole page (document.scrollingElement, html or body): the document's scroller
    * and its body; otherwise null. Optional: a host without it has no page mode.
