@@ -18,15 +18,22 @@ import {
 } from '@tensile/core/elastic/controlled';
 import { useDamping } from './use-damping.js';
 
+/** The props of `<PullToRefresh>`: the shared ones (onRefresh, onLoadMore, hasMore, texts, options) plus any div attribute. */
 export interface PullToRefreshProps extends SharedProps, Omit<HTMLAttributes<HTMLDivElement>, keyof SharedProps | 'children'> {
   /** Replaces the indicator: called once per state at mount (never during a drag), shown while the engine is in it. */
   indicator?: (state: IndicatorState) => ReactNode;
+  /** The list: the wrapper is the scroll container and this content moves with the pull. */
   children?: ReactNode;
 }
 
 const who = '<PullToRefresh>';
 const nothing = () => null;
 
+/**
+ * A scrollable list wrapper with pull to refresh, an indicator and (with `onLoadMore`) a load-more
+ * footer: the quickest way to the whole feature. Extra props go on the container. Throws ElasticError
+ * `E_ELASTIC_OPTION` for a bad prop, naming it.
+ */
 export function PullToRefresh(props: PullToRefreshProps) {
   const { onLoadMore, indicator, children } = props;
   if (indicator !== undefined && typeof indicator !== 'function') invalidBinding(who, 'indicator', indicator, 'a function of the state');

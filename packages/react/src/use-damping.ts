@@ -17,7 +17,22 @@ export type DampingRefresh = () => Promise<void>;
  */
 export type DampingSelector<T> = (snapshot: ElasticSnapshot) => T;
 
+/**
+ * Binds one elastic engine (overscroll damping, pull to refresh, load more) to a scroll container.
+ * Put `ref` on the container; `snapshot` is the engine's state for an indicator; `refresh` and
+ * `loadMore` start one as a pull would. Options may change on every render (compared by value).
+ * Throws ElasticError `E_ELASTIC_OPTION` for a bad option, naming it.
+ *
+ * @example
+ * const [ref, { state }] = useDamping({ pullToRefresh: { onRefresh: () => reload() } });
+ * return <ul ref={ref}>...</ul>;
+ */
 export function useDamping(options?: BindingOptions): [ref: DampingRef, snapshot: ElasticSnapshot, refresh: DampingRefresh, loadMore: DampingRefresh];
+/**
+ * Like useDamping(options), but returns only what `select` picks from the snapshot, so the
+ * component re-renders when that value changes rather than on every frame of a drag. Throws
+ * ElasticError `E_ELASTIC_OPTION` when `select` is not a function.
+ */
 export function useDamping<T>(options: BindingOptions | undefined, select: DampingSelector<T>): [ref: DampingRef, selected: T, refresh: DampingRefresh, loadMore: DampingRefresh];
 export function useDamping<T>(options: BindingOptions = {}, select?: DampingSelector<T>): [DampingRef, ElasticSnapshot | T, DampingRefresh, DampingRefresh] {
   if (select !== undefined && typeof select !== 'function') {

@@ -7,7 +7,9 @@ import { createBinding, type BindingOptions } from '@tensile/core/elastic/contro
 
 /** What an action returns (the shape of svelte/action's ActionReturn, without importing svelte). */
 export interface ElasticActionReturn {
+  /** Svelte calls it when the options change: they reach the engine in place. */
   update(options: BindingOptions | undefined): void;
+  /** Svelte calls it when the element goes away: unbinds the engine. */
   destroy(): void;
 }
 
@@ -23,6 +25,7 @@ export function elastic(node: HTMLElement, options?: BindingOptions): ElasticAct
 
 /** A readable store of the engine's snapshot (`$pull.state`, `$pull.progress`) plus the action that feeds it. */
 export interface ElasticStore {
+  /** The Svelte store contract: calls `run` with the snapshot now and on every change; returns the unsubscribe. */
   subscribe(run: (snapshot: ElasticSnapshot) => void): () => void;
   /** `use:pull.action` (or `fromAction(pull.action, ...)`): binds this store's engine to one element at a time. */
   action(node: HTMLElement, options?: BindingOptions): ElasticActionReturn;
@@ -34,6 +37,14 @@ export interface ElasticStore {
   readonly engine: ElasticEngine;
 }
 
+/**
+ * One engine shared between an element (`use:pull.action`) and whatever shows its state (`$pull`), for
+ * a custom indicator. Throws ElasticError `E_ELASTIC_OPTION` for a bad option, naming it.
+ *
+ * @example
+ * const pull = elasticStore({ pullToRefresh: { onRefresh: reload } });
+ * // <ul use:pull.action>...</ul> <p>{$pull.state}</p>
+ */
 export function elasticStore(options: BindingOptions = {}): ElasticStore {
   const binding = createBinding(options, 'elasticStore');
   const engine = binding.engine;

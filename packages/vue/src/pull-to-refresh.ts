@@ -19,12 +19,20 @@ import {
 } from '@tensile/core/elastic/controlled';
 
 const who = '<PullToRefresh>';
+/** The props as declared to Vue: every shared prop, typed for Vue's inference only (the shared checks run instead). */
+type PropDeclarations = { [K in keyof PullToRefreshProps]-?: { type: PropType<PullToRefreshProps[K]> } };
 
+/**
+ * A scrollable list wrapper with pull to refresh, an indicator (or the slots #pulling #ready
+ * #refreshing #complete #error) and, with `onLoadMore`, a load-more footer. `v-model:refreshing`
+ * controls refreshing; a template ref exposes refresh() and loadMore(). Throws ElasticError
+ * `E_ELASTIC_OPTION` for a bad prop, naming it.
+ */
 export const PullToRefresh = defineComponent({
   name: 'PullToRefresh',
   // Declared without types, so an absent prop stays undefined (a Boolean prop would turn it false,
   // which means controlled) and a wrong one reaches the shared checks, which throw an ElasticError.
-  props: PULL_TO_REFRESH_PROPS as unknown as { [K in keyof PullToRefreshProps]-?: { type: PropType<PullToRefreshProps[K]> } },
+  props: PULL_TO_REFRESH_PROPS as unknown as PropDeclarations,
   emits: ['update:refreshing'],
   slots: Object as SlotsType<{ [K in IndicatorState | 'default']?: () => VNodeChild }>,
   setup(props, { slots, emit, expose }) {

@@ -21,6 +21,16 @@ export type ElasticRef = Readonly<ShallowRef<ElasticSnapshot>> & {
   loadMore(): Promise<void>;
 };
 
+/**
+ * Binds one elastic engine to the element behind `target` for the life of the calling component (or
+ * effect scope) and returns its snapshot as a shallow ref, for components that draw their own
+ * indicator. `options` may be a ref or getter: changes reach the engine in place. Throws ElasticError
+ * `E_ELASTIC_OPTION` for a bad option, naming it.
+ *
+ * @example
+ * const list = useTemplateRef('list');
+ * const pull = useElastic(list, { pullToRefresh: { onRefresh: reload } });
+ */
 export function useElastic(target: ElasticTarget, options: MaybeRefOrGetter<BindingOptions> = {}): ElasticRef {
   // toRaw: the engine must see plain objects, or every curve evaluation in a drag would go
   // through Vue's reactive proxies (and be tracked).

@@ -25,6 +25,7 @@ export abstract class Boxed {
 /** A scalar as seen by differentiable code: a plain number or a boxed value of a transformation. */
 export type Num = number | Boxed;
 
+/** The comparisons differentiable code may make (lt, le, gt, ge, eq); a trace records each outcome as a guard. */
 export type ComparisonOp = 'lt' | 'le' | 'gt' | 'ge' | 'eq';
 
 export interface Interpreter {
@@ -57,6 +58,7 @@ export function nextLevel(): number {
   return ++levelCounter;
 }
 
+/** True when `x` is a value being differentiated or traced (not a plain number): for code that must tell them apart. */
 export function isBoxed(x: unknown): x is Boxed {
   return x instanceof Boxed;
 }

@@ -16,6 +16,7 @@ export interface ExportedModel {
   readonly shardName: string;
 }
 
+/** The file name of the one weights shard an exported dense net has (TF.js's own naming); model.json points at it. */
 export const SHARD_NAME = 'group1-shard1of1.bin';
 const GENERATED_BY = 'Tensile dense-net export 1';
 

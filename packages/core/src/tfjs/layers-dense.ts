@@ -16,6 +16,7 @@ export interface KerasLayer {
 
 /** Layers that do nothing at inference time. */
 const INFERENCE_IDENTITY = new Set(['Dropout', 'AlphaDropout', 'GaussianDropout', 'GaussianNoise', 'SpatialDropout1D', 'ActivityRegularization']);
+/** The Keras layer classes a layers model may hold and still compile to plain JavaScript (no TF.js at run time). */
 export const COMPILABLE_LAYERS: readonly string[] = ['InputLayer', 'Dense', 'Activation', 'Flatten', ...INFERENCE_IDENTITY];
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -6,6 +6,7 @@ import { ModelFormatError } from './errors';
 import { checkDistinctShardPaths, checkShardPath } from './shard-paths';
 import { MAX_JSON_DEPTH, findExcessNesting } from './json-depth';
 
+/** The two kinds of TF.js model.json: a "graph-model" (tensorflowjs_converter) or a "layers-model" (Keras, tf.LayersModel). */
 export type ModelFormat = 'graph-model' | 'layers-model';
 
 /** The storage dtypes a weights manifest may name (TF.js DataType). */
@@ -17,14 +18,22 @@ export interface WeightQuantization {
   readonly min?: number;
   readonly original_dtype?: WeightDtype;
 }
+/** One weight as a model.json's weightsManifest lists it. */
 export interface WeightSpec {
+  /** The weight's name (a graph node, or a layer's kernel or bias). */
   readonly name: string;
+  /** Its dimensions. */
   readonly shape: readonly number[];
+  /** The dtype it is stored as. */
   readonly dtype: WeightDtype;
+  /** How it was quantised, if it was. */
   readonly quantization?: WeightQuantization;
 }
+/** One group of a weightsManifest: shard files (relative to model.json) and the weights they hold, in order. */
 export interface WeightsGroup {
+  /** Shard file names, concatenated in this order. */
   readonly paths: readonly string[];
+  /** The weights stored in those shards, back to back. */
   readonly weights: readonly WeightSpec[];
 }
 
@@ -60,6 +69,7 @@ export interface SignatureTensor {
   readonly dtype?: string;
   readonly tensorShape?: GraphTensorShape;
 }
+/** A graph model's signature: its named input and output tensors. */
 export interface GraphSignature {
   readonly inputs?: Readonly<Record<string, SignatureTensor>>;
   readonly outputs?: Readonly<Record<string, SignatureTensor>>;

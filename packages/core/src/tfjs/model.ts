@@ -20,10 +20,13 @@ export interface TfjsModel {
   readonly origin: string;
 }
 
+/** An input or output tensor of a model, as inspectTfjsModel reports it. */
 export interface TensorInfo {
+  /** The tensor's name in the model. */
   readonly name: string;
   /** Dimensions; null for unknown ones (the batch); the whole shape is null when unknown. */
   readonly shape: (number | null)[] | null;
+  /** Its dtype, e.g. "float32". */
   readonly dtype: string;
 }
 
@@ -42,6 +45,7 @@ export interface ModelInfo {
   readonly compiles: boolean;
 }
 
+/** Options of loadTfjsModel: the read options plus whether non-finite weights are accepted. */
 export interface LoadModelOptions extends ModelReadOptions {
   /** Accept NaN/Infinity in float weights (some graphs hold -Infinity masks); such models never compile. Default false. */
   allowNonFinite?: boolean;

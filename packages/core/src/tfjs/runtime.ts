@@ -12,6 +12,7 @@ import { INSTALL_TFJS, tfjsFromModule } from './tfjs-module';
 import { assertTfjsModel, loadTfjsModel, tryCompileTfjsModel, type LoadModelOptions, type TfjsModel } from './model';
 import { readArgument, type ModelSource } from './sources';
 
+/** The `@tensorflow/tfjs` module, as loadTfjs returns it (an optional peer dependency, loaded on first use). */
 export type Tfjs = typeof TF;
 
 let tfPromise: Promise<Tfjs> | null = null;
@@ -115,6 +116,7 @@ function unflatten(values: ArrayLike<number>, shape: readonly number[]): unknown
   return Array.from({ length: shape[0] }, (_, i) => unflatten(Array.prototype.slice.call(values, i * step, (i + 1) * step), shape.slice(1)));
 }
 
+/** Options of evaluateTfjsModel and createModelCurve: the load options plus whether to compile the model to plain JavaScript. */
 export interface EvaluateOptions extends LoadModelOptions {
   /** "auto" (default): plain JS when the model compiles, else TF.js; "never": always TF.js; "require": fail unless it compiles. */
   compile?: 'auto' | 'never' | 'require';

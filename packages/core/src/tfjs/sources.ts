@@ -24,6 +24,7 @@ export interface InMemoryModel {
 /** A path to model.json (Node), an http(s) or file URL, or an in-memory model. */
 export type ModelSource = string | URL | InMemoryModel;
 
+/** How a TF.js model is read from a path, URL or memory: a byte cap and the fetch to use. */
 export interface ModelReadOptions {
   /**
    * Most bytes a load may read, model.json and all shards together. Default 64 MiB (the article's
@@ -34,6 +35,7 @@ export interface ModelReadOptions {
   fetch?: ModelFetch;
 }
 
+/** The default cap on what one model load reads (model.json plus shards): 64 MiB. Over it throws ModelFormatError. */
 export const DEFAULT_MAX_MODEL_BYTES = 64 * 1024 * 1024;
 
 function resolveCap(opts: ModelReadOptions): number {

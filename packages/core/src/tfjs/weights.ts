@@ -5,11 +5,15 @@ import { describeValue } from '../errors';
 import { ModelFormatError } from './errors';
 import type { WeightSpec } from './model-json';
 
+/** A weight read from the shards, decoded (and de-quantised) into a typed array. */
 export interface DecodedWeight {
+  /** The weight's name, as in the manifest. */
   readonly name: string;
+  /** Its dimensions. */
   readonly shape: readonly number[];
   /** The dtype the model computes with (float32 for quantised floats). */
   readonly dtype: 'float32' | 'int32' | 'bool' | 'string' | 'complex64';
+  /** The values, row-major. */
   readonly values: Float32Array | Int32Array | Uint8Array | string[];
   /** Bytes the weight occupies in the shards. */
   readonly byteLength: number;
