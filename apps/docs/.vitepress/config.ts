@@ -3,9 +3,50 @@
 // the default theme. The API pages are TypeDoc's output (scripts/build.ts writes api/ first).
 import { existsSync, readFileSync } from 'node:fs';
 import { defineConfig, type DefaultTheme } from 'vitepress';
+import { REPOSITORY_URL } from './links';
 
 const apiSidebarFile = new URL('../api/typedoc-sidebar.json', import.meta.url);
 const apiSidebar: DefaultTheme.SidebarItem[] = existsSync(apiSidebarFile) ? JSON.parse(readFileSync(apiSidebarFile, 'utf8')) : [];
+
+/** The sidebar, written once: [section, [[page title, link], ...]]. */
+const SECTIONS: readonly (readonly [string, readonly (readonly [string, string])[]])[] = [
+  ['Start', [['Getting started', '/guide/getting-started'], ['Live demo and curve lab', '/guide/demo']]],
+  ['Scrolling', [
+    ['Pull to refresh', '/guide/pull-to-refresh'],
+    ['Load more', '/guide/load-more'],
+    ['Whole-page pull', '/guide/whole-page'],
+    ['The four edges', '/guide/edges'],
+    ['Troubleshooting', '/guide/troubleshooting'],
+  ]],
+  ['Curves and maths', [
+    ['Damping curves', '/guide/curves'],
+    ['Nets and TensorFlow.js', '/guide/nets-tfjs'],
+    ['Differentiation', '/guide/differentiation'],
+    ['The command line', '/guide/cli'],
+  ]],
+  ['Reference', [
+    ['API (TypeDoc)', '/api/'],
+    ['Benchmarks', '/benchmarks'],
+    ['Reference data and peers', '/reference/article-data'],
+    ['Developing Tensile', '/reference/development'],
+  ]],
+];
+
+/** The link of a sidebar page by its title (throws for a title that is not in SECTIONS). */
+function linkOf(title: string): string {
+  const found = SECTIONS.flatMap(([, pages]) => pages).find(([text]) => text === title);
+  if (!found) throw new Error(`docs config: no sidebar page ${JSON.stringify(title)}`);
+  return found[1];
+}
+
+/** The top bar: [its text, the sidebar page it opens]. */
+const NAV: readonly (readonly [string, string])[] = [
+  ['Get started', 'Getting started'],
+  ['Guides', 'Pull to refresh'],
+  ['Demo', 'Live demo and curve lab'],
+  ['API', 'API (TypeDoc)'],
+  ['Benchmarks', 'Benchmarks'],
+];
 
 /** Where `pnpm start` serves the site, next to the demos at /react/, /vue/ and /svelte/. */
 export const DOCS_BASE = '/docs/';
@@ -24,53 +65,13 @@ export default defineConfig({
     ['link', { rel: 'icon', type: 'image/svg+xml', href: `${DOCS_BASE}favicon.svg` }],
   ],
   themeConfig: {
-    nav: [
-      { text: 'Get started', link: '/guide/getting-started' },
-      { text: 'Guides', link: '/guide/pull-to-refresh' },
-      { text: 'Demo', link: '/guide/demo' },
-      { text: 'API', link: '/api/' },
-      { text: 'Benchmarks', link: '/benchmarks' },
-    ],
+    // The top bar and the sidebar are built from SECTIONS, so the two never disagree.
+    nav: NAV.map(([text, page]) => ({ text, link: linkOf(page) })),
     sidebar: {
       '/api/': [{ text: 'API reference', link: '/api/' }, ...apiSidebar],
-      '/': [
-        {
-          text: 'Start',
-          items: [
-            { text: 'Getting started', link: '/guide/getting-started' },
-            { text: 'Live demo and curve lab', link: '/guide/demo' },
-          ],
-        },
-        {
-          text: 'Scrolling',
-          items: [
-            { text: 'Pull to refresh', link: '/guide/pull-to-refresh' },
-            { text: 'Load more', link: '/guide/load-more' },
-            { text: 'Whole-page pull', link: '/guide/whole-page' },
-            { text: 'The four edges', link: '/guide/edges' },
-            { text: 'Troubleshooting', link: '/guide/troubleshooting' },
-          ],
-        },
-        {
-          text: 'Curves and maths',
-          items: [
-            { text: 'Damping curves', link: '/guide/curves' },
-            { text: 'Nets and TensorFlow.js', link: '/guide/nets-tfjs' },
-            { text: 'Differentiation', link: '/guide/differentiation' },
-            { text: 'The command line', link: '/guide/cli' },
-          ],
-        },
-        {
-          text: 'Reference',
-          items: [
-            { text: 'API (TypeDoc)', link: '/api/' },
-            { text: 'Benchmarks', link: '/benchmarks' },
-            { text: 'Reference data and peers', link: '/reference/article-data' },
-            { text: 'Developing Tensile', link: '/reference/development' },
-          ],
-        },
-      ],
+      '/': SECTIONS.map(([text, pages]) => ({ text, items: pages.map(([title, link]) => ({ text: title, link })) })),
     },
+    socialLinks: [{ icon: 'github', link: REPOSITORY_URL }],
     outline: [2, 3],
     search: { provider: 'local' },
     footer: { message: 'MIT licensed.' },
