@@ -1,7 +1,7 @@
 // `pnpm start` after the article table: build the packages, fit the article's samples and write
 // the models the demos load, build the three demos and the docs site, then serve them all and an
 // index page on one port.
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
@@ -63,10 +63,18 @@ export async function startDemos(options: StartOptions): Promise<Server | null> 
     { prefix: DOCS.path, dir: join(root, DOCS.dist) },
   ];
   const { server, port } = await serveOnFreePort(mounts, options.port);
+  // Ctrl+C (or a kill) closes the server and removes the index page's folder: nothing is left behind.
+  const stop = () => {
+    server.close();
+    server.closeAllConnections();
+    void rm(siteDir, { recursive: true, force: true }).finally(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   const base = `http://localhost:${port}`;
   console.log(`\nServing the docs and the demos (Ctrl+C to stop):`);
   console.log(`  Index   ${base}/`);
-  console.log(`  Docs    ${base}${DOCS.path}`);
+  console.log(`  Docs    ${base}${DOCS.path} (guides ${base}${DOCS.path}guide/getting-started.html, API ${base}${DOCS.path}api/)`);
   for (const demo of DEMOS) console.log(`  ${demo.name.padEnd(7)} ${base}${demo.path}`);
   return server;
 }
