@@ -14,13 +14,13 @@ runComponentContract({
   async mount(props, custom = false) {
     let renders = 0;
     const count = () => void renders++;
-    const view = render(ContractComponent, { props: { props, custom, count } });
+    const view = render(ContractComponent, { props: { shared: props, custom, count } });
     await tick();
     return {
       element: view.container.querySelector<HTMLElement>('[data-tensile-pull-to-refresh]')!,
       renders: () => renders,
       update: async (next) => {
-        await view.rerender({ props: next, custom, count });
+        await view.rerender({ shared: next, custom, count });
         flushSync();
       },
       unmount: async () => view.unmount(),

@@ -48,6 +48,15 @@ function shownIndicator(element: HTMLElement): string {
     .join('|');
 }
 
+/** The footer label the stylesheet shows now. */
+function shownFooter(element: HTMLElement): string {
+  const labels = [...element.querySelectorAll<HTMLElement>('[data-tensile-footer] [data-tensile-when]')];
+  return labels
+    .filter((label) => getComputedStyle(label).display !== 'none')
+    .map((label) => label.textContent)
+    .join('|');
+}
+
 const status = (element: HTMLElement) => element.ownerDocument.querySelector('[role=status]')?.textContent ?? '';
 
 function gated() {
@@ -147,14 +156,32 @@ export function runComponentContract(h: ComponentHarness): void {
       await m.unmount();
     });
 
-    it('load-more: one footer button whose label follows the engine, noMoreText when hasMore is false', async () => {
+    it('load-more: one footer button whose label follows the engine, noMoreText once hasMore is false, focus kept', async () => {
       const host = createContractHost();
-      const onLoadMore = vi.fn();
-      const m = await h.mount(withHost(host, { onRefresh: () => undefined, onLoadMore, loadMoreText: 'Mehr laden', noMoreText: 'Ende' }));
-      const buttons = m.element.querySelectorAll('[data-tensile-footer] button');
+      let finish!: () => void;
+      const onLoadMore = vi.fn(() => new Promise<void>((resolve) => (finish = resolve)));
+      const props = (hasMore: boolean) => withHost(host, { onRefresh: () => undefined, onLoadMore, hasMore, loadMoreText: 'Mehr laden', loadingMoreText: 'Lädt mehr…', noMoreText: 'Ende' });
+      const m = await h.mount(props(true));
+      const buttons = m.element.querySelectorAll<HTMLButtonElement>('[data-tensile-footer] button');
       expect(buttons.length).toBe(1);
-      expect(m.element.querySelector('[data-tensile-footer] [data-tensile-when~=idle]')?.textContent).toBe('Mehr laden');
-      expect(m.element.querySelector('[data-tensile-footer] [data-tensile-when~=done]')?.textContent).toBe('Ende');
+      const button = buttons[0];
+      expect(shownFooter(m.element)).toBe('Mehr laden');
+      button.focus();
+      await h.act(() => button.click());
+      expect(onLoadMore).toHaveBeenCalledTimes(1);
+      expect(shownFooter(m.element)).toBe('Lädt mehr…');
+      await h.act(async () => {
+        finish();
+        await flushPromises();
+        settle(host);
+      });
+      expect(shownFooter(m.element)).toBe('Mehr laden');
+      await m.update(props(false));
+      await h.act(() => undefined);
+      expect(shownFooter(m.element)).toBe('Ende');
+      await h.act(() => button.click());
+      expect(onLoadMore, 'nothing more to load').toHaveBeenCalledTimes(1);
+      expect(m.element.ownerDocument.activeElement, 'focus through loading and done').toBe(button);
       const noFooter = await h.mount(withHost(createContractHost(), { onRefresh: () => undefined }));
       expect(noFooter.element.querySelector('[data-tensile-footer]'), 'no footer without onLoadMore').toBeNull();
       await noFooter.unmount();

@@ -1,7 +1,7 @@
 // The shared vocabulary every adapter offers (the concept table in each adapter's README):
 // refresh() and loadMore() that resolve when settled, and controlled refreshing, where the app's
 // `refreshing` decides when a refresh ends (the engine's timeout still ends one that never does).
-import { expect } from 'vitest';
+import { expect, vi } from 'vitest';
 import { createContractHost, flushPromises, pullDown, release, settle } from './host';
 import { PAST_THRESHOLD_PX, deferred, expectState, refreshSpy, type ContractScenario } from './scenarios';
 
@@ -39,17 +39,35 @@ export const vocabularyScenarios: ContractScenario[] = [
     },
   },
   {
-    name: 'loadMore() resolves once settled',
+    name: 'loadMore() runs onLoadMore once and resolves once it has settled',
     needs: 'hasControls',
     async run(h) {
       const host = createContractHost();
-      const m = await h.mount({ host, pullToRefresh: true });
+      const gate = deferred();
+      const onLoadMore = vi.fn(() => gate.promise);
+      const m = await h.mount({ host, pullToRefresh: true, loadMore: { onLoadMore } });
+      const loadState = () => m.element.getAttribute('data-tensile-load-more');
+      expect(loadState()).toBe('idle');
+      let settled = false;
+      let done!: Promise<unknown>;
+      await h.act(() => {
+        done = m.controls!.loadMore().then(() => (settled = true));
+      });
+      expect(onLoadMore).toHaveBeenCalledTimes(1);
+      expect(loadState()).toBe('loading');
       await h.act(async () => {
-        const done = m.controls!.loadMore();
+        gate.resolve();
+        await flushPromises();
+        host.advance(400);
+      });
+      expect(loadState()).toBe('complete');
+      expect(settled, 'resolved before settling').toBe(false);
+      await h.act(async () => {
         settle(host);
         await done;
       });
-      await expectState(h, m, 'idle');
+      expect(settled).toBe(true);
+      expect(loadState()).toBe('idle');
       await m.unmount();
     },
   },

@@ -11,7 +11,7 @@ describe('pullToRefreshOptions', () => {
     const options = pullToRefreshOptions({ onRefresh, readyText: 'Loslassen', options: { pullToRefresh: { threshold: 80 } } }, 'test');
     expect(options.pullToRefresh).toEqual({ threshold: 80, onRefresh });
     expect(options.announce).toEqual({ ready: 'Loslassen', refreshing: PULL_TO_REFRESH_TEXTS.refreshingText, complete: 'Refreshed', error: 'Refresh failed' });
-    expect('loadMore' in options, 'no loadMore group without onLoadMore').toBe(false);
+    expect(options.loadMore, 'load-more off without onLoadMore').toBe(false);
   });
 
   it('turns load-more on with onLoadMore, and hasMore defaults to true', () => {
@@ -19,6 +19,13 @@ describe('pullToRefreshOptions', () => {
     const options = pullToRefreshOptions({ onLoadMore, options: { loadMore: { nearEnd: 200 } } as never }, 'test') as Record<string, unknown>;
     expect(options.loadMore).toEqual({ nearEnd: 200, onLoadMore, hasMore: true });
     expect((pullToRefreshOptions({ onLoadMore, hasMore: false }, 'test') as Record<string, unknown>).loadMore).toEqual({ onLoadMore, hasMore: false });
+  });
+
+  it('keeps a loadMore group given in options (the engine runs its onLoadMore), with the hasMore prop over it', () => {
+    const onLoadMore = () => undefined;
+    expect(pullToRefreshOptions({ options: { loadMore: { onLoadMore, nearEnd: 50 } } }, 'test').loadMore).toEqual({ onLoadMore, nearEnd: 50, hasMore: true });
+    expect(pullToRefreshOptions({ hasMore: false, options: { loadMore: { onLoadMore, hasMore: true } } }, 'test').loadMore).toEqual({ onLoadMore, hasMore: false });
+    expect(pullToRefreshOptions({ options: { loadMore: true } }, 'test').loadMore).toEqual({ onLoadMore: undefined, hasMore: true });
   });
 
   it('keeps announce: false (no live region)', () => {

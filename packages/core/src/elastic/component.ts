@@ -104,12 +104,15 @@ export function pullToRefreshOptions(props: PullToRefreshProps, who: string): Bi
   if (!isRecord(options)) invalidBinding(who, 'options', options, 'an options object');
   const texts = pullToRefreshTexts(props, who);
   const group = (value: unknown) => (isRecord(value) ? value : {});
-  const loadMore = (options as Record<string, unknown>).loadMore;
+  const loadMore = options.loadMore;
+  const moreGroup = group(loadMore);
   return {
     ...options,
     pullToRefresh: { ...group(options.pullToRefresh), onRefresh },
-    // `loadMore` reaches the engine only when asked for (onLoadMore, or the group in options).
-    ...(onLoadMore || loadMore ? { loadMore: onLoadMore ? { ...group(loadMore), onLoadMore, hasMore: hasMore ?? true } : false } : {}),
+    // Load-more is on with onLoadMore or the group in options, and explicitly off otherwise: the
+    // engine keeps a key left out, so a removed onLoadMore would go on loading. Every key is given
+    // (hasMore too), since the engine merges a group key by key.
+    loadMore: onLoadMore || loadMore ? { ...moreGroup, onLoadMore: onLoadMore ?? moreGroup.onLoadMore, hasMore: hasMore ?? moreGroup.hasMore ?? true } : false,
     // The live region says what the indicator shows, in the same language.
     announce:
       options.announce === false
