@@ -1,13 +1,16 @@
 // @vitest-environment jsdom
 // <PullToRefresh> against the component contract shared with React and Vue (texts, replacement
 // through the `indicator` snippet, render counts, load-more, accessibility, bad props), and
-// `bind:refreshing`: the parent's own state follows the refresh, and turning it false ends it.
+// `bind:refreshing`: the parent's own state follows the refresh, and turning it false ends it;
+// an `indicator` that is not a snippet.
 import { flushSync, tick } from 'svelte';
 import { render } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import { createContractHost, flushPromises, pullDown, release, runComponentContract, settle } from '@tensile/adapter-contract';
 import ContractComponent from './test-support/ContractComponent.svelte';
 import BindProbe from './test-support/BindProbe.svelte';
+import PullToRefresh from './PullToRefresh.svelte';
+import { ElasticError } from '@tensile/core/elastic';
 
 runComponentContract({
   name: '<PullToRefresh> (Svelte)',
@@ -58,5 +61,13 @@ describe('<PullToRefresh bind:refreshing>', () => {
     expect(element.getAttribute('data-tensile-state')).toBe('idle');
     expect(output.textContent).toBe('false');
     view.unmount();
+  });
+});
+
+describe('<PullToRefresh> bad input of its own', () => {
+  it('an indicator that is not a snippet is an ElasticError naming the prop', () => {
+    const attempt = () => render(PullToRefresh, { props: { indicator: 'spinner' as never } });
+    expect(attempt).toThrow(ElasticError);
+    expect(attempt).toThrow(/<PullToRefresh>: indicator is "spinner", expected a snippet/);
   });
 });

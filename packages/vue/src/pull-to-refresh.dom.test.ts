@@ -5,6 +5,7 @@
 import { h, nextTick } from 'vue';
 import { render } from '@testing-library/vue';
 import { runComponentContract, type ComponentProps } from '@tensile/adapter-contract';
+import { PULL_TO_REFRESH_PROPS } from '@tensile/core/elastic/controlled';
 import { PullToRefresh } from './pull-to-refresh';
 
 const STATES = ['pulling', 'ready', 'refreshing', 'complete', 'error'] as const;
@@ -26,7 +27,8 @@ runComponentContract({
     return {
       element: view.container.querySelector<HTMLElement>('[data-tensile-pull-to-refresh]')!,
       renders: () => renders,
-      update: async (next) => view.rerender(next as Record<string, unknown>),
+      // rerender() merges props (setProps): a prop left out is passed as undefined, as a template would.
+      update: async (next) => view.rerender({ ...Object.fromEntries(PULL_TO_REFRESH_PROPS.map((name) => [name, undefined])), ...next }),
       unmount: async () => view.unmount(),
     };
   },

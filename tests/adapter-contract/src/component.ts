@@ -182,6 +182,10 @@ export function runComponentContract(h: ComponentHarness): void {
       await h.act(() => button.click());
       expect(onLoadMore, 'nothing more to load').toHaveBeenCalledTimes(1);
       expect(m.element.ownerDocument.activeElement, 'focus through loading and done').toBe(button);
+      // Taking onLoadMore away turns load-more off (the engine keeps an option left out).
+      await m.update(withHost(host, { onRefresh: () => undefined }));
+      expect(m.element.querySelector('[data-tensile-footer]'), 'footer gone with onLoadMore').toBeNull();
+      expect(m.element.hasAttribute('data-tensile-load-more'), 'load-more off with onLoadMore gone').toBe(false);
       const noFooter = await h.mount(withHost(createContractHost(), { onRefresh: () => undefined }));
       expect(noFooter.element.querySelector('[data-tensile-footer]'), 'no footer without onLoadMore').toBeNull();
       await noFooter.unmount();
@@ -199,6 +203,19 @@ export function runComponentContract(h: ComponentHarness): void {
       expect(host.listenerCount()).toBe(0);
     });
 
+    it('unmounting mid-load-more aborts the onLoadMore signal and removes every listener', async () => {
+      const host = createContractHost();
+      const signals: AbortSignal[] = [];
+      const onLoadMore = vi.fn(({ signal }: { signal: AbortSignal }) => new Promise<void>(() => signals.push(signal)));
+      const m = await h.mount(withHost(host, { onRefresh: () => undefined, onLoadMore }));
+      await h.act(() => m.element.querySelector<HTMLButtonElement>('[data-tensile-footer] button')!.click());
+      expect(shownFooter(m.element)).toBe('Loading more…');
+      await m.unmount();
+      expect(onLoadMore).toHaveBeenCalledTimes(1);
+      expect(signals[0].aborted).toBe(true);
+      expect(host.listenerCount()).toBe(0);
+    });
+
     it('bad props are an ElasticError naming the prop, the value and what was expected', async () => {
       const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
       const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
@@ -206,6 +223,9 @@ export function runComponentContract(h: ComponentHarness): void {
         const cases: [ComponentProps, RegExp][] = [
           [{ onRefresh: 'reload' as never }, /onRefresh is "reload", expected a function/],
           [{ onLoadMore: 5 as never }, /onLoadMore is 5, expected a function/],
+          [{ onLoadMore: 'more' as never, hasMore: true }, /onLoadMore is "more", expected a function/],
+          [{ onRefresh: null as never }, /onRefresh is null, expected a function/],
+          [{ onRefreshingChange: true as never }, /onRefreshingChange is true, expected a function/],
           [{ refreshing: 'yes' as never }, /refreshing is "yes", expected a boolean/],
           [{ hasMore: 0 as never }, /hasMore is 0, expected a boolean/],
           [{ readyText: 42 }, /readyText is 42, expected a string/],
@@ -220,8 +240,15 @@ export function runComponentContract(h: ComponentHarness): void {
             thrown = error;
           }
           expect(thrown, String(message)).toBeInstanceOf(ElasticError);
+          expect((thrown as ElasticError).code).toBe('E_ELASTIC_OPTION');
           expect((thrown as Error).message).toMatch(message);
         }
+        // On an update too: the framework's rerender throws what the shared checks threw.
+        const m = await h.mount({ onLoadMore: () => undefined });
+        const update = m.update({ onLoadMore: 'more' as never });
+        await expect(update).rejects.toThrow(ElasticError);
+        await expect(update).rejects.toThrow(/onLoadMore is "more", expected a function/);
+        await m.unmount().catch(() => undefined);
       } finally {
         quiet.mockRestore();
         warn.mockRestore();

@@ -61,5 +61,6 @@ describe('each contract scenario catches its bug', () => {
   it('dropping updates fails the options-update scenario', () => failing('ignore updates', 'an options update'));
   it('re-attaching on every update fails the equal-options scenario', () => failing('re-attach on update', 'updates with equal options'));
   it('no cleanup on unmount fails the unmount scenario', () => failing('no cleanup on unmount', 'unmounting mid-refresh'));
+  it('no cleanup on unmount fails the mid-load-more unmount scenario', () => failing('no cleanup on unmount', 'unmounting mid-load-more'));
   it('no cleanup on unmount fails the re-mount scenario', () => failing('no cleanup on unmount', 'a re-mount'));
 });

@@ -31,15 +31,24 @@ export function createContractHost(): ContractHost {
 /** Time between synthetic touch moves, ms (a 60 Hz touch screen). */
 export const MOVE_MS = 16;
 
-/** A finger pulling `distance` px down from the top of `el` in 20 moves (the finger stays down). */
-export function pullDown(host: FakeHost, el: HTMLElement, distance: number, steps = 20): void {
+/** A finger going down at `fromY`, moving to `toY` in `steps` moves (and staying down). */
+function drag(host: FakeHost, el: HTMLElement, fromY: number, toY: number, steps: number): void {
   const at = (y: number) => ({ touches: [{ identifier: 0, clientX: 100, clientY: y }], cancelable: true });
-  host.dispatch(el, 'touchstart', at(0));
+  host.dispatch(el, 'touchstart', at(fromY));
   for (let i = 1; i <= steps; i++) {
     host.advance(MOVE_MS);
-    host.dispatch(el, 'touchmove', at((distance * i) / steps));
+    host.dispatch(el, 'touchmove', at(fromY + ((toY - fromY) * i) / steps));
   }
 }
+
+/** A finger pulling `distance` px down from the top of `el` in 20 moves (the finger stays down). */
+export const pullDown = (host: FakeHost, el: HTMLElement, distance: number, steps = 20): void => drag(host, el, 0, distance, steps);
+
+/**
+ * A finger pulling `distance` px up at the end of `el`, what arms load-more at the bottom edge
+ * (jsdom lays nothing out, so an element is at its top and its end at once).
+ */
+export const pullUp = (host: FakeHost, el: HTMLElement, distance: number, steps = 20): void => drag(host, el, distance, 0, steps);
 
 /** Lifts the finger. */
 export function release(host: FakeHost, el: HTMLElement): void {

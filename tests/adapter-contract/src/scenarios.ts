@@ -5,7 +5,7 @@ import { expect, vi } from 'vitest';
 import { attachElastic, type ElasticOptions, type RefreshContext } from '@tensile/core/elastic';
 import { createFakeHost } from '@tensile/core/elastic/testing';
 import type { AdapterHarness, MountedAdapter } from './harness';
-import { countingCurves, createContractHost, flushPromises, pullDown, release, settle, type ContractHost } from './host';
+import { countingCurves, createContractHost, flushPromises, pullDown, pullUp, release, settle, type ContractHost } from './host';
 import { vocabularyScenarios } from './vocabulary';
 
 /** Finger travel past the default threshold (120 px of finger travel, the native defaults). */
@@ -198,6 +198,30 @@ export const contractScenarios: ContractScenario[] = [
         errors.mockRestore();
         warnings.mockRestore();
       }
+    },
+  },
+  {
+    name: 'unmounting mid-load-more aborts its signal, removes every listener and restores the element',
+    async run(h) {
+      const host = createContractHost();
+      const gate = deferred();
+      const signals: AbortSignal[] = [];
+      const onLoadMore = vi.fn(({ signal }: { signal: AbortSignal }) => (signals.push(signal), gate.promise));
+      const m = await h.mount({ host, pullToRefresh: true, loadMore: { onLoadMore } });
+      await h.act(() => pullUp(host, m.element, PAST_THRESHOLD_PX));
+      await h.act(() => release(host, m.element));
+      expect(onLoadMore, 'a pull up at the end loads once').toHaveBeenCalledTimes(1);
+      expect(m.element.getAttribute('data-tensile-load-more')).toBe('loading');
+      const element = m.element;
+      await m.unmount();
+      expect(signals[0].aborted, 'onLoadMore signal aborted').toBe(true);
+      expect(host.listenerCount(), 'listeners left').toBe(0);
+      expect(element.hasAttribute('data-tensile-load-more'), 'data-tensile-load-more restored').toBe(false);
+      expect(element.hasAttribute('aria-busy'), 'aria-busy restored').toBe(false);
+      gate.resolve();
+      await flushPromises();
+      host.advance(5_000);
+      expect(onLoadMore).toHaveBeenCalledTimes(1);
     },
   },
   {

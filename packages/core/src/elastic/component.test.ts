@@ -42,6 +42,7 @@ const props = (value: unknown) => pullToRefreshOptions(value as PullToRefreshPro
 const rows: BadInputRow[] = [
   { entry: 'PullToRefresh', kind: 'wrong type', run: () => props({ onRefresh: 'reload' }), code: 'E_ELASTIC_OPTION', names: /<PullToRefresh>: onRefresh is "reload", expected a function/ },
   { entry: 'PullToRefresh', kind: 'wrong type', run: () => props({ onLoadMore: {} }), code: 'E_ELASTIC_OPTION', names: /onLoadMore is an object \(Object\), expected a function/ },
+  { entry: 'PullToRefresh', kind: 'wrong type', run: () => props({ onRefreshingChange: true }), code: 'E_ELASTIC_OPTION', names: /onRefreshingChange is true, expected a function/ },
   { entry: 'PullToRefresh', kind: 'wrong type', run: () => props({ hasMore: 'no' }), code: 'E_ELASTIC_OPTION', names: /hasMore is "no", expected a boolean/ },
   { entry: 'PullToRefresh', kind: 'non-finite', run: () => props({ pullingText: NaN }), code: 'E_ELASTIC_OPTION', names: /pullingText is NaN, expected a string/ },
   { entry: 'PullToRefresh', kind: 'empty', run: () => props({ options: null }), code: 'E_ELASTIC_OPTION', names: /options is null, expected an options object/ },

@@ -97,7 +97,8 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
  */
 export function pullToRefreshOptions(props: PullToRefreshProps, who: string): BindingOptions {
   const { onRefresh, onLoadMore, hasMore, options = {}, refreshing, onRefreshingChange } = props;
-  for (const [name, value] of [['onRefresh', onRefresh], ['onLoadMore', onLoadMore]] as const) {
+  // onRefreshingChange too: Vue and Svelte wrap it (v-model, bind:), so the binding never sees it.
+  for (const [name, value] of [['onRefresh', onRefresh], ['onLoadMore', onLoadMore], ['onRefreshingChange', onRefreshingChange]] as const) {
     if (value !== undefined && typeof value !== 'function') invalidBinding(who, name, value, 'a function');
   }
   if (hasMore !== undefined && typeof hasMore !== 'boolean') invalidBinding(who, 'hasMore', hasMore, 'a boolean');
