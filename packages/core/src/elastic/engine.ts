@@ -63,7 +63,17 @@ interface Attachment extends WriterTarget {
 /** Load more's state when nothing runs: 'done' once the list has no more. */
 const restingLoad = (options: ResolvedOptions) => (options.more && !options.more.hasMore ? 'done' : 'idle');
 
-/** Creates an engine; nothing touches the page until `attach(el)`. */
+/**
+ * Creates an elastic engine (overscroll damping, pull to refresh, load more) for one scroll
+ * container. Nothing touches the page until `attach(el)`, so it is safe during server-side
+ * rendering. Throws ElasticError `E_ELASTIC_OPTION` naming the option, its value and what was
+ * expected, or `E_ELASTIC_CURVE` for a curve that returns a non-finite, negative or decreasing offset.
+ *
+ * @example
+ * const engine = createElastic({ pullToRefresh: { onRefresh: ({ signal }) => reload(signal) } });
+ * engine.attach(list);
+ * engine.subscribe(() => render(engine.getSnapshot().state));
+ */
 export function createElastic(options: ElasticOptions = {}): ElasticEngine {
   let resolved: ResolvedOptions = resolveOptions(options);
   let raw = mergeOptions({}, options as Record<string, unknown>) || {};
@@ -455,7 +465,15 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
   return engine;
 }
 
-/** Attaches a new engine to `el`; returns its cleanup (detach and destroy). */
+/**
+ * Creates an engine with `options` and attaches it to `el` (a scroll container, or
+ * `document.scrollingElement` for the whole page); returns the cleanup that detaches and destroys
+ * it. Throws what createElastic and `attach` throw (`E_ELASTIC_OPTION`, `E_ELASTIC_TARGET`,
+ * `E_ELASTIC_ATTACHED` when another engine drives `el`).
+ *
+ * @example
+ * const detach = attachElastic(list, { curve: 'ios', pullToRefresh: { onRefresh: reload } });
+ */
 export function attachElastic(el: HTMLElement, options: ElasticOptions = {}): () => void {
   const engine = createElastic(options);
   engine.attach(el);
