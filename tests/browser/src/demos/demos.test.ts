@@ -184,7 +184,6 @@ inEachEngine((engine) => {
 
     engine.test('carousel: a horizontal swipe scrolls the cards and never pulls the list', {
       needs: ['touch'],
-      knownFailure: { firefox: 'failed in all three demos on the fresh-clone CI run of 1e880c6 (passed there in Chromium); not yet diagnosed' },
     }, async () => {
       const { page, touch, problems } = await openDemo(engine.browser, url(), 'carousel', 'carousel-list');
       await recordStates(page, 'carousel-list');

@@ -66,7 +66,6 @@ inEachEngine((engine) => {
 describe.each(DEMOS)('%s demo: endless feed and whole-page pull', (demo) => {
   engine.test('scrolling to the end loads older posts page by page until all caught up; a pull at the top refreshes', {
     needs: ['touch'],
-    knownFailure: { firefox: 'failed in all three demos on the fresh-clone CI run of 1e880c6 (written and passing in Chromium only); not yet diagnosed' },
   }, async () => {
     const { page, touch, problems } = await openDemo(engine.browser, urlOf(demo), 'endless', 'endless-scroller');
     expect(await countOf(page, 'feed-item')).toBe(FIRST_PAGE);

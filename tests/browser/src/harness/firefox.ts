@@ -14,6 +14,15 @@ import { ScriptPage, paceDrag } from './script-page';
 /** Debian's package; scripts/ensure-browsers.mjs installs it before the tests start. */
 export const FIREFOX_PATH = process.env.TENSILE_FIREFOX || '/usr/bin/firefox-esr';
 
+/**
+ * The headless screen, and the window filled to it. Headless Firefox's default screen is 1366x768
+ * with the page area starting 86 px down, so a 390x844 phone page ends below the window and
+ * Firefox drops native touch points there without a trace (the demos' carousel at y 683 and the
+ * endless list's lower half were never touched). Big enough for every viewport the suite opens
+ * (at most 1280 wide, 844 tall) under the browser's toolbars.
+ */
+const SCREEN = { width: 1600, height: 1200 };
+
 const PREFS: Record<string, string | number | boolean> = {
   // Touch events exist only with these (else `ontouchstart` is missing and TouchEvent undefined).
   'dom.w3c_touch_events.enabled': 1,
@@ -48,7 +57,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Engine
   const processes = start(executable, [
     '--headless', '--no-remote', '--new-instance', '--profile', profile,
     '--remote-debugging-port=0', '--remote-allow-system-access', 'about:blank',
-  ], { MOZ_CRASHREPORTER_DISABLE: '1' });
+  ], { MOZ_CRASHREPORTER_DISABLE: '1', MOZ_HEADLESS_WIDTH: String(SCREEN.width), MOZ_HEADLESS_HEIGHT: String(SCREEN.height) });
   let connection: BidiConnection | null = null;
   const cleanup = async () => {
     connection?.close();
@@ -61,7 +70,9 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Engine
     const session = await connection.send<{ capabilities: { browserVersion: string } }>('session.new', { capabilities: {} }, options.startMs ?? START_MS);
     await connection.send('session.subscribe', { events: ['log.entryAdded', 'network.responseCompleted'] });
     const chrome = await chromeContext(connection);
-    return new FirefoxBrowser(connection, chrome, session.capabilities.browserVersion, cleanup);
+    const browser = new FirefoxBrowser(connection, chrome, session.capabilities.browserVersion, cleanup);
+    await browser.chromeEval(`window.resizeTo(${SCREEN.width}, ${SCREEN.height})`);
+    return browser;
   } catch (error) {
     await cleanup();
     throw error;
@@ -201,13 +212,24 @@ class FirefoxPage extends ScriptPage {
     return Buffer.from(data, 'base64');
   }
 
-  /** Sends native touch points for this tab (activated first: native input goes to the visible tab). */
+  /**
+   * Sends native touch points for this tab (activated first: native input goes to the visible
+   * tab). A point off the page or off the window would be dropped by Firefox without a trace, so
+   * it fails the test instead, naming the point.
+   */
   async nativeTouch(points: { id: number; state: 'TOUCH_CONTACT' | 'TOUCH_REMOVE' | 'TOUCH_CANCEL'; x: number; y: number }[]): Promise<void> {
     await this.browser.connection.send('browsingContext.activate', { context: this.context });
     await this.browser.chromeEval(`(() => {
       const browser = gBrowser.selectedBrowser;
       const rect = browser.getBoundingClientRect();
       const utils = window.windowUtils;
+      for (const p of ${JSON.stringify(points)}) {
+        const inPage = p.x >= 0 && p.y >= 0 && p.x < rect.width && p.y < rect.height;
+        const inWindow = rect.x + p.x < window.innerWidth && rect.y + p.y < window.innerHeight;
+        if (!inPage || !inWindow) {
+          throw new Error('touch point (' + p.x + ', ' + p.y + ') is outside the ' + rect.width + 'x' + rect.height + ' page at (' + rect.x + ', ' + rect.y + ') of the ' + window.innerWidth + 'x' + window.innerHeight + ' window: Firefox would drop it');
+        }
+      }
       for (const p of ${JSON.stringify(points)}) {
         utils.sendNativeTouchPoint(p.id, utils[p.state], window.mozInnerScreenX + rect.x + p.x, window.mozInnerScreenY + rect.y + p.y, 1, 90, null);
       }

@@ -67,6 +67,28 @@ inEachEngine((engine) => {
     }
   });
 
+  engine.test('touch reaches the bottom edge of a phone-tall page (390x844)', { needs: ['touch-events'] }, async () => {
+    // Headless Firefox's default window ended 162 px above this page's bottom, and dropped the touches there.
+    const page = await engine.browser.open({ width: 390, height: 844 });
+    await page.touch.enable();
+    await page.goto(`${inject('fixturesUrl')}smoke.html`);
+    await page.evaluate(() => {
+      const starts: number[] = [];
+      (window as unknown as { touchStarts: number[] }).touchStarts = starts;
+      document.addEventListener('touchstart', (e) => starts.push(Math.round(e.touches[0].clientY)));
+    });
+    await page.touch.drag({ x: 195, y: 836 }, { x: 195, y: 800 }, { steps: 4, holdFrames: 2 });
+    expect(await page.evaluate(() => (window as unknown as { touchStarts: number[] }).touchStarts)).toEqual([836]);
+    await page.close();
+  });
+
+  engine.test('a native touch point outside the page fails with the point named (Firefox would drop it silently)', { needs: ['touch'], only: ['firefox'] }, async () => {
+    const page = await openSmoke(engine.browser);
+    await expect(page.touch.start({ x: 180, y: 730 })).rejects.toThrow(/touch point \(180, 730\) is outside the 400x720 page/);
+    await expect(page.touch.start({ x: -1, y: 100 })).rejects.toThrow(/touch point \(-1, 100\) is outside/);
+    await page.close();
+  });
+
   engine.test('the mouse wheel scrolls the list and mouse buttons give pointer events', { needs: ['wheel', 'mouse'] }, async () => {
     const page = await openSmoke(engine.browser);
     await page.mouse.move(180, 200);
