@@ -20,6 +20,8 @@ inEachEngine((engine) => describe.each(DEMOS)('%s demo: accessibility (axe-core)
     const page = await engine.browser.open(device === 'phone' ? PHONE : DESKTOP, { colorScheme: scheme });
     const problems = page.problems;
     await page.goto(base);
+    // React renders in a task after the load event (WebKit reached it with #app still empty).
+    await page.waitForSelector(`${byTestId('nav')} a[href^="#/"]`);
     const routes = await page.evaluate((sel) => [...document.querySelectorAll(sel)].map((a) => a.getAttribute('href')!.slice(2)), `${byTestId('nav')} a[href^="#/"]`);
     expect(routes.length).toBeGreaterThanOrEqual(6);
     const found: Record<string, unknown[]> = {};
