@@ -1,64 +1,35 @@
 // The elastic engine: turns touch, pointer, wheel and keyboard input at a scroll container's edges
-// into a damped offset, a release spring and the pull-to-refresh state machine. It reaches the
-// page only through a Host. This file only composes the rooms: the input sources (inputs.ts), the
-// pure gesture state machine (gesture.ts), the refresh job (jobs.ts) and the writer of styles and
-// attributes (writer.ts); it owns the snapshot, the attachment and the release spring.
+// into a damped offset, a release spring and the pull-to-refresh and load-more state machines. It
+// reaches the page only through a Host. This file holds the engine's state and runs the effects of
+// the pure gesture machine (gesture.ts): the snapshot and its writes (writer.ts), the release
+// spring, and the refresh and load jobs (jobs.ts). The element's lifecycle (claim, styles, input
+// sources, restore) is attachment.ts; the input sources are inputs.ts.
+import { atEdge, attachmentClock, checkClaim, closeAttachment, createAttachment, demote, measure, remainingTo, resolveTarget, stopSpring, wireAttachment } from './attachment';
+import type { Attachment, OpenSpec } from './attachment';
 import { ElasticError, invalidOption } from './errors';
-import { displayedThreshold, gestureStep, groupAt, isVertical, refreshBusy, REST_GESTURE } from './gesture';
+import { displayedThreshold, gestureStep, groupAt, refreshBusy, REST_GESTURE } from './gesture';
 import type { Gesture, GestureContext, GestureEvent, ReleaseAction } from './gesture';
 import { createDomHost } from './host-dom';
-import { focusLossInput, keyboardInput, nearEndInput, pointerInput, touchInput, wheelInput } from './inputs';
-import type { EngineEvent, GestureDriver, InputSource } from './inputs';
+import type { EngineEvent, GestureDriver } from './inputs';
 import { createJob } from './jobs';
-import type { Job, JobClock } from './jobs';
+import type { Job } from './jobs';
 import { mergeOptions } from './merge-options';
 import { isObject, resolveOptions } from './options';
 import type { ResolvedOptions } from './options';
 import { springAt } from './spring';
-import type { ElasticEdge, ElasticEngine, ElasticOptions, ElasticSnapshot, Host } from './types';
-import { BUSY, createRestorer, EDGE, LOAD_MORE, OFFSET, PROGRESS, STATE, writeSnapshot } from './writer';
-import type { Restorer, WriterTarget } from './writer';
+import type { ElasticEdge, ElasticEngine, ElasticOptions, ElasticSnapshot } from './types';
+import { writeSnapshot } from './writer';
 
 export { mergeOptions };
 
-/** Sub-pixel scroll positions count as at the edge, px. */
-const EDGE_EPSILON_PX = 1;
 /** A spring never runs longer than this, s (it is at rest long before with any sane parameters). */
 const SPRING_LIMIT_S = 10;
 
 const REST = REST_GESTURE;
-const OVERSCROLL = 'overscroll-behavior-';
-/**
- * The engine driving an element, on the element itself under a registry-wide symbol, so a second
- * engine is refused even from another copy of this module (a hot module reload, two bundles).
- */
-const CLAIM = Symbol.for('tensile.elastic.engine');
 let engines = 0;
 
-interface Claimed {
-  [CLAIM]?: { name: string; engine: ElasticEngine };
-}
-
-/** Everything that exists only while attached; a new one per attach, so a callback of an old one can tell. */
-interface Attachment extends WriterTarget {
-  restorer: Restorer;
-  /** Listener removals and the live region's, run on detach. */
-  offs: (() => void)[];
-  timers: Set<number>;
-  /** The release spring's animation frame (0: none). */
-  frame: number;
-  /** Container size of the last pull, px. */
-  size: number;
-  /** Scroll containers between the gesture's target and the element, walked once per gesture and axis. */
-  chain: HTMLElement[] | null;
-  chainAxis: 'x' | 'y';
-  /**
-   * Undoes `will-change: transform` on the layer: set when a touch or pointer gesture starts at an
-   * action edge, so the first pulling move does not also create and paint a composited layer for
-   * the content (the slowest frame of a drag in Chromium traces), and undone at rest.
-   */
-  promoted: (() => void)[];
-}
+/** Why a job ended early: its engine let go of the element. */
+const detached = (doing: string) => new ElasticError('E_ELASTIC_DETACHED', `the elastic engine was detached while ${doing}`);
 
 /** Load more's state when nothing runs: 'done' once the list has no more. */
 const restingLoad = (options: ResolvedOptions) => (options.more && !options.more.hasMore ? 'done' : 'idle');
@@ -101,69 +72,25 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
     if (!changed) return true;
     snapshot = { ...before, ...next };
     if (current) writeSnapshot(current, before, snapshot);
-    for (const listener of [...listeners]) listener();
+    // A copy: a listener may subscribe or unsubscribe others (none to copy on most moves).
+    if (listeners.size) for (const listener of [...listeners]) listener();
     return attachment === current;
   }
 
-  function clock(current: Attachment): JobClock {
-    const { host, timers } = current;
-    return {
-      now: () => host.now(),
-      later(callback, ms) {
-        const id = host.setTimer(() => {
-          timers.delete(id);
-          if (attachment === current) callback();
-        }, ms);
-        timers.add(id);
-        return id;
-      },
-      cancel(id) {
-        if (timers.delete(id)) host.clearTimer(id);
-      },
-    };
-  }
-
-  function measure(edge: ElasticEdge): number {
-    if (resolved.size !== 'auto') return resolved.size;
-    const { host, element } = attachment!;
-    const metrics = host.scroll(element);
-    return (isVertical(edge) ? metrics.height : metrics.width) || resolved.max;
-  }
-
-  /** Every scroll container from `from` up to the element is at `edge` (the chain is walked once per gesture and axis; positions are always read). */
-  function atEdge(edge: ElasticEdge, from: unknown): boolean {
-    const current = attachment!;
-    const { host, element } = current;
-    const vertical = isVertical(edge);
-    const axis = vertical ? 'y' : 'x';
-    const chain = (current.chainAxis === axis && current.chain) || host.scrollChain(from, element, axis);
-    current.chain = chain;
-    current.chainAxis = axis;
-    return [...chain, element].every((scroller) => {
-      const metrics = host.scroll(scroller);
-      const position = vertical ? metrics.top : metrics.left;
-      return edge === 'top' || edge === 'left' ? position <= EDGE_EPSILON_PX : position >= (vertical ? metrics.maxTop : metrics.maxLeft) - EDGE_EPSILON_PX;
-    });
-  }
+  /** The attachment's timers, live while it is the engine's. */
+  const clock = (current: Attachment) => attachmentClock(current, () => attachment === current);
+  /** Container size along `edge`'s axis, px. */
+  const size = (edge: ElasticEdge) => measure(attachment!, resolved, edge);
 
   const context: GestureContext = {
     get options() {
       return resolved;
     },
     snapshot: () => snapshot,
-    atEdge,
-    measure,
+    atEdge: (edge, from) => atEdge(attachment!, edge, from),
+    measure: size,
     springing: () => !!attachment?.frame,
   };
-
-  function demote(current: Attachment) {
-    for (const undo of current.promoted.splice(0)) undo();
-  }
-
-  function stopSpring(current: Attachment) {
-    if (current.frame) current.host.cancelFrame(current.frame);
-    current.frame = 0;
-  }
 
   /** Runs one step of the state machine and applies its effects. */
   function step(event: GestureEvent, domEvent?: EngineEvent) {
@@ -192,7 +119,7 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
     const current = attachment!;
     const more = resolved.more!;
     const job: Job = createJob(
-      { group: 'loadMore', name: 'onLoadMore', handler: more.onLoadMore, timeout: more.timeout, minVisibleMs: more.minVisibleMs, resultMs: more.resultMs },
+      { ...more, group: 'loadMore', name: 'onLoadMore', handler: more.onLoadMore },
       clock(current),
       (error, failed) => loadJob === job && set({ loadMore: failed ? 'error' : 'complete', loadMoreError: failed ? error : null }),
       () => {
@@ -213,9 +140,7 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
     const current = attachment;
     const more = resolved.more;
     if (!current || !more || more.nearEnd === false || !more.hasMore || loadJob) return;
-    const metrics = current.host.scroll(current.element);
-    const remaining = { top: metrics.top, left: metrics.left, bottom: metrics.maxTop - metrics.top, right: metrics.maxLeft - metrics.left }[more.edge];
-    if (remaining <= more.nearEnd) void startLoad();
+    if (remainingTo(current, more.edge) <= more.nearEnd) void startLoad();
   }
 
   function endGesture(cancelled: boolean) {
@@ -243,7 +168,7 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
     active: () => gesture,
     holding: () => !!gesture?.edge,
     busy: () => refreshBusy(snapshot),
-    pageSize: () => measure(resolved.axis === 'x' ? 'left' : 'top'),
+    pageSize: () => size(resolved.axis === 'x' ? 'left' : 'top'),
     options: () => resolved,
     refresh: () => void engine.refresh(),
     nearEnd,
@@ -269,7 +194,7 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
     const { restDelta, restSpeed } = resolved.spring;
     // A cancelled pull keeps showing its progress as it springs back.
     const action = snapshot.progress > 0 && snapshot.state === 'cancelled' ? groupAt(resolved, snapshot.edge) : null;
-    const threshold = action ? displayedThreshold(resolved, action, current.size || measure(action.edge)) : 0;
+    const threshold = action ? displayedThreshold(resolved, action, current.size || size(action.edge)) : 0;
     const frame = (reduced?: boolean) => {
       if (attachment !== current) return;
       const elapsed = (host.now() - started) / 1000;
@@ -294,14 +219,14 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
     const current = attachment!;
     const ptr = resolved.ptr!;
     const job: Job = createJob(
-      { group: 'pullToRefresh', name: 'onRefresh', handler: ptr.onRefresh, timeout: ptr.timeout, minVisibleMs: ptr.minVisibleMs, resultMs: ptr.resultMs },
+      { ...ptr, group: 'pullToRefresh', name: 'onRefresh', handler: ptr.onRefresh },
       clock(current),
       (error, failed) => refreshJob === job && set({ state: failed ? 'error' : 'complete', error: failed ? error : null }),
       () => refreshJob === job && spring(0, 0),
     );
     refreshJob = job;
     if (!set({ state: 'refreshing', edge: ptr.edge, distance: 0, progress: 1, error: null })) return job.done;
-    spring(Math.min(resolved.max, ptr.holdOffset ?? displayedThreshold(resolved, ptr, current.size || measure(ptr.edge))), velocity);
+    spring(Math.min(resolved.max, ptr.holdOffset ?? displayedThreshold(resolved, ptr, current.size || size(ptr.edge))), velocity);
     if (attachment === current && refreshJob === job) job.run();
     return job.done;
   }
@@ -311,66 +236,17 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
       if (destroyed) throw new ElasticError('E_ELASTIC_DESTROYED', 'attach(el) on a destroyed engine: create a new one with createElastic()');
       // A text or comment node, a component instance or a ref object would fail deep in the host.
       if ((target as Node | null)?.nodeType !== 1 || !target.style) invalidOption('attach(el)', target, 'an Element', 'E_ELASTIC_TARGET');
-      const host: Host = attachment?.host ?? resolved.host ?? createDomHost();
-      // The page (scrollingElement, html or body) is driven on the document's scroller.
-      const page = host.page?.(target) ?? null;
-      const element = page ? page.scroller : target;
+      const host = attachment?.host ?? resolved.host ?? createDomHost();
+      const { element, page } = resolveTarget(host, target);
       if (element === attachment?.element) return;
-      const holder = (element as Claimed)[CLAIM];
-      if (holder && holder.engine !== engine) {
-        throw new ElasticError(
-          'E_ELASTIC_ATTACHED',
-          `attach(el): the element is already driven by ${holder.name}; detach or destroy that engine first (after a hot module reload: destroy the old one in import.meta.hot.dispose)`,
-          { where: 'attach(el)', value: target, first: holder.name },
-        );
-      }
+      checkClaim(element, target, engine);
       engine.detach();
-      (element as Claimed)[CLAIM] = { name, engine };
-      const { axis, input } = resolved;
-      const layer = (resolved.moveTarget === 'content' ? (resolved.content ?? (page ? page.body : host.firstChild(element))) : resolved.indicator) ?? null;
-      const restorer = createRestorer(host);
-      const current: Attachment = {
-        host,
-        element,
-        layer,
-        layerTransform: layer ? host.getStyle(layer, 'transform') : '',
-        restorer,
-        offs: [],
-        timers: new Set(),
-        frame: 0,
-        size: 0,
-        chain: null,
-        chainAxis: 'y',
-        promoted: [],
-      };
-      attachment = current;
-      const keep = restorer.keep;
-      if (layer) keep(layer, 'transform', current.layerTransform);
-      keep(element, 'touch-action', `${axis === 'y' ? '' : 'pan-x '}${axis === 'x' ? '' : 'pan-y '}pinch-zoom`);
-      // On the page, body too: together they turn off the browser's own pull-to-refresh and glow.
-      for (const scroller of page ? [element, page.body] : [element]) {
-        if (axis !== 'x') keep(scroller, OVERSCROLL + 'y', 'none');
-        if (axis !== 'y') keep(scroller, OVERSCROLL + 'x', 'none');
-      }
-      keep(element, OFFSET, '0px');
-      keep(element, PROGRESS, '0');
-      keep(element, STATE, 'idle');
-      keep(element, EDGE, null);
-      keep(element, BUSY, null);
+      const { input } = resolved;
       // On the page a key would refresh from anywhere: only when asked for.
       const keyboard = input.keyboard && (!page || (raw.input as { keyboard?: unknown } | undefined)?.keyboard) ? input.keyboard : false;
-      if (resolved.ptr && keyboard) keep(element, 'aria-keyshortcuts', keyboard);
-      if (resolved.more) keep(element, LOAD_MORE, snapshot.loadMore);
-      const sources: (InputSource | false | '')[] = [
-        input.touch && touchInput,
-        (input.mouse || input.pen) && pointerInput,
-        input.wheel && wheelInput,
-        keyboard && keyboardInput,
-        focusLossInput,
-        resolved.more?.nearEnd !== false && !!resolved.more && nearEndInput,
-      ];
-      // eslint-disable-next-line no-restricted-syntax -- a source's few listener removers, not input data
-      for (const source of sources) if (source) current.offs.push(...source({ host, element, scrollTarget: page ? 'document' : element, driver }));
+      const spec: OpenSpec = { host, element, page, options: resolved, keyboard, loadMore: snapshot.loadMore, driver, engine, name };
+      const current = (attachment = createAttachment(spec));
+      wireAttachment(current, spec);
       if (resolved.announce) {
         const status = host.createStatus(element);
         // 'ready' at the load edge is not 'Release to refresh'.
@@ -386,18 +262,11 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
       attachment = null;
       for (const off of gestureOffs.splice(0)) off();
       gesture = null;
-      stopSpring(current);
-      for (const id of current.timers) current.host.clearTimer(id);
-      current.timers.clear();
-      refreshJob?.abort(new ElasticError('E_ELASTIC_DETACHED', 'the elastic engine was detached while refreshing'));
+      refreshJob?.abort(detached('refreshing'));
       const load = loadJob;
       loadJob = null;
-      load?.abort(new ElasticError('E_ELASTIC_DETACHED', 'the elastic engine was detached while loading more'));
-      demote(current);
-      for (const off of current.offs.splice(0).reverse()) off();
-      current.restorer.restore();
-      const claimed = current.element as Claimed;
-      if (claimed[CLAIM]?.engine === engine) delete claimed[CLAIM];
+      load?.abort(detached('loading more'));
+      closeAttachment(current, engine);
       set({ loadMore: restingLoad(resolved), loadMoreError: null });
       toRest();
       load?.finish();
