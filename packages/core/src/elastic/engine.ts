@@ -35,6 +35,23 @@ const detached = (doing: string) => new ElasticError('E_ELASTIC_DETACHED', `the 
 const restingLoad = (options: ResolvedOptions) => (options.more && !options.more.hasMore ? 'done' : 'idle');
 
 /**
+ * `before` with the fields of `next`, written out field by field: spreading `next` over `before`
+ * took more time than the rest of a move together (`in`: a job's error may be undefined).
+ */
+function shown(before: ElasticSnapshot, next: Partial<ElasticSnapshot>): ElasticSnapshot {
+  return {
+    state: 'state' in next ? next.state! : before.state,
+    edge: 'edge' in next ? next.edge! : before.edge,
+    distance: 'distance' in next ? next.distance! : before.distance,
+    offset: 'offset' in next ? next.offset! : before.offset,
+    progress: 'progress' in next ? next.progress! : before.progress,
+    error: 'error' in next ? next.error : before.error,
+    loadMore: 'loadMore' in next ? next.loadMore! : before.loadMore,
+    loadMoreError: 'loadMoreError' in next ? next.loadMoreError : before.loadMoreError,
+  };
+}
+
+/**
  * Creates an elastic engine (overscroll damping, pull to refresh, load more) for one scroll
  * container. Nothing touches the page until `attach(el)`, so it is safe during server-side
  * rendering. Throws ElasticError `E_ELASTIC_OPTION` naming the option, its value and what was
@@ -70,7 +87,7 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
     let changed = false;
     for (const key in next) changed ||= !Object.is(next[key as keyof ElasticSnapshot], before[key as keyof ElasticSnapshot]);
     if (!changed) return true;
-    snapshot = { ...before, ...next };
+    snapshot = shown(before, next);
     if (current) writeSnapshot(current, before, snapshot);
     // A copy: a listener may subscribe or unsubscribe others (none to copy on most moves).
     if (listeners.size) for (const listener of [...listeners]) listener();

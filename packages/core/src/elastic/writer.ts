@@ -54,12 +54,10 @@ export function writeSnapshot(target: WriterTarget, before: ElasticSnapshot, aft
   if (moved || after.offset !== before.offset) {
     host.setStyle(element, OFFSET, `${Math.round(after.offset * 100) / 100}px`);
     if (layer) {
+      const base = target.layerTransform;
       const shift = after.edge ? edgeSign(after.edge) * after.offset : 0;
-      host.setStyle(
-        layer,
-        'transform',
-        shift ? `${target.layerTransform} translate3d(${isVertical(after.edge!) ? `0,${shift}px` : `${shift}px,0`},0)`.trim() : target.layerTransform,
-      );
+      const translate = shift && (isVertical(after.edge!) ? `translate3d(0,${shift}px,0)` : `translate3d(${shift}px,0,0)`);
+      host.setStyle(layer, 'transform', translate ? (base && base + ' ') + translate : base);
     }
   }
   if (after.progress !== before.progress) host.setStyle(element, PROGRESS, `${Math.round(after.progress * 1000) / 1000}`);
