@@ -160,6 +160,20 @@ function group<T extends object>(where: string, value: unknown, defaults: T, min
   return out as T;
 }
 
+/**
+ * An action's group (pullToRefresh, loadMore): null when off (undefined, false), every default for
+ * `true`; its edge on the axis and enabled, its handler a function. `nearEnd` is left to the caller.
+ */
+function actionGroup<Resolved>(where: string, value: unknown, defaults: { edge: ElasticEdge }, handler: string, on: ElasticEdge[], edges: Record<ElasticEdge, boolean>): Resolved | null {
+  if (value === undefined || value === false) return null;
+  const { nearEnd: _nearEnd, ...user } = obj<Record<string, unknown>>(where, value === true ? {} : value);
+  const resolved: Record<string, unknown> & { edge: ElasticEdge } = { ...group(where, user, defaults), edge: (user.edge ?? defaults.edge) as ElasticEdge, [handler]: user[handler] };
+  if (!on.includes(resolved.edge)) invalidOption(where + '.edge', resolved.edge, `one of ${on.join(', ')}`);
+  if (!edges[resolved.edge]) invalidOption(where + '.edge', resolved.edge, 'an edge enabled in edges');
+  if (resolved[handler] !== undefined && typeof resolved[handler] !== 'function') invalidOption(`${where}.${handler}`, resolved[handler], 'a function');
+  return resolved as Resolved;
+}
+
 /** Validates and resolves user options against ELASTIC_DEFAULTS; throws ElasticError on bad input. */
 export function resolveOptions(options: ElasticOptions): ResolvedOptions {
   const D = DEFAULTS;
@@ -169,33 +183,16 @@ export function resolveOptions(options: ElasticOptions): ResolvedOptions {
   const edges = group('edges', o.edges, D.edges);
   for (const e of EDGES) edges[e] &&= AXIS_EDGES[top.axis].includes(e);
 
-  let ptr: ResolvedOptions['ptr'] = null;
-  const p = o.pullToRefresh;
-  if (p !== undefined && p !== false) {
-    // `true` takes every default (reading .edge or .onRefresh of `true` gives undefined).
-    const user = p as PullToRefreshOptions;
-    ptr = { ...group('pullToRefresh', p === true ? {} : p, D.pullToRefresh), edge: user.edge ?? D.pullToRefresh.edge, onRefresh: user.onRefresh };
-    const on = AXIS_EDGES[top.axis];
-    if (!on.includes(ptr.edge)) invalidOption('pullToRefresh.edge', ptr.edge, `one of ${on.join(', ')}`);
-    if (!edges[ptr.edge]) invalidOption('pullToRefresh.edge', ptr.edge, 'an edge enabled in edges');
-    if (ptr.onRefresh !== undefined && typeof ptr.onRefresh !== 'function') invalidOption('pullToRefresh.onRefresh', ptr.onRefresh, 'a function');
-  }
-
-  let more: ResolvedOptions['more'] = null;
-  const m = o.loadMore;
-  if (m !== undefined && m !== false) {
-    const user = obj<LoadMoreOptions>('loadMore', m === true ? {} : m);
-    // nearEnd (false or px) is checked below, not as the boolean its default is.
-    more = { ...group('loadMore', { ...user, nearEnd: undefined }, D.loadMore), edge: user.edge ?? D.loadMore.edge, nearEnd: user.nearEnd ?? false, onLoadMore: user.onLoadMore };
-    const on = AXIS_EDGES[top.axis];
-    if (!on.includes(more.edge)) invalidOption('loadMore.edge', more.edge, `one of ${on.join(', ')}`);
-    if (!edges[more.edge]) invalidOption('loadMore.edge', more.edge, 'an edge enabled in edges');
+  const on = AXIS_EDGES[top.axis];
+  const ptr = actionGroup<NonNullable<ResolvedOptions['ptr']>>('pullToRefresh', o.pullToRefresh, D.pullToRefresh, 'onRefresh', on, edges);
+  const more = actionGroup<NonNullable<ResolvedOptions['more']>>('loadMore', o.loadMore, D.loadMore, 'onLoadMore', on, edges);
+  if (more) {
     // One job per edge: a refresh and a load never share one.
     if (more.edge === ptr?.edge) invalidOption('loadMore.edge', more.edge, `an edge other than pullToRefresh.edge (${ptr.edge})`);
+    more.nearEnd = (o.loadMore as LoadMoreOptions).nearEnd ?? false;
     if (more.nearEnd !== false && !(typeof more.nearEnd === 'number' && more.nearEnd >= 0 && more.nearEnd < Infinity)) {
       invalidOption('loadMore.nearEnd', more.nearEnd, 'false or a finite number >= 0');
     }
-    if (more.onLoadMore !== undefined && typeof more.onLoadMore !== 'function') invalidOption('loadMore.onLoadMore', more.onLoadMore, 'a function');
   }
 
   const spring = group('spring', o.spring, D.spring, MIN_SPRING);
