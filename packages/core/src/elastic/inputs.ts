@@ -139,7 +139,7 @@ export const pointerInput: InputSource = ({ host, element, driver }) => [
 
 /** Wheel: a stream is released after this many shrinking deltas below half its peak (the momentum tail). */
 const WHEEL_DECAYS = 4;
-/** Wheel: a pause of this many event intervals also ends a stream (mouse wheels have no tail), clamped ms. */
+/** Wheel: a pause of this many event intervals also ends a stream (mouse wheels have no tail), clamped to [MIN, MAX] ms. */
 const WHEEL_GAP_INTERVALS = 4;
 const WHEEL_GAP_MIN_MS = 60;
 const WHEEL_GAP_MAX_MS = 300;
@@ -150,8 +150,11 @@ const WHEEL_LINE_PX = 16;
  * The pause that ends a wheel stream of event interval `interval` ms. Before the pace is known
  * (one event so far) it is the longest one: a notched mouse wheel, or WebKit's sparse wheel
  * events, come 100-250 ms apart, and each notch must add to the pull, not start a new one.
+ * The release timer and the new-stream check both use it: a pause that released a pull also
+ * starts a new stream, so the notches after it are not ignored as the released stream's momentum.
  */
-const pauseAfter = (interval: number) => (interval ? Math.max(WHEEL_GAP_MIN_MS, WHEEL_GAP_INTERVALS * interval) : WHEEL_GAP_MAX_MS);
+const pauseAfter = (interval: number) =>
+  interval ? Math.min(WHEEL_GAP_MAX_MS, Math.max(WHEEL_GAP_MIN_MS, WHEEL_GAP_INTERVALS * interval)) : WHEEL_GAP_MAX_MS;
 
 /**
  * Wheel and trackpad: a stream of deltas is one gesture, at coordinates that accumulate the
@@ -207,7 +210,7 @@ export const wheelInput: InputSource = ({ host, element, driver }) => {
       driver.move(x, y, event);
       host.clearTimer(releaseTimer);
       if (driver.holding() && decays >= WHEEL_DECAYS && magnitude < peak / 2) return release();
-      releaseTimer = host.setTimer(release, Math.min(WHEEL_GAP_MAX_MS, pauseAfter(interval)));
+      releaseTimer = host.setTimer(release, pauseAfter(interval));
     },
     { passive: false },
   );
