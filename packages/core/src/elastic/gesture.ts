@@ -61,7 +61,7 @@ export interface Sample {
  * `gesture` with the fields that change during a drag replaced: one literal, so every gesture has
  * one shape (a spread with overrides made moves five times slower in V8).
  */
-function withPull(gesture: Gesture, lock: Axis | null, ignored: boolean, previous: number, edge: ElasticEdge | null, origin: number, size: number, samples: Sample | null): Gesture {
+function withPull(gesture: Pick<Gesture, 'input' | 'id' | 'startX' | 'startY' | 'armable'>, lock: Axis | null, ignored: boolean, previous: number, edge: ElasticEdge | null, origin: number, size: number, samples: Sample | null): Gesture {
   return { input: gesture.input, id: gesture.id, startX: gesture.startX, startY: gesture.startY, armable: gesture.armable, lock, ignored, previous, edge, origin, size, samples };
 }
 
@@ -157,20 +157,8 @@ function start(event: Extract<GestureEvent, { type: 'start' }>, context: Gesture
   const snapshot = context.snapshot();
   if (options.disabled || refreshBusy(snapshot)) return quiet(null);
   const actionEdges = [options.ptr?.edge, options.more?.edge].filter((edge): edge is ElasticEdge => !!edge);
-  let gesture: Gesture = {
-    input: event.input,
-    id: event.id,
-    startX: event.x,
-    startY: event.y,
-    previous: 0,
-    lock: null,
-    ignored: false,
-    edge: null,
-    origin: 0,
-    armable: [],
-    size: 0,
-    samples: null,
-  };
+  /** A gesture before its first move: the fields fixed for its life, the moving ones at rest. */
+  const begin = (armable: ElasticEdge[]) => withPull({ input: event.input, id: event.id, startX: event.x, startY: event.y, armable }, null, false, 0, null, 0, 0, null);
   if (context.springing() && snapshot.edge) {
     // Grab the spring mid-flight: continue from the offset on screen. Only a spring that was not
     // a refresh's may arm again (a cancelled pull, never one springing back from 'complete').
@@ -179,11 +167,11 @@ function start(event: Extract<GestureEvent, { type: 'start' }>, context: Gesture
     const size = context.measure(edge);
     const distance = invertDamping(options.damp, snapshot.offset, size);
     const previous = lock === 'y' ? event.y : event.x;
-    gesture = { ...gesture, armable: actionEdges.includes(edge) && snapshot.state === 'cancelled' ? [edge] : [] };
+    const gesture = begin(actionEdges.includes(edge) && snapshot.state === 'cancelled' ? [edge] : []);
     const pulled = pull(gesture, lock, previous, edge, previous - edgeSign(edge) * distance, size, distance, event.time, context);
     return { gesture: pulled.gesture, effects: { show: pulled.effects.show, grab: true, promote: canPromote(gesture) } };
   }
-  gesture = { ...gesture, armable: actionEdges.filter((edge) => context.atEdge(edge, event.target)) };
+  const gesture = begin(actionEdges.filter((edge) => context.atEdge(edge, event.target)));
   return { gesture, effects: canPromote(gesture) ? { promote: true } : NOTHING };
 }
 
@@ -280,10 +268,8 @@ function end(gesture: Gesture, event: Extract<GestureEvent, { type: 'end' }>, co
   const { finger, shown } = releaseVelocity(gesture.samples, event.time);
   const action = gesture.armable.includes(gesture.edge) ? actionAt(context.options, snapshot, gesture.edge) : null;
   const flick = !!action && action.velocity > 0 && finger >= action.velocity && snapshot.progress >= 0.5;
-  if (!event.cancelled && action && (snapshot.state === 'ready' || flick)) {
-    // A refresh holds the content; a load springs back (through 'cancelled') while `loadMore` says 'loading'.
-    const refresh = action === context.options.ptr;
-    return { gesture: null, effects: { show: refresh ? undefined : { state: 'cancelled', distance: 0 }, release: { action: refresh ? 'refresh' : 'loadMore', velocity: shown } } };
-  }
-  return { gesture: null, effects: { show: { state: 'cancelled', distance: 0 }, release: { action: null, velocity: shown } } };
+  const armed = !event.cancelled && !!action && (snapshot.state === 'ready' || flick);
+  // A refresh holds the content; a load or a cancel springs back (a load through 'cancelled' while `loadMore` says 'loading').
+  const refresh = armed && action === context.options.ptr;
+  return { gesture: null, effects: { show: refresh ? undefined : { state: 'cancelled', distance: 0 }, release: { action: armed ? (refresh ? 'refresh' : 'loadMore') : null, velocity: shown } } };
 }
