@@ -79,11 +79,15 @@ export interface OpenSpec {
   name: string;
 }
 
-/** Claims the element and creates its attachment; `wire` then sets it up (the engine holds it first, so a failure can detach). */
-export function createAttachment({ host, element, page, options, engine, name }: OpenSpec): Attachment {
+/**
+ * Claims the element, creates its attachment and hands it to `hold` (the engine holds it before
+ * the first write, so a failure past that point is undone by detach), then sets the styles and
+ * attributes of an attached element and adds the input sources' listeners.
+ */
+export function openAttachment({ host, element, page, options, keyboard, loadMore, driver, engine, name }: OpenSpec, hold: (current: Attachment) => void): Attachment {
   (element as Claimed)[CLAIM] = { name, engine };
   const layer = (options.moveTarget === 'content' ? (options.content ?? (page ? page.body : host.firstChild(element))) : options.indicator) ?? null;
-  return {
+  const current: Attachment = {
     host,
     element,
     layer,
@@ -97,13 +101,9 @@ export function createAttachment({ host, element, page, options, engine, name }:
     chainAxis: 'y',
     promoted: [],
   };
-}
-
-/** Sets the styles and attributes of an attached element and adds the input sources' listeners. */
-export function wireAttachment(current: Attachment, { host, element, page, options, keyboard, loadMore, driver }: OpenSpec): void {
+  hold(current);
   const { axis, input } = options;
-  const { layer, restorer } = current;
-  const keep = restorer.keep;
+  const keep = current.restorer.keep;
   if (layer) keep(layer, 'transform', current.layerTransform);
   keep(element, 'touch-action', `${axis === 'y' ? '' : 'pan-x '}${axis === 'x' ? '' : 'pan-y '}pinch-zoom`);
   // On the page, body too: together they turn off the browser's own pull-to-refresh and glow.
@@ -128,6 +128,7 @@ export function wireAttachment(current: Attachment, { host, element, page, optio
   ];
   // eslint-disable-next-line no-restricted-syntax -- a source's few listener removers, not input data
   for (const source of sources) if (source) current.offs.push(...source({ host, element, scrollTarget: page ? 'document' : element, driver }));
+  return current;
 }
 
 /** Undoes the layer promotion (will-change) of a gesture. */

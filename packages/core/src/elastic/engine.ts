@@ -4,8 +4,8 @@
 // the pure gesture machine (gesture.ts): the snapshot and its writes (writer.ts), the release
 // spring, and the refresh and load jobs (jobs.ts). The element's lifecycle (claim, styles, input
 // sources, restore) is attachment.ts; the input sources are inputs.ts.
-import { atEdge, attachmentClock, checkClaim, closeAttachment, createAttachment, demote, measure, remainingTo, resolveTarget, stopSpring, wireAttachment } from './attachment';
-import type { Attachment, OpenSpec } from './attachment';
+import { atEdge, attachmentClock, checkClaim, closeAttachment, demote, measure, remainingTo, openAttachment, resolveTarget, stopSpring } from './attachment';
+import type { Attachment } from './attachment';
 import { ElasticError, invalidOption } from './errors';
 import { displayedThreshold, gestureStep, groupAt, refreshBusy, REST_GESTURE } from './gesture';
 import type { Gesture, GestureContext, GestureEvent, ReleaseAction } from './gesture';
@@ -31,8 +31,8 @@ let engines = 0;
 /** Why a job ended early: its engine let go of the element. */
 const detached = (doing: string) => new ElasticError('E_ELASTIC_DETACHED', `the elastic engine was detached while ${doing}`);
 
-/** Load more's state when nothing runs: 'done' once the list has no more. */
-const restingLoad = (options: ResolvedOptions) => (options.more && !options.more.hasMore ? 'done' : 'idle');
+/** Load more's fields when nothing runs: 'done' once the list has no more. */
+const restingLoad = (options: ResolvedOptions) => ({ loadMore: options.more && !options.more.hasMore ? ('done' as const) : ('idle' as const), loadMoreError: null });
 
 /**
  * `before` with the fields of `next`, written out field by field: spreading `next` over `before`
@@ -65,7 +65,7 @@ function shown(before: ElasticSnapshot, next: Partial<ElasticSnapshot>): Elastic
 export function createElastic(options: ElasticOptions = {}): ElasticEngine {
   let resolved: ResolvedOptions = resolveOptions(options);
   let raw = mergeOptions({}, options as Record<string, unknown>) || {};
-  let snapshot: ElasticSnapshot = { ...REST, loadMore: restingLoad(resolved), loadMoreError: null };
+  let snapshot: ElasticSnapshot = { ...REST, ...restingLoad(resolved) };
   let attachment: Attachment | null = null;
   let gesture: Gesture | null = null;
   /** Removals of the gesture's own listeners (a pointer's window listeners, user-select). */
@@ -136,14 +136,16 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
     const current = attachment!;
     const more = resolved.more!;
     const job: Job = createJob(
-      { ...more, group: 'loadMore', name: 'onLoadMore', handler: more.onLoadMore },
+      more,
+      'loadMore',
+      'onLoadMore',
       clock(current),
       (error, failed) => loadJob === job && set({ loadMore: failed ? 'error' : 'complete', loadMoreError: failed ? error : null }),
       () => {
         if (loadJob !== job) return;
         loadJob = null;
         const completed = snapshot.loadMore === 'complete';
-        if (set({ loadMore: restingLoad(resolved), loadMoreError: null }) && completed) nearEnd();
+        if (set(restingLoad(resolved)) && completed) nearEnd();
         job.finish();
       },
     );
@@ -236,7 +238,9 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
     const current = attachment!;
     const ptr = resolved.ptr!;
     const job: Job = createJob(
-      { ...ptr, group: 'pullToRefresh', name: 'onRefresh', handler: ptr.onRefresh },
+      ptr,
+      'pullToRefresh',
+      'onRefresh',
       clock(current),
       (error, failed) => refreshJob === job && set({ state: failed ? 'error' : 'complete', error: failed ? error : null }),
       () => refreshJob === job && spring(0, 0),
@@ -261,9 +265,7 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
       const { input } = resolved;
       // On the page a key would refresh from anywhere: only when asked for.
       const keyboard = input.keyboard && (!page || (raw.input as { keyboard?: unknown } | undefined)?.keyboard) ? input.keyboard : false;
-      const spec: OpenSpec = { host, element, page, options: resolved, keyboard, loadMore: snapshot.loadMore, driver, engine, name };
-      const current = (attachment = createAttachment(spec));
-      wireAttachment(current, spec);
+      const current = openAttachment({ host, element, page, options: resolved, keyboard, loadMore: snapshot.loadMore, driver, engine, name }, (opened) => (attachment = opened));
       if (resolved.announce) {
         const status = host.createStatus(element);
         // 'ready' at the load edge is not 'Release to refresh'.
@@ -284,7 +286,7 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
       loadJob = null;
       load?.abort(detached('loading more'));
       closeAttachment(current, engine);
-      set({ loadMore: restingLoad(resolved), loadMoreError: null });
+      set(restingLoad(resolved));
       toRest();
       load?.finish();
     },
@@ -322,7 +324,8 @@ export function createElastic(options: ElasticOptions = {}): ElasticEngine {
       }
       if (resolved.disabled) endGesture(true);
       // hasMore changed: 'done' <-> 'idle' (a running load ends in the new one).
-      if (!loadJob && snapshot.loadMore !== restingLoad(resolved) && /^(idle|done)$/.test(snapshot.loadMore) && !set({ loadMore: restingLoad(resolved) })) return;
+      const { loadMore } = restingLoad(resolved);
+      if (!loadJob && snapshot.loadMore !== loadMore && /^(idle|done)$/.test(snapshot.loadMore) && !set({ loadMore })) return;
       nearEnd();
     },
     refresh() {

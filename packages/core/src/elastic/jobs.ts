@@ -11,16 +11,15 @@ export interface JobClock {
   cancel(id: number): void;
 }
 
-export interface JobSpec {
-  /** The option group and the handler's name, for the timeout's message ('pullToRefresh', 'onRefresh'). */
-  readonly group: string;
-  readonly name: string;
-  readonly handler?: (context: { signal: AbortSignal }) => unknown;
+/** The times of a job: its resolved option group (pullToRefresh or loadMore). */
+export interface JobTimes {
   /** ms; 0 = never. */
   readonly timeout: number;
   readonly minVisibleMs: number;
   readonly resultMs: number;
 }
+
+type Handler = (context: { signal: AbortSignal }) => unknown;
 
 export interface Job {
   /** Resolves when the engine calls `finish()`: back at rest (never rejects). */
@@ -34,11 +33,13 @@ export interface Job {
 }
 
 /**
- * A job for `spec.handler`; `run()` calls it: `settled(error, failed)` runs once, no sooner than `minVisibleMs` after the
+ * A job for the handler `group[name]` (the group named `where` in messages: 'pullToRefresh', 'onRefresh'); `run()` calls it: `settled(error, failed)` runs once, no sooner than `minVisibleMs` after the
  * start (a resolve, a rejection or the timeout, whichever first), and `over()` runs `resultMs` later.
  */
-export function createJob(
-  spec: JobSpec,
+export function createJob<Group extends JobTimes>(
+  spec: Group,
+  where: string,
+  name: keyof Group & string,
   clock: JobClock,
   settled: (error: unknown, failed: boolean) => void,
   over: () => void,
@@ -65,13 +66,13 @@ export function createJob(
     if (!live) return;
     if (spec.timeout) {
       timeout = clock.later(() => {
-        const where = `${spec.group}.timeout`;
-        const reason = new ElasticError('E_ELASTIC_TIMEOUT', `${spec.name} did not settle within ${where} = ${spec.timeout} ms`, { where, value: spec.timeout });
+        const option = `${where}.timeout`;
+        const reason = new ElasticError('E_ELASTIC_TIMEOUT', `${name} did not settle within ${option} = ${spec.timeout} ms`, { where: option, value: spec.timeout });
         controller.abort(reason);
         settle(reason, true);
       }, spec.timeout);
     }
-    new Promise((resolve) => resolve(spec.handler?.({ signal: controller.signal }))).then(
+    new Promise((resolve) => resolve((spec[name] as Handler | undefined)?.({ signal: controller.signal }))).then(
       () => settle(null, false),
       (error) => settle(error, true),
     );

@@ -46,6 +46,9 @@ export interface WriterTarget {
   say?: (key: string) => void;
 }
 
+/** A job runs: aria-busy. */
+const isBusy = (snapshot: ElasticSnapshot) => snapshot.state === 'refreshing' || snapshot.loadMore === 'loading';
+
 /** Writes what changed from `before` to `after`. */
 export function writeSnapshot(target: WriterTarget, before: ElasticSnapshot, after: ElasticSnapshot): void {
   const { host, element, layer } = target;
@@ -61,8 +64,8 @@ export function writeSnapshot(target: WriterTarget, before: ElasticSnapshot, aft
     }
   }
   if (after.progress !== before.progress) host.setStyle(element, PROGRESS, `${Math.round(after.progress * 1000) / 1000}`);
-  const busy = after.state === 'refreshing' || after.loadMore === 'loading';
-  if (busy !== (before.state === 'refreshing' || before.loadMore === 'loading')) host.setAttribute(element, BUSY, busy ? 'true' : null);
+  const busy = isBusy(after);
+  if (busy !== isBusy(before)) host.setAttribute(element, BUSY, busy ? 'true' : null);
   if (after.state !== before.state) {
     host.setAttribute(element, STATE, after.state);
     target.say?.(after.state);
