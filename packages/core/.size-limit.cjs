@@ -27,9 +27,9 @@ module.exports = [
     path: 'dist/elastic/index.js',
     import: '*',
     gzip: true,
-    // Issue 11's budget (the 4 kB one of issue 6 is retired), NOT met: 10.46 kB (2026-12-05, dist and
+    // Issue 11's budget (the 4 kB one of issue 6 is retired), NOT met: 10.48 kB (2026-12-05, dist and
     // source give the same bytes). Its floor is above the budget: with every internal property name
-    // mangled and every error message emptied the same code is still 9.08 kB, so only dropping
+    // mangled and every error message emptied the same code is still 9.11 kB, so only dropping
     // behaviour could meet it. The limit stays at the issue's figure so this check keeps failing
     // until it is met; BENCHMARKS.md (elastic section) gives the floor and what each step cost.
     limit: '7.5 kB',
