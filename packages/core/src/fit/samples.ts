@@ -253,10 +253,11 @@ export function checkSamplesFor(samples: Samples, model: { name: string; params:
   if (model.domain === 'nonnegative') {
     for (let i = 0; i < x.length; i++) {
       if (x[i] < 0) {
+        const label = sampleLabel(samples, i);
         throw new FitDataError(
           'E_FIT_NEGATIVE_X',
-          `${sampleLabel(samples, i).where}: x is ${describeValue(x[i])} but model "${model.name}" needs x >= 0 (damping curves are fitted on the positive half and mirrored)`,
-          { ...sampleLabel(samples, i), value: x[i] },
+          `${label.where}: x is ${describeValue(x[i])} but model "${model.name}" needs x >= 0 (damping curves are fitted on the positive half and mirrored)`,
+          { ...label, value: x[i] },
         );
       }
     }
